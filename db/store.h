@@ -1,0 +1,39 @@
+/* store.h - the SQLite database: schema, migrations, writing a filing
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "classifier.h"
+#include "filing.h"
+
+#include <glib.h>
+
+typedef struct rsk_store rsk_store;
+
+/* Opens (creating when missing) the database at PATH, migrates it to the
+ * current schema, WAL mode, foreign keys on, a busy timeout. Refuses a
+ * database of a newer schema or one that is not riskscope's
+ * (RSK_ERROR_DB). READ_ONLY opens without creating or migrating.
+ * Close with rsk_store_close(). */
+rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error);
+void rsk_store_close(rsk_store *store);
+
+/* The analysis of one filing, as handed to rsk_store_put_filing(). */
+typedef struct {
+  const rsk_filing *filing;
+  const char *company;               /* never NULL */
+  const rsk_classification *results; /* one per filing->risks entry */
+  const char *taxonomy_name;
+  const char *taxonomy_version;
+} rsk_store_analysis;
+
+/* Stores ANALYSIS in one transaction, replacing any earlier analysis of the
+ * same file (same sha256) and taxonomy version. On failure nothing of it is
+ * stored. Sets *FILING_ID (may be NULL) to the filing's row id. */
+gboolean rsk_store_put_filing(rsk_store *store,
+                              const rsk_store_analysis *analysis,
+                              gint64 *filing_id, GError **error);
+
+/* The raw handle, for the read and report modules in db/. */
+struct sqlite3 *rsk_store_db(rsk_store *store);

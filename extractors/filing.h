@@ -1,0 +1,101 @@
+/* filing.h - the plain values that flow out of the extractors
+ *
+ * A rsk_filing owns everything extracted from one PDF: its lines with their
+ * fonts, the Risk Factors section bounds and the risk factors. Every string
+ * below is borrowed from the filing's string chunk and stays valid until
+ * rsk_filing_free(). Later stages (taxonomy, db) read these structs; they
+ * never see a Poppler handle.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+
+typedef enum {
+  RSK_STYLE_BOLD = 1 << 0,
+  RSK_STYLE_ITALIC = 1 << 1,
+  RSK_STYLE_UNDERLINE = 1 << 2,
+} rsk_style;
+
+/* A run of characters of one font inside a line. */
+typedef struct {
+  guint offset;        /* byte offset in the line's text */
+  guint length;        /* bytes */
+  guint style;         /* rsk_style bits */
+  float font_size;     /* points */
+  guint32 color;       /* 0xRRGGBB */
+  const char *font;    /* font name, subset prefix ("BAAAAA+") removed */
+} rsk_span;
+
+typedef enum {
+  RSK_LINE_FURNITURE = 1 << 0, /* running header/footer or page number */
+} rsk_line_flags;
+
+/* One printed line, in reading order. Coordinates are PDF points with the
+ * origin at the top left of the page. */
+typedef struct {
+  int page;            /* 1-based PDF page index */
+  float x0, y0, x1, y1;
+  const char *text;    /* normalised UTF-8 (text.h), no trailing newline */
+  guint first_span;    /* index into rsk_filing.spans */
+  guint n_spans;
+  guint style;         /* style bits shared by most of the line's letters */
+  float font_size;     /* size of most of the line's letters */
+  guint32 color;       /* colour of most of the line's letters */
+  const char *font;    /* font of most of the line's letters */
+  guint flags;         /* rsk_line_flags */
+} rsk_line;
+
+/* Where a page starts inside a risk factor's body: text at byte OFFSET and
+ * after it was printed on PAGE (until the next mark). */
+typedef struct {
+  guint offset;
+  int page;
+} rsk_page_mark;
+
+typedef struct {
+  int ordinal;             /* 1-based position in the section */
+  const char *section;     /* sub-section heading above it, or "" */
+  const char *heading;     /* hyphenation joined, white space collapsed */
+  const char *body;        /* paragraphs separated by "\n" */
+  int page_start, page_end;
+  int word_count;          /* heading + body */
+  guint first_mark;        /* index into rsk_filing.page_marks */
+  guint n_marks;           /* first mark is at offset 0 of the body */
+} rsk_risk_factor;
+
+typedef struct {
+  char *path;              /* as given by the user */
+  char *name;              /* base name of path */
+  char sha256[65];
+  int page_count;
+  char *title;             /* document metadata, or NULL */
+  char *producer;          /* PDF producer, or NULL */
+  char *company;           /* company found in the document, or NULL */
+  char *doc_type;          /* "10-K", "10-Q", "20-F", "S-1", "F-1", "424B",
+                              "HK prospectus", or "unknown" */
+  GStringChunk *strings;   /* owns every const char * below */
+  GArray *lines;           /* rsk_line, reading order, all pages */
+  GArray *spans;           /* rsk_span, referenced by lines */
+  int risk_first_page;     /* 0 when no section was found */
+  int risk_last_page;
+  GArray *risks;           /* rsk_risk_factor */
+  GArray *page_marks;      /* rsk_page_mark, referenced by risks */
+  GPtrArray *flags;        /* char *: sanity flags ("few_risk_factors: 3") */
+} rsk_filing;
+
+/* Returns a new empty filing for PATH; free with rsk_filing_free(). */
+rsk_filing *rsk_filing_new(const char *path);
+void rsk_filing_free(rsk_filing *filing);
+
+/* Copies TEXT into the filing's string chunk; returns the copy. */
+const char *rsk_filing_intern(rsk_filing *filing, const char *text);
+
+/* The page on which byte OFFSET of RISK's body was printed. */
+int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
+                     guint offset);
+
+/* Adds a sanity flag ("no_risk_section", "few_risk_factors: 3", ...). */
+void rsk_filing_flag(rsk_filing *filing, const char *format, ...)
+    G_GNUC_PRINTF(2, 3);

@@ -1,0 +1,49 @@
+/* cli.c - option parsing, error printing and defaults shared by subcommands
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void rsk_cli_error(rsk_out *out, const char *format, ...)
+{
+  va_list args;
+  va_start(args, format);
+  fputs("riskscope: ", out->err);
+  vfprintf(out->err, format, args);
+  fputc('\n', out->err);
+  va_end(args);
+}
+
+gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
+                       const char *description, const GOptionEntry *entries,
+                       int *argc, char ***argv)
+{
+  g_autofree char *usage = g_strdup_printf("%s %s", name, params);
+  GOptionContext *context = g_option_context_new(usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary(context, description);
+  if (entries)
+    g_option_context_add_main_entries(context, entries, NULL);
+  /* GOption's own help says "riskscope [OPTION…] analyze FILE": good. */
+  gboolean ok = g_option_context_parse(context, argc, argv, &error);
+  if (!ok) {
+    rsk_cli_error(out, "%s: %s", name, error->message);
+    fprintf(out->err, "try \"riskscope %s --help\"\n", name);
+  }
+  g_option_context_free(context);
+  return ok;
+}
+
+const char *rsk_cli_db_path(const char *option)
+{
+  if (option && *option)
+    return option;
+  const char *env = g_getenv("RISKSCOPE_DB");
+  if (env && *env)
+    return env;
+  return "riskscope.db";
+}

@@ -1,0 +1,54 @@
+/* cli.h - what every subcommand shares: output streams, errors, defaults
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdio.h>
+
+/* Exit statuses of every subcommand. */
+enum { RSK_EXIT_OK = 0, RSK_EXIT_FAILURE = 1, RSK_EXIT_USAGE = 2 };
+
+/* All user-visible text goes through one of these, so tests can capture it. */
+typedef struct {
+  FILE *out;
+  FILE *err;
+  int verbosity;  /* 0 quiet, 1 normal, 2 verbose */
+} rsk_out;
+
+typedef int (*rsk_command_fn)(int argc, char **argv, rsk_out *out);
+
+typedef struct {
+  const char *name;
+  const char *summary;      /* one line for "riskscope --help" */
+  rsk_command_fn run;
+} rsk_command;
+
+/* Prints "riskscope: MESSAGE" on the error stream. */
+void rsk_cli_error(rsk_out *out, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Parses ARGV with ENTRIES for subcommand NAME ("analyze"), with PARAMS
+ * describing the positional arguments ("FILE..."). Prints the usage error
+ * and returns FALSE on a mistake; the caller then returns RSK_EXIT_USAGE.
+ * "--help" prints the help and exits 0. */
+gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
+                       const char *description, const GOptionEntry *entries,
+                       int *argc, char ***argv);
+
+/* The database path: OPTION when set, else $RISKSCOPE_DB, else riskscope.db. */
+const char *rsk_cli_db_path(const char *option);
+
+/* The subcommands, one file each (cmd_<name>.c). */
+int rsk_cmd_analyze(int argc, char **argv, rsk_out *out);
+int rsk_cmd_extract(int argc, char **argv, rsk_out *out);
+int rsk_cmd_list(int argc, char **argv, rsk_out *out);
+int rsk_cmd_show(int argc, char **argv, rsk_out *out);
+int rsk_cmd_export(int argc, char **argv, rsk_out *out);
+int rsk_cmd_compare(int argc, char **argv, rsk_out *out);
+int rsk_cmd_diff(int argc, char **argv, rsk_out *out);
+int rsk_cmd_search(int argc, char **argv, rsk_out *out);
+int rsk_cmd_report(int argc, char **argv, rsk_out *out);
+int rsk_cmd_merge(int argc, char **argv, rsk_out *out);
+int rsk_cmd_taxonomy(int argc, char **argv, rsk_out *out);
+int rsk_cmd_eval(int argc, char **argv, rsk_out *out);

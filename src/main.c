@@ -1,0 +1,73 @@
+/* main.c - the riskscope command: dispatch to one subcommand
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+#include "rsk_config.h"
+
+#include <locale.h>
+#include <string.h>
+
+static const rsk_command commands[] = {
+  {"analyze", "extract, segment, tag and store filings", rsk_cmd_analyze},
+  {"list", "list the stored filings", rsk_cmd_list},
+  {"show", "show one stored filing's risk factors and tags", rsk_cmd_show},
+  {"extract", "print a PDF's lines with their fonts (no database)", rsk_cmd_extract},
+  {"export", "write the stored risk factors as JSONL, JSON, CSV or Markdown", rsk_cmd_export},
+  {"compare", "company x category matrix", rsk_cmd_compare},
+  {"diff", "what changed between two filings", rsk_cmd_diff},
+  {"search", "full-text search over stored risk factors", rsk_cmd_search},
+  {"report", "a self-contained HTML report", rsk_cmd_report},
+  {"merge", "join databases made elsewhere into one", rsk_cmd_merge},
+  {"taxonomy", "validate or list a taxonomy (taxonomy check [PATH])", rsk_cmd_taxonomy},
+  {"eval", "score stored results against gold files", rsk_cmd_eval},
+};
+
+static void print_help(FILE *stream)
+{
+  fprintf(stream,
+          "Usage: riskscope COMMAND [OPTION...] [ARG...]\n"
+          "\n"
+          "Reads prospectuses and annual reports (PDF), finds the Risk Factors\n"
+          "section, splits it into risk factors, tags each with AI-regulation\n"
+          "risk categories and stores the results in SQLite.\n"
+          "\n"
+          "Commands:\n");
+  for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+    fprintf(stream, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf(stream,
+          "\n"
+          "\"riskscope COMMAND --help\" describes a command's options.\n"
+          "The database is riskscope.db in the current directory unless --db\n"
+          "or $RISKSCOPE_DB names another.\n"
+          "Exit status: 0 ok, 1 failure, 2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+  rsk_out out = {.out = stdout, .err = stderr, .verbosity = 1};
+
+  setlocale(LC_ALL, "");
+  if (argc < 2) {
+    print_help(stderr);
+    return RSK_EXIT_USAGE;
+  }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      strcmp(argv[1], "help") == 0) {
+    print_help(stdout);
+    return RSK_EXIT_OK;
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    printf("riskscope %s\n", RSK_VERSION);
+    return RSK_EXIT_OK;
+  }
+  for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+    if (strcmp(argv[1], commands[i].name) == 0) {
+      g_set_prgname("riskscope");
+      return commands[i].run(argc - 1, argv + 1, &out);
+    }
+  }
+  rsk_cli_error(&out, "unknown command \"%s\"", argv[1]);
+  fprintf(stderr, "try \"riskscope --help\"\n");
+  return RSK_EXIT_USAGE;
+}

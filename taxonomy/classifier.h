@@ -1,0 +1,40 @@
+/* classifier.h - tag a risk factor with taxonomy categories and regulations
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "filing.h"
+#include "taxonomy.h"
+
+#include <glib.h>
+
+typedef struct {
+  int page;                /* PDF page of the match */
+  gboolean in_heading;     /* matched in the heading, else in the body */
+  guint offset, length;    /* bytes in the heading or body */
+  char *text;              /* the matched text (owned) */
+  char *pattern;           /* pattern id or source, for --why (owned) */
+  double weight;
+} rsk_evidence;
+
+typedef struct {
+  char *category;          /* category id (owned) */
+  double score;            /* 0..1 */
+  char strength;           /* 'P' or 'S' (LABELING.md) */
+  GArray *evidence;        /* rsk_evidence, owned */
+} rsk_tag;
+
+typedef struct {
+  GArray *tags;            /* rsk_tag, in taxonomy order */
+  GPtrArray *regulations;  /* char *: regulation ids cited, sorted */
+} rsk_classification;
+
+void rsk_classification_init(rsk_classification *result);
+void rsk_classification_clear(rsk_classification *result);
+
+/* Tags RISK (of FILING, for page look-ups) into RESULT, which must have been
+ * initialised; previous contents are cleared. Never fails. Safe to call from
+ * several threads on one taxonomy. */
+void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
+                  const rsk_risk_factor *risk, rsk_classification *result);
