@@ -57,7 +57,7 @@ static void similarity_is_one_minus_relative_edit_distance(void **state)
 static void words_and_capitals_are_counted(void **state)
 {
   (void)state;
-  assert_int_equal(rsk_text_word_count("Risks Relating to the [REDACTED], 2026"), 5);
+  assert_int_equal(rsk_text_word_count("Risks Relating to the [REDACTED], 2026"), 6);
   assert_true(rsk_text_is_upper("RISKS RELATING TO DOING BUSINESS IN CHINA"));
   assert_false(rsk_text_is_upper("Risks Relating"));
   assert_false(rsk_text_is_upper("– 45 –"));
