@@ -1,18 +1,348 @@
-/* store.c - placeholder until the storage stage lands */
-#include "store.h"
+/* store.c - open the SQLite database: identity checks, migrations, pragmas
+ *
+ * A file is accepted when it is empty or new (it is then created), or when
+ * it starts with the SQLite header and carries riskscope's application id.
+ * Its PRAGMA user_version is the schema version: older databases are brought
+ * forward by the steps of schema.sql (cut at "-- @version N" lines), all in
+ * one BEGIN IMMEDIATE transaction that re-reads the version first, so two
+ * processes opening a new database at once migrate it once. A database
+ * newer than this build is refused rather than misread.
+ *
+ * Several writers: WAL mode lets readers go on while one process writes;
+ * writers queue on the write lock through the busy timeout, and BEGIN
+ * IMMEDIATE (taking the lock up front, so a transaction never fails half
+ * way on SQLITE_BUSY) is retried on top of it.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "store_private.h"
+
 #include "rsk_error.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char rsk_schema_sql[];
+
+#define RSK_APPLICATION_ID 0x52534B50  /* 'RSKP', set by schema step 1 */
+#define RSK_BUSY_TIMEOUT_MS 30000
+#define RSK_BUSY_RETRIES 20
+
+/* The steps of schema.sql: element N-1 takes version N-1 to N. */
+static GPtrArray *schema_steps(void)
+{
+  static gsize once = 0;
+  static GPtrArray *steps = NULL;
+
+  if (g_once_init_enter(&once)) {
+    GPtrArray *found = g_ptr_array_new();
+    const char *marker = "\n-- @version ";
+    const char *p = strstr(rsk_schema_sql, marker);
+    while (p) {
+      p += strlen(marker);
+      int version = atoi(p);
+      /* The steps must be numbered 1, 2, 3, ... in order. */
+      g_assert_cmpint(version, ==, (int)found->len + 1);
+      const char *start = strchr(p, '\n');
+      const char *end = start ? strstr(start, marker) : NULL;
+      if (!start)
+        start = p + strlen(p);
+      g_ptr_array_add(found, end ? g_strndup(start, (gsize)(end - start))
+                                 : g_strdup(start));
+      p = end;
+    }
+    g_assert_cmpuint(found->len, >, 0);
+    steps = found;
+    g_once_init_leave(&once, 1);
+  }
+  return steps;
+}
+
+int rsk_store_schema_version(void)
+{
+  return (int)schema_steps()->len;
+}
+
+gboolean rsk_store_fail(rsk_store *store, GError **error, const char *what_fmt,
+                        ...)
+{
+  va_list args;
+  va_start(args, what_fmt);
+  g_autofree char *what = g_strdup_vprintf(what_fmt, args);
+  va_end(args);
+  g_set_error(error, RSK_ERROR, RSK_ERROR_DB, "DB %s: %s: %s", store->path,
+              what, sqlite3_errmsg(store->db));
+  return FALSE;
+}
+
+/* Runs SQL (no rows wanted), retrying while the database is locked. */
+static int exec_retry(sqlite3 *db, const char *sql)
+{
+  int rc = SQLITE_BUSY;
+  for (int attempt = 0; attempt < RSK_BUSY_RETRIES; attempt++) {
+    rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+      break;
+    g_usleep(G_USEC_PER_SEC / 20 * (gulong)(attempt + 1));
+  }
+  return rc;
+}
+
+gboolean rsk_store_begin(rsk_store *store, GError **error)
+{
+  if (store->read_only) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: opened read-only, cannot write", store->path);
+    return FALSE;
+  }
+  if (exec_retry(store->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+    return rsk_store_fail(store, error, "begin transaction");
+  return TRUE;
+}
+
+gboolean rsk_store_commit(rsk_store *store, GError **error)
+{
+  if (exec_retry(store->db, "COMMIT") != SQLITE_OK) {
+    rsk_store_fail(store, error, "commit");
+    rsk_store_rollback(store);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+void rsk_store_rollback(rsk_store *store)
+{
+  for (int i = 0; i < RSK_STMT_COUNT; i++) {
+    if (store->stmts[i])
+      sqlite3_reset(store->stmts[i]);
+  }
+  if (!sqlite3_get_autocommit(store->db))
+    sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Fails unless the file at PATH is absent, empty or an SQLite database. */
+static gboolean check_header(const char *path, gboolean *exists,
+                             GError **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16];
+
+  FILE *file = fopen(path, "rb");
+  if (!file) {
+    if (errno == ENOENT) {
+      *exists = FALSE;
+      return TRUE;
+    }
+    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "DB %s: %s", path,
+                g_strerror(errno));
+    return FALSE;
+  }
+  *exists = TRUE;
+  size_t n = fread(header, 1, sizeof header, file);
+  fclose(file);
+  if (n == 0)
+    return TRUE;
+  if (n < sizeof header || memcmp(header, magic, sizeof magic) != 0) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: not an SQLite database (wrong file, or damaged)",
+                path);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean pragma_int(rsk_store *store, const char *sql, gint64 *value,
+                           GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+      *value = sqlite3_column_int64(stmt, 0);
+      rc = SQLITE_OK;
+    }
+  }
+  if (rc != SQLITE_OK) {
+    if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+      g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                  "DB %s: not an SQLite database, or damaged: %s",
+                  store->path, sqlite3_errmsg(store->db));
+    else
+      rsk_store_fail(store, error, "%s", sql);
+    sqlite3_finalize(stmt);
+    return FALSE;
+  }
+  sqlite3_finalize(stmt);
+  return TRUE;
+}
+
+/* Checks the application id and version; sets *VERSION. */
+static gboolean check_identity(rsk_store *store, gint64 *version,
+                               GError **error)
+{
+  gint64 app_id = 0, tables = 0;
+  int current = rsk_store_schema_version();
+
+  if (!pragma_int(store, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int(store, "PRAGMA user_version", version, error) ||
+      !pragma_int(store, "SELECT count(*) FROM sqlite_master", &tables, error))
+    return FALSE;
+  if (app_id != RSK_APPLICATION_ID && (app_id != 0 || tables > 0)) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: an SQLite database, but not riskscope's "
+                "(application id %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                " tables)",
+                store->path, app_id, tables);
+    return FALSE;
+  }
+  if (*version > current) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: schema version %" G_GINT64_FORMAT
+                " is newer than this riskscope understands (%d); "
+                "upgrade riskscope",
+                store->path, *version, current);
+    return FALSE;
+  }
+  if (store->read_only && app_id != RSK_APPLICATION_ID) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: empty, not a riskscope database; "
+                "run riskscope analyze first", store->path);
+    return FALSE;
+  }
+  if (store->read_only && *version < current) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: schema version %" G_GINT64_FORMAT
+                " is older than this riskscope's (%d); open it once for "
+                "writing (riskscope analyze or merge --db) to migrate it",
+                store->path, *version, current);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean migrate(rsk_store *store, GError **error)
+{
+  GPtrArray *steps = schema_steps();
+  gint64 version = 0;
+
+  if (!rsk_store_begin(store, error))
+    return FALSE;
+  /* Re-read inside the lock: another process may have migrated it. */
+  if (!pragma_int(store, "PRAGMA user_version", &version, error))
+    goto fail;
+  if (version > (gint64)steps->len) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: schema version %" G_GINT64_FORMAT
+                " is newer than this riskscope understands (%u); "
+                "upgrade riskscope",
+                store->path, version, steps->len);
+    goto fail;
+  }
+  for (gint64 v = version + 1; v <= (gint64)steps->len; v++) {
+    g_autofree char *set_version =
+        g_strdup_printf("PRAGMA user_version = %" G_GINT64_FORMAT, v);
+    if (sqlite3_exec(store->db, g_ptr_array_index(steps, v - 1), NULL, NULL,
+                     NULL) != SQLITE_OK) {
+      rsk_store_fail(store, error, "migrate to schema version %" G_GINT64_FORMAT,
+                     v);
+      goto fail;
+    }
+    if (sqlite3_exec(store->db, set_version, NULL, NULL, NULL) != SQLITE_OK) {
+      rsk_store_fail(store, error, "%s", set_version);
+      goto fail;
+    }
+  }
+  return rsk_store_commit(store, error);
+
+fail:
+  rsk_store_rollback(store);
+  return FALSE;
+}
 
 rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
 {
-  (void)read_only;
-  g_set_error(error, RSK_ERROR, RSK_ERROR_DB, "%s: not implemented", path);
+  gboolean exists = FALSE;
+  gint64 version = 0;
+
+  g_return_val_if_fail(path != NULL, NULL);
+  if (!check_header(path, &exists, error))
+    return NULL;
+  if (!exists && read_only) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: no such database; run riskscope analyze first", path);
+    return NULL;
+  }
+
+  rsk_store *store = g_new0(rsk_store, 1);
+  store->path = g_strdup(path);
+  store->read_only = read_only;
+  /* A reader opens read-write under query_only: as the last connection to
+   * close it can then checkpoint the WAL and remove the -wal and -shm files
+   * a WAL reader needs. SQLite falls back to read-only by itself when the
+   * file is write-protected. */
+  int flags = read_only ? SQLITE_OPEN_READWRITE
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+      SQLITE_OK) {
+    if (store->db)
+      rsk_store_fail(store, error, "open");
+    else
+      g_set_error(error, RSK_ERROR, RSK_ERROR_DB, "DB %s: out of memory",
+                  path);
+    goto fail;
+  }
+  sqlite3_extended_result_codes(store->db, 1);
+  sqlite3_busy_timeout(store->db, RSK_BUSY_TIMEOUT_MS);
+  if (!check_identity(store, &version, error))
+    goto fail;
+  if (read_only)
+    sqlite3_exec(store->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (sqlite3_exec(store->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+      SQLITE_OK) {
+    rsk_store_fail(store, error, "PRAGMA foreign_keys");
+    goto fail;
+  }
+  if (!read_only) {
+    /* WAL survives a kill -9 mid-transaction and lets readers run during
+     * a write; NORMAL sync is crash-safe in WAL (only power loss can undo
+     * the last commits). */
+    if (exec_retry(store->db, "PRAGMA journal_mode = WAL") != SQLITE_OK) {
+      rsk_store_fail(store, error, "PRAGMA journal_mode = WAL");
+      goto fail;
+    }
+    sqlite3_exec(store->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    if (version < rsk_store_schema_version() && !migrate(store, error))
+      goto fail;
+  }
+  return store;
+
+fail:
+  rsk_store_close(store);
   return NULL;
 }
-void rsk_store_close(rsk_store *store) { (void)store; }
-gboolean rsk_store_put_filing(rsk_store *s, const rsk_store_analysis *a, gint64 *id, GError **error)
+
+void rsk_store_close(rsk_store *store)
 {
-  (void)s; (void)a; (void)id;
-  g_set_error(error, RSK_ERROR, RSK_ERROR_DB, "not implemented");
-  return FALSE;
+  if (!store)
+    return;
+  for (int i = 0; i < RSK_STMT_COUNT; i++)
+    sqlite3_finalize(store->stmts[i]);
+  sqlite3_close(store->db);
+  g_free(store->section_title);
+  g_free(store->path);
+  g_free(store);
 }
-struct sqlite3 *rsk_store_db(rsk_store *store) { (void)store; return NULL; }
+
+struct sqlite3 *rsk_store_db(rsk_store *store)
+{
+  return store ? store->db : NULL;
+}
+
+const char *rsk_store_path(const rsk_store *store)
+{
+  return store->path;
+}

@@ -14,8 +14,11 @@ typedef struct rsk_store rsk_store;
 /* Opens (creating when missing) the database at PATH, migrates it to the
  * current schema, WAL mode, foreign keys on, a busy timeout. Refuses a
  * database of a newer schema or one that is not riskscope's
- * (RSK_ERROR_DB). READ_ONLY opens without creating or migrating.
- * Close with rsk_store_close(). */
+ * (RSK_ERROR_DB). READ_ONLY opens without creating or migrating: a missing
+ * file fails with "DB PATH: no such database; run riskscope analyze first".
+ * Messages start with "DB PATH: ". Writers of one file from several
+ * processes at once wait for each other (busy timeout, retried BEGIN
+ * IMMEDIATE). Close with rsk_store_close() (accepts NULL). */
 rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error);
 void rsk_store_close(rsk_store *store);
 
@@ -26,6 +29,7 @@ typedef struct {
   const rsk_classification *results; /* one per filing->risks entry */
   const char *taxonomy_name;
   const char *taxonomy_version;
+  const char *filed_date;            /* YYYY-MM-DD, or NULL when unknown */
 } rsk_store_analysis;
 
 /* Stores ANALYSIS in one transaction, replacing any earlier analysis of the
@@ -37,3 +41,9 @@ gboolean rsk_store_put_filing(rsk_store *store,
 
 /* The raw handle, for the read and report modules in db/. */
 struct sqlite3 *rsk_store_db(rsk_store *store);
+
+/* The path the store was opened with, for messages ("DB PATH: ..."). */
+const char *rsk_store_path(const rsk_store *store);
+
+/* The schema version (PRAGMA user_version) this build creates and reads. */
+int rsk_store_schema_version(void);

@@ -96,6 +96,12 @@ const char *rsk_filing_intern(rsk_filing *filing, const char *text);
 int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
                      guint offset);
 
+/* Sets FILING's doc_type and company from the lines of its first pages
+ * (cover page, "FORM 10-K", "(Exact name of registrant ...)", a Hong Kong
+ * cover's company name), else company from the title metadata; leaves
+ * company NULL when nothing fits. Called by rsk_document_read(). */
+void rsk_filing_guess_identity(rsk_filing *filing);
+
 /* Adds a sanity flag ("no_risk_section", "few_risk_factors: 3", ...). */
 void rsk_filing_flag(rsk_filing *filing, const char *format, ...)
     G_GNUC_PRINTF(2, 3);

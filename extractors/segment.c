@@ -1,4 +1,366 @@
-/* segment.c - placeholder until the segmentation stage lands */
+/* segment.c - find the Risk Factors section and split it into risk factors
+ *
+ * How the segmenter reads a filing
+ * --------------------------------
+ * Filings do not agree on how a risk factor is printed, so nothing here is
+ * tied to one producer's fonts. The segmenter works on the filing's content
+ * lines (running headers, footers and page numbers are already flagged as
+ * furniture and skipped) in four steps, one file each:
+ *
+ * 1. Paragraphs (this file). Every line gets its leading style run (font,
+ *    weight and slant bits, colour, size: a "style class") and a paragraph
+ *    flag: it starts a paragraph when the gap above it is clearly wider than
+ *    the usual line spacing, when it starts with a bullet, or when the line
+ *    above stopped short although this line's first word would have fitted
+ *    there. The last test needs no indentation or spacing convention and
+ *    works across page breaks.
+ *
+ * 2. Section bounds (section_bounds.c). The section starts at a line that
+ *    is only its title and ends at the next top-level title; of all such
+ *    ranges the one holding the most words wins, which leaves out contents
+ *    pages, summaries and cross-references.
+ *
+ * 3. Headings (headings.c). Inside the section the style holding most
+ *    letters is the body style. Every other style is judged by the blocks it
+ *    forms at paragraph starts: a risk-factor heading style is the one whose
+ *    blocks are most often sentences followed by body text (in the same line
+ *    for run-in headings, where the line's spans give the cut). Sub-section
+ *    headings are short, non-sentence blocks of any other style, or lines in
+ *    capitals, that are followed directly by a heading. So bold bullet
+ *    labels, bold-italic topic lines inside a body, italic case names and
+ *    defined terms stay body text: they are not sentences, not at paragraph
+ *    starts, or not followed by a heading.
+ *
+ * 4. Risk factors (risk_split.c). Each heading collects the lines up to the
+ *    next heading or sub-section heading: lines joined with hyphenation
+ *    repaired, paragraphs separated by "\n", a page mark at each page change.
+ *
+ * Sanity flags tell the user when the result looks wrong: no section, fewer
+ * than five risk factors, a section longer than half the document, an empty
+ * or a huge body.
+ *
+ * SPDX-License-Identifier: MIT
+ */
 #include "segment.h"
+#include "segment_private.h"
 
-void rsk_segment(rsk_filing *filing) { rsk_filing_flag(filing, "no_risk_section"); }
+#include "text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define HUGE_BODY_WORDS 5000
+#define FEW_RISK_FACTORS 5
+
+guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
+{
+  int half = (int)lroundf(span->font_size * 2);
+  const char *font = span->font ? span->font : "";
+  for (guint i = 0; i < doc->classes->len; i++) {
+    const rsk_seg_class *c = &g_array_index(doc->classes, rsk_seg_class, i);
+    if (c->style == span->style && c->color == span->color &&
+        c->half_points == half && strcmp(c->font, font) == 0)
+      return i;
+  }
+  rsk_seg_class c = {.font = font, .style = span->style, .color = span->color,
+                     .half_points = half};
+  g_array_append_val(doc->classes, c);
+  return doc->classes->len - 1;
+}
+
+gboolean rsk_seg_ends_sentence(const char *text)
+{
+  size_t n = strlen(text);
+  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '"' ||
+                   text[n - 1] == '\'' || text[n - 1] == ')'))
+    n--;
+  return n > 0 && strchr(".!?;:", text[n - 1]) != NULL;
+}
+
+static gboolean has_alnum(const char *text, guint len)
+{
+  for (guint i = 0; i < len; i++)
+    if (g_ascii_isalnum(text[i]) || (guchar)text[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean starts_with_bullet(const char *text)
+{
+  static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x97\xa6",
+                                      "\xe2\x96\xaa", "\xe2\x96\xa0", "\xef\x82\xb7",
+                                      "\xc2\xb7", "*", "o ", "- ", "\xe2\x80\x93 ",
+                                      "\xe2\x80\x94 ", "\xe2\x9e\xa2", "\xc2\xa7"};
+  for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
+    if (g_str_has_prefix(text, marks[i]))
+      return TRUE;
+  /* "(a) ", "(iv) ", "1. " list markers. */
+  if (text[0] == '(') {
+    const char *p = text + 1;
+    int n = 0;
+    while (g_ascii_isalnum(*p) && n < 5) {
+      p++;
+      n++;
+    }
+    return n > 0 && *p == ')';
+  }
+  return FALSE;
+}
+
+/* Sets the leading style run of L from its spans. */
+static void measure_lead(rsk_seg_doc *doc, rsk_seg_line *l)
+{
+  const rsk_line *line = l->line;
+  const char *text = line->text;
+  l->lead_class = G_MAXUINT;
+  l->lead_end = 0;
+  l->whole = TRUE;
+  guint i = 0;
+  for (; i < line->n_spans; i++) {
+    const rsk_span *s = &g_array_index(doc->filing->spans, rsk_span, line->first_span + i);
+    if (s->offset + s->length > l->text_len || !has_alnum(text + s->offset, s->length))
+      continue;
+    guint c = rsk_seg_class_of(doc, s);
+    if (l->lead_class == G_MAXUINT)
+      l->lead_class = c;
+    if (c != l->lead_class) {
+      l->whole = FALSE;
+      break;
+    }
+    l->lead_end = s->offset + s->length;
+  }
+  if (l->lead_class == G_MAXUINT) {
+    l->lead_end = 0;
+    return;
+  }
+  if (l->whole) {
+    l->lead_end = l->text_len;
+    return;
+  }
+  /* A full stop printed in roman after a bold heading belongs to it. */
+  while (l->lead_end < l->text_len && strchr(".:;?!)\"'", text[l->lead_end]))
+    l->lead_end++;
+}
+
+/* Width in points of TEXT's first word when printed like LINE. */
+static float first_word_width(const rsk_line *line, guint len)
+{
+  const char *text = line->text;
+  guint w = 0;
+  while (text[w] && text[w] != ' ')
+    w++;
+  float per_byte = len > 0 ? (line->x1 - line->x0) / (float)len : line->font_size / 2;
+  return per_byte * (float)w;
+}
+
+/* Baseline distance that most consecutive lines of one page keep. */
+static float usual_spacing(const rsk_seg_doc *doc)
+{
+  GArray *d = g_array_new(FALSE, FALSE, sizeof(float));
+  for (guint i = 1; i < doc->lines->len; i++) {
+    const rsk_line *a = g_array_index(doc->lines, rsk_seg_line, i - 1).line;
+    const rsk_line *b = g_array_index(doc->lines, rsk_seg_line, i).line;
+    float dy = b->y1 - a->y1;
+    if (a->page == b->page && dy > 0.5f * b->font_size && dy < 3.0f * b->font_size)
+      g_array_append_val(d, dy);
+  }
+  float result = 0;
+  if (d->len > 0) {
+    /* The mode, in quarter points. */
+    GHashTable *counts = g_hash_table_new(g_direct_hash, g_direct_equal);
+    int best = 0, best_n = 0;
+    for (guint i = 0; i < d->len; i++) {
+      int q = (int)lroundf(g_array_index(d, float, i) * 4);
+      int n = GPOINTER_TO_INT(g_hash_table_lookup(counts, GINT_TO_POINTER(q))) + 1;
+      g_hash_table_insert(counts, GINT_TO_POINTER(q), GINT_TO_POINTER(n));
+      if (n > best_n) {
+        best_n = n;
+        best = q;
+      }
+    }
+    g_hash_table_unref(counts);
+    result = best / 4.0f;
+  }
+  g_array_unref(d);
+  return result;
+}
+
+/* Left and right edges of the text column on each page: the extremes of
+ * lines long enough to be full body lines. A page with none (a spill-over
+ * page) borrows the edges of the nearest page before it that has some. */
+static void column_edges(rsk_seg_doc *doc)
+{
+  int pages = 1;
+  for (guint i = 0; i < doc->lines->len; i++)
+    pages = MAX(pages, g_array_index(doc->lines, rsk_seg_line, i).line->page + 1);
+  doc->left = g_new0(float, pages);
+  doc->right = g_new0(float, pages);
+  for (int p = 0; p < pages; p++)
+    doc->left[p] = G_MAXFLOAT;
+  for (guint i = 0; i < doc->lines->len; i++) {
+    const rsk_line *line = g_array_index(doc->lines, rsk_seg_line, i).line;
+    if (rsk_text_word_count(line->text) >= 6) {
+      doc->right[line->page] = MAX(doc->right[line->page], line->x1);
+      doc->left[line->page] = MIN(doc->left[line->page], line->x0);
+    }
+  }
+  float last_left = 0, last_right = 0;
+  for (int p = 0; p < pages; p++) {
+    if (doc->right[p] > 0) {
+      last_left = doc->left[p];
+      last_right = doc->right[p];
+    } else {
+      doc->left[p] = last_left;
+      doc->right[p] = last_right;
+    }
+  }
+}
+
+gboolean rsk_seg_line_is_full(const rsk_seg_doc *doc, guint i)
+{
+  if (i + 1 >= doc->lines->len)
+    return TRUE;
+  const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+  const rsk_seg_line *n = &g_array_index(doc->lines, rsk_seg_line, i + 1);
+  float size = MAX(n->line->font_size, 1.0f);
+  float room = doc->right[l->line->page] - l->line->x1;
+  return room <= first_word_width(n->line, n->text_len) + size * 0.8f;
+}
+
+static void mark_paragraphs(rsk_seg_doc *doc)
+{
+  doc->line_spacing = usual_spacing(doc);
+  column_edges(doc);
+  for (guint i = 0; i < doc->lines->len; i++) {
+    rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+    if (i == 0 || l->bullet) {
+      l->para_start = TRUE;
+      continue;
+    }
+    const rsk_seg_line *p = &g_array_index(doc->lines, rsk_seg_line, i - 1);
+    const rsk_line *a = p->line, *b = l->line;
+    float size = MAX(b->font_size, 1.0f);
+    if (a->page == b->page) {
+      float dy = b->y1 - a->y1;
+      if (dy < -0.5f * size) {
+        /* A new column, or a line out of order: judge by the short line. */
+      } else if (doc->line_spacing > 0 && dy > doc->line_spacing * 1.3f &&
+                 dy > size * 0.5f) {
+        l->para_start = TRUE;
+        continue;
+      }
+    }
+    /* A first line indented against the lines around it. */
+    if (i + 1 < doc->lines->len) {
+      const rsk_seg_line *n = &g_array_index(doc->lines, rsk_seg_line, i + 1);
+      if (n->line->page == b->page && !n->bullet && !p->bullet &&
+          b->x0 > n->line->x0 + size * 0.8f &&
+          (a->page != b->page || a->x0 <= n->line->x0 + size * 0.3f)) {
+        l->para_start = TRUE;
+        continue;
+      }
+    }
+    /* The line above stopped short although this line's first word would
+     * have fitted: the paragraph above ended there. */
+    /* A sentence ended and a line in another style starts with a capital:
+     * a heading after a paragraph that happened to fill its last line. */
+    if (rsk_seg_ends_sentence(a->text) && p->lead_class != l->lead_class &&
+        g_unichar_isupper(g_utf8_get_char(b->text))) {
+      l->para_start = TRUE;
+      continue;
+    }
+    if (!rsk_seg_line_is_full(doc, i - 1) && (rsk_seg_ends_sentence(a->text) ||
+                                       g_unichar_isupper(g_utf8_get_char(b->text)) ||
+                                       p->lead_class != l->lead_class))
+      l->para_start = TRUE;
+  }
+}
+
+/* TRUE when TEXT is nothing but a bullet glyph: some producers print the
+ * bullets of a list as a column of their own, read before the items. */
+static gboolean is_lone_bullet(const char *text)
+{
+  g_autofree char *copy = g_strstrip(g_strdup(text));
+  return *copy && g_utf8_strlen(copy, -1) == 1 && starts_with_bullet(copy);
+}
+
+/* TRUE when LINE sits on the baseline of a lone bullet left of it. */
+static gboolean beside_lone_bullet(const GArray *bullets, const rsk_line *line)
+{
+  for (guint k = 0; k < bullets->len; k++) {
+    const rsk_line *b = g_array_index(bullets, const rsk_line *, k);
+    if (b->page == line->page && fabsf(b->y1 - line->y1) < 1.5f &&
+        b->x1 <= line->x0 + 1.0f && line->x0 - b->x1 < 40.0f)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void build_view(rsk_seg_doc *doc)
+{
+  GArray *lines = doc->filing->lines;
+  GArray *bullets = g_array_new(FALSE, FALSE, sizeof(const rsk_line *));
+  for (guint i = 0; i < lines->len; i++) {
+    const rsk_line *line = &g_array_index(lines, rsk_line, i);
+    if (!(line->flags & RSK_LINE_FURNITURE) && line->text && is_lone_bullet(line->text))
+      g_array_append_val(bullets, line);
+  }
+  for (guint i = 0; i < lines->len; i++) {
+    const rsk_line *line = &g_array_index(lines, rsk_line, i);
+    if ((line->flags & RSK_LINE_FURNITURE) || !line->text || !*line->text ||
+        is_lone_bullet(line->text))
+      continue;
+    rsk_seg_line l = {.line = line, .text_len = (guint)strlen(line->text)};
+    measure_lead(doc, &l);
+    l.bullet = starts_with_bullet(line->text) ||
+               (bullets->len > 0 && beside_lone_bullet(bullets, line));
+    l.upper = rsk_text_is_upper(line->text);
+    g_array_append_val(doc->lines, l);
+  }
+  g_array_unref(bullets);
+  mark_paragraphs(doc);
+}
+
+static void sanity_flags(rsk_filing *filing)
+{
+  guint n = filing->risks->len;
+  if (n < FEW_RISK_FACTORS)
+    rsk_filing_flag(filing, "few_risk_factors: %u", n);
+  int pages = filing->page_count;
+  if (pages <= 0 && filing->lines->len > 0)
+    pages = g_array_index(filing->lines, rsk_line, filing->lines->len - 1).page;
+  if (pages > 4 && (filing->risk_last_page - filing->risk_first_page + 1) * 2 > pages)
+    rsk_filing_flag(filing, "section_over_half_document");
+  for (guint i = 0; i < n; i++) {
+    const rsk_risk_factor *r = &g_array_index(filing->risks, rsk_risk_factor, i);
+    if (!r->body || !*r->body)
+      rsk_filing_flag(filing, "empty_body: ordinal %d", r->ordinal);
+    else if (r->word_count > HUGE_BODY_WORDS)
+      rsk_filing_flag(filing, "huge_body: ordinal %d", r->ordinal);
+  }
+}
+
+void rsk_segment(rsk_filing *filing)
+{
+  rsk_seg_doc doc = {
+    .filing = filing,
+    .lines = g_array_new(FALSE, TRUE, sizeof(rsk_seg_line)),
+    .classes = g_array_new(FALSE, TRUE, sizeof(rsk_seg_class)),
+  };
+  g_array_set_size(filing->risks, 0);
+  g_array_set_size(filing->page_marks, 0);
+  filing->risk_first_page = filing->risk_last_page = 0;
+
+  build_view(&doc);
+  if (!rsk_seg_find_section(&doc)) {
+    rsk_filing_flag(filing, "no_risk_section");
+  } else {
+    rsk_seg_find_headings(&doc);
+    rsk_seg_split(&doc);
+    sanity_flags(filing);
+  }
+  g_array_unref(doc.lines);
+  g_array_unref(doc.classes);
+  g_free(doc.left);
+  g_free(doc.right);
+}

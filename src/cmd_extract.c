@@ -1,13 +1,203 @@
-/* cmd_extract.c - riskscope extract
+/* cmd_extract.c - riskscope extract: print a PDF's lines with their fonts
+ *
+ * A debugging and development tool: it shows exactly what the later
+ * stages see (page, position, size, style, font, normalised text), with
+ * running headers and page numbers hidden unless --all.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
 
+#include "pdf.h"
+#include "rsk_error.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gboolean parse_pages(const char *spec, int *first, int *last)
+{
+  char *end = NULL;
+  long a = strtol(spec, &end, 10);
+  if (end == spec || a < 1)
+    return FALSE;
+  long b = a;
+  if (*end == '-') {
+    const char *rest = end + 1;
+    if (*rest == '\0') {
+      b = 0;
+      end = (char *)rest;
+    } else {
+      b = strtol(rest, &end, 10);
+      if (end == rest || b < a)
+        return FALSE;
+    }
+  }
+  if (*end != '\0')
+    return FALSE;
+  *first = (int)a;
+  *last = (int)b;
+  return TRUE;
+}
+
+static void style_flags(guint style, char out[4])
+{
+  out[0] = (style & RSK_STYLE_BOLD) ? 'B' : '-';
+  out[1] = (style & RSK_STYLE_ITALIC) ? 'I' : '-';
+  out[2] = (style & RSK_STYLE_UNDERLINE) ? 'U' : '-';
+  out[3] = '\0';
+}
+
+static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all)
+{
+  fprintf(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
+          filing->name, filing->page_count, filing->doc_type,
+          filing->company ? filing->company : "(unknown)",
+          filing->producer ? filing->producer : "(none)");
+  for (guint i = 0; i < filing->lines->len; i++) {
+    const rsk_line *line = &g_array_index(filing->lines, rsk_line, i);
+    gboolean furniture = (line->flags & RSK_LINE_FURNITURE) != 0;
+    if (furniture && !all)
+      continue;
+    char flags[4];
+    style_flags(line->style, flags);
+    fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c %-24.24s %s\n", line->page,
+            line->y0, line->font_size, flags, furniture ? 'F' : ' ',
+            line->font, line->text);
+  }
+}
+
+static void add_style(cJSON *obj, guint style, float size, guint32 color,
+                      const char *font)
+{
+  char hex[8];
+  g_snprintf(hex, sizeof hex, "#%06x", color & 0xFFFFFF);
+  cJSON_AddStringToObject(obj, "font", font);
+  cJSON_AddNumberToObject(obj, "size", (int)(size * 100 + 0.5) / 100.0);
+  cJSON_AddStringToObject(obj, "color", hex);
+  cJSON_AddBoolToObject(obj, "bold", (style & RSK_STYLE_BOLD) != 0);
+  cJSON_AddBoolToObject(obj, "italic", (style & RSK_STYLE_ITALIC) != 0);
+  cJSON_AddBoolToObject(obj, "underline", (style & RSK_STYLE_UNDERLINE) != 0);
+}
+
+static double round1(float v)
+{
+  return (double)(long)(v * 10 + (v < 0 ? -0.5f : 0.5f)) / 10.0;
+}
+
+static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
+{
+  for (guint i = 0; i < filing->lines->len; i++) {
+    const rsk_line *line = &g_array_index(filing->lines, rsk_line, i);
+    gboolean furniture = (line->flags & RSK_LINE_FURNITURE) != 0;
+    if (furniture && !all)
+      continue;
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddNumberToObject(obj, "page", line->page);
+    cJSON_AddNumberToObject(obj, "x0", round1(line->x0));
+    cJSON_AddNumberToObject(obj, "y0", round1(line->y0));
+    cJSON_AddNumberToObject(obj, "x1", round1(line->x1));
+    cJSON_AddNumberToObject(obj, "y1", round1(line->y1));
+    add_style(obj, line->style, line->font_size, line->color, line->font);
+    cJSON_AddBoolToObject(obj, "furniture", furniture);
+    cJSON_AddStringToObject(obj, "text", line->text);
+    cJSON *spans = cJSON_AddArrayToObject(obj, "spans");
+    for (guint k = 0; k < line->n_spans; k++) {
+      const rsk_span *span =
+          &g_array_index(filing->spans, rsk_span, line->first_span + k);
+      cJSON *s = cJSON_CreateObject();
+      char *text = g_strndup(line->text + span->offset, span->length);
+      cJSON_AddNumberToObject(s, "offset", span->offset);
+      cJSON_AddNumberToObject(s, "length", span->length);
+      add_style(s, span->style, span->font_size, span->color, span->font);
+      cJSON_AddStringToObject(s, "text", text);
+      g_free(text);
+      cJSON_AddItemToArray(spans, s);
+    }
+    char *json = cJSON_PrintUnformatted(obj);
+    fputs(json, out->out);
+    fputc('\n', out->out);
+    cJSON_free(json);
+    cJSON_Delete(obj);
+  }
+}
+
 int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
 {
-  (void)argc;
-  (void)argv;
-  rsk_cli_error(out, "extract: not implemented yet");
-  return RSK_EXIT_FAILURE;
+  char *pages = NULL, *format = NULL, *password = NULL;
+  gboolean all = FALSE;
+  int jobs = 0;
+  const GOptionEntry entries[] = {
+      {"pages", 'p', 0, G_OPTION_ARG_STRING, &pages,
+       "Only pages A to B (1-based; \"A\", \"A-B\" or \"A-\")", "A-B"},
+      {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
+       "Output format: text (default) or jsonl", "FORMAT"},
+      {"password", 0, 0, G_OPTION_ARG_STRING, &password,
+       "Password of an encrypted PDF", "PW"},
+      {"all", 'a', 0, G_OPTION_ARG_NONE, &all,
+       "Also print running headers, footers and page numbers (marked F)",
+       NULL},
+      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+       "Worker threads (default: number of cores)", "N"},
+      {NULL, 0, 0, 0, NULL, NULL, NULL},
+  };
+  int status = RSK_EXIT_USAGE;
+  int first = 1, last = 0;
+
+  if (!rsk_cli_parse(out, "extract", "FILE.pdf",
+                     "Prints each line of a PDF with its page, position, font "
+                     "size,\nstyle (B bold, I italic, U underlined, F "
+                     "furniture) and font.",
+                     entries, &argc, &argv))
+    goto done;
+  if (argc != 2) {
+    rsk_cli_error(out, "extract: expected one FILE.pdf, got %d", argc - 1);
+    fprintf(out->err, "try \"riskscope extract --help\"\n");
+    goto done;
+  }
+  if (format && strcmp(format, "text") != 0 && strcmp(format, "jsonl") != 0) {
+    rsk_cli_error(out, "extract: unknown format \"%s\" (text or jsonl)",
+                  format);
+    goto done;
+  }
+  if (pages && !parse_pages(pages, &first, &last)) {
+    rsk_cli_error(out, "extract: bad page range \"%s\" (A, A-B or A-)", pages);
+    goto done;
+  }
+  if (jobs < 0) {
+    rsk_cli_error(out, "extract: --jobs must be 0 or more");
+    goto done;
+  }
+
+  GError *error = NULL;
+  rsk_filing *filing = rsk_filing_new(argv[1]);
+  rsk_document *doc = rsk_document_open(argv[1], password, &error);
+  if (doc && last > rsk_document_page_count(doc))
+    last = rsk_document_page_count(doc);
+  if (doc && first > rsk_document_page_count(doc)) {
+    g_set_error(&error, RSK_ERROR, RSK_ERROR_USAGE,
+                "%s: page %d is past the last page (%d)", argv[1], first,
+                rsk_document_page_count(doc));
+  } else if (doc) {
+    rsk_document_read(doc, first, last, jobs, filing, &error);
+  }
+  if (error) {
+    rsk_cli_error(out, "%s", error->message);
+    status = g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE)
+                 ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
+    g_error_free(error);
+  } else {
+    if (format && strcmp(format, "jsonl") == 0)
+      print_jsonl(out, filing, all);
+    else
+      print_text(out, filing, all);
+    status = fflush(out->out) == 0 ? RSK_EXIT_OK : RSK_EXIT_FAILURE;
+  }
+  rsk_document_free(doc);
+  rsk_filing_free(filing);
+done:
+  g_free(pages);
+  g_free(format);
+  g_free(password);
+  return status;
 }

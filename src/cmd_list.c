@@ -1,13 +1,125 @@
-/* cmd_list.c - riskscope list
+/* cmd_list.c - riskscope list: the stored filings, one line each
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "export.h"
+#include "export_text.h"
+#include "read.h"
+
+#include <string.h>
+
+/* Columns of the text table: 79 columns in all. */
+enum { W_ID = 5, W_NAME = 22, W_COMPANY = 16, W_TYPE = 9, W_NUM = 5,
+       W_DATE = 10 };
+
+static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
+{
+  GString *line = g_string_new(NULL);
+  gboolean any_flags = FALSE;
+
+  if (list->filings->len == 0) {
+    fprintf(out, "no filings in %s; run riskscope analyze FILE.pdf\n", db);
+    g_string_free(line, TRUE);
+    return;
+  }
+  rsk_text_fit(line, "ID", W_ID, TRUE);
+  g_string_append(line, "  ");
+  rsk_text_fit(line, "FILE", W_NAME, FALSE);
+  g_string_append_c(line, ' ');
+  rsk_text_fit(line, "COMPANY", W_COMPANY, FALSE);
+  g_string_append_c(line, ' ');
+  rsk_text_fit(line, "TYPE", W_TYPE, FALSE);
+  g_string_append_c(line, ' ');
+  rsk_text_fit(line, "PAGES", W_NUM, TRUE);
+  g_string_append_c(line, ' ');
+  rsk_text_fit(line, "RISKS", W_NUM, TRUE);
+  g_string_append(line, " ANALYZED\n");
+  for (guint i = 0; i < list->filings->len; i++) {
+    const rsk_filing_info *info =
+        &g_array_index(list->filings, rsk_filing_info, i);
+    char number[32];
+    gboolean flagged = info->flags && info->flags->len > 0;
+    any_flags |= flagged;
+    g_snprintf(number, sizeof number, "%" G_GINT64_FORMAT, info->id);
+    rsk_text_fit(line, number, W_ID, TRUE);
+    g_string_append(line, flagged ? "! " : "  ");
+    rsk_text_fit(line, info->name, W_NAME, FALSE);
+    g_string_append_c(line, ' ');
+    rsk_text_fit(line, info->company, W_COMPANY, FALSE);
+    g_string_append_c(line, ' ');
+    rsk_text_fit(line, info->doc_type, W_TYPE, FALSE);
+    g_string_append_c(line, ' ');
+    g_snprintf(number, sizeof number, "%d", info->pages);
+    rsk_text_fit(line, number, W_NUM, TRUE);
+    g_string_append_c(line, ' ');
+    g_snprintf(number, sizeof number, "%d", info->risk_count);
+    rsk_text_fit(line, number, W_NUM, TRUE);
+    g_string_append_c(line, ' ');
+    g_string_append_printf(line, "%.*s", W_DATE, info->analyzed_at);
+    g_string_append_c(line, '\n');
+  }
+  if (any_flags)
+    g_string_append(line, "! sanity flags raised: see riskscope show ID\n");
+  fwrite(line->str, 1, line->len, out);
+  g_string_free(line, TRUE);
+}
+
+static void list_json(const rsk_filing_list *list, FILE *out)
+{
+  cJSON *array = cJSON_CreateArray();
+  for (guint i = 0; i < list->filings->len; i++)
+    cJSON_AddItemToArray(array, rsk_export_info_json(&g_array_index(
+                                    list->filings, rsk_filing_info, i)));
+  char *text = cJSON_Print(array);
+  fputs(text, out);
+  fputc('\n', out);
+  cJSON_free(text);
+  cJSON_Delete(array);
+}
 
 int rsk_cmd_list(int argc, char **argv, rsk_out *out)
 {
-  (void)argc;
-  (void)argv;
-  rsk_cli_error(out, "list: not implemented yet");
-  return RSK_EXIT_FAILURE;
+  g_autofree char *db = NULL, *format = NULL;
+  gboolean latest = FALSE;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or json", "FORMAT"},
+    {"latest", 0, 0, G_OPTION_ARG_NONE, &latest, "Only each company's latest filing", NULL},
+    {NULL, 0, 0, 0, NULL, NULL, NULL},
+  };
+
+  if (!rsk_cli_parse(out, "list", "", "List the stored filings.", entries,
+                     &argc, &argv))
+    return RSK_EXIT_USAGE;
+  if (argc > 1) {
+    rsk_cli_error(out, "list: unexpected argument \"%s\"", argv[1]);
+    return RSK_EXIT_USAGE;
+  }
+  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+    rsk_cli_error(out, "list: --format must be text or json, not \"%s\"",
+                  format);
+    return RSK_EXIT_USAGE;
+  }
+  const char *path = rsk_cli_db_path(db);
+  rsk_store *store = rsk_store_open(path, TRUE, &error);
+  rsk_filing_list *list =
+      store ? rsk_read_filings(store,
+                               latest ? RSK_READ_LATEST_PER_COMPANY
+                                      : RSK_READ_ALL,
+                               &error)
+            : NULL;
+  if (!list) {
+    rsk_cli_error(out, "%s", error->message);
+    rsk_store_close(store);
+    return RSK_EXIT_FAILURE;
+  }
+  if (format && strcmp(format, "json") == 0)
+    list_json(list, out->out);
+  else
+    list_text(list, path, out->out);
+  rsk_filing_list_free(list);
+  rsk_store_close(store);
+  return RSK_EXIT_OK;
 }

@@ -1,7 +1,479 @@
-/* classifier.c - placeholder until the taxonomy stage lands */
+/* classifier.c - tag a risk factor with the categories of a taxonomy
+ *
+ * How a tag is decided (LABELING.md defines P, S and M):
+ *
+ * 1. Every rule of every category is matched against the heading and the
+ *    body (where the rule allows). A match survives when one of its
+ *    "requires" patterns matches near it and none of its "unless" patterns
+ *    does; "near" is the sentence unless the rule gives a byte window. A
+ *    match that is only one item of an enumeration ("laws relating to
+ *    privacy, tax, export and labour") counts with the rule's smaller
+ *    list_weight: a word in a list is a mention, not evidence.
+ * 2. A citation of a named regulation (the registry) is evidence, with the
+ *    regulation's weight, for each category the regulation lists, and the
+ *    regulation id is recorded for the risk factor.
+ * 3. Per category, each rule counts once per unit (the heading, a sentence),
+ *    with its best weight there. Then:
+ *      P  when the heading carries heading_p, or one paragraph carries
+ *         paragraph_p with evidence in at least paragraph_density of its
+ *         sentences (a paragraph devoted to the subject);
+ *      S  when one sentence carries sentence_s (one specific statement, or
+ *         two weaker signals together), or the heading carries
+ *         sentence_s / heading_factor;
+ *      no tag otherwise (a lone generic word is an M, which is not emitted).
+ *    The score is 1 - exp(-total / score_scale), where total adds the
+ *    heading weight times heading_factor and each sentence's weight (capped
+ *    at 2 so one repetitive sentence cannot dominate).
+ * 4. Every tag keeps its evidence: page, offsets, text and the rule id, so
+ *    "riskscope show --why" can say which rule fired where.
+ *
+ * Nothing here knows a category id: everything comes from the taxonomy.
+ *
+ * Thread safety: the taxonomy is read-only while classifying; match data is
+ * made per call; the match context (limits) is shared read-only, which
+ * PCRE2 allows. A match that exceeds the limits is abandoned, counted, and
+ * warned about once per rule.
+ *
+ * SPDX-License-Identifier: MIT
+ */
 #include "classifier.h"
+#include "taxonomy_private.h"
+#include "units.h"
 
-void rsk_classification_init(rsk_classification *r) { r->tags = NULL; r->regulations = NULL; }
-void rsk_classification_clear(rsk_classification *r) { (void)r; }
-void rsk_classify(const rsk_taxonomy *t, const rsk_filing *f, const rsk_risk_factor *k, rsk_classification *r)
-{ (void)t; (void)f; (void)k; (void)r; }
+#include <math.h>
+#include <string.h>
+
+#define MAX_EVIDENCE 24
+#define MAX_EVIDENCE_TEXT 240
+
+typedef struct {
+  guint category;
+  const rsk_rule *rule;
+  gboolean in_heading;
+  guint offset, length;
+  guint sentence;       /* body only */
+  double weight;
+} hit;
+
+typedef struct {
+  const rsk_taxonomy *tax;
+  const rsk_filing *filing;
+  const rsk_risk_factor *risk;
+  const char *heading;
+  guint heading_len;
+  const char *body;
+  guint body_len;
+  rsk_units units;
+  pcre2_match_data *md;
+  GArray *hits;          /* hit */
+  GPtrArray *cited;      /* const char *: regulation ids (borrowed) */
+} run;
+
+/* ------------------------------------------------------------------ */
+/* Matching                                                            */
+
+/* Runs RE over TEXT[start, end). Returns 1 on a match (offsets in OUT), 0 on
+ * none, -1 when a limit stopped it. */
+static int match_at(run *r, const rsk_rule *rule, const pcre2_code *re, const char *text,
+                    guint start, guint end, guint *mstart, guint *mend)
+{
+  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, r->md,
+                       r->tax->match_context);
+  if (rc >= 0) {
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
+    *mstart = (guint)ov[0];
+    *mend = (guint)ov[1];
+    return 1;
+  }
+  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+    return 0;
+  /* Limits, JIT stack or any other failure: give up on this pattern here. */
+  rsk_taxonomy *tax = (rsk_taxonomy *)r->tax;
+  g_atomic_int_inc(&tax->limit_hits);
+  if (rule && g_atomic_int_compare_and_exchange(&((rsk_rule *)rule)->limit_warned, 0, 1)) {
+    PCRE2_UCHAR msg[160];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    g_warning("%s: rule \"%s\": %s (pattern \"%s\", %u bytes of text); "
+              "the pattern is skipped there",
+              tax->origin, rule->id, (const char *)msg, rule->main.source, end - start);
+  }
+  return -1;
+}
+
+/* Any of PATTERNS matches in TEXT[start, end)? */
+static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patterns,
+                            const char *text, guint start, guint end)
+{
+  for (guint i = 0; i < patterns->len; i++) {
+    const rsk_regex *re = g_ptr_array_index(patterns, i);
+    guint a, b;
+    if (match_at(r, rule, re->code, text, start, end, &a, &b) == 1)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* The context window of a match: the rule's byte window clipped to the
+ * unit [us, ue), or the unit itself. Windows are moved to character
+ * boundaries. */
+static void context_window(const char *text, const rsk_rule *rule, guint us, guint ue,
+                           guint ms, guint me, guint *ws, guint *we)
+{
+  if (rule->near == 0) {
+    *ws = us;
+    *we = ue;
+    return;
+  }
+  *ws = ms > us + rule->near ? ms - rule->near : us;
+  *we = me + rule->near < ue ? me + rule->near : ue;
+  while (*ws > us && ((unsigned char)text[*ws] & 0xC0) == 0x80)
+    (*ws)--;
+  while (*we < ue && ((unsigned char)text[*we] & 0xC0) == 0x80)
+    (*we)++;
+}
+
+/* Matches RULE over TEXT (the heading or the body) and records surviving
+ * hits for each of CATEGORIES (N of them). */
+static void match_rule(run *r, const rsk_rule *rule, const guint *categories, guint n,
+                       gboolean heading, gboolean is_regulation, const char *cited_id)
+{
+  const char *text = heading ? r->heading : r->body;
+  guint len = heading ? r->heading_len : r->body_len;
+  guint pos = 0;
+  while (pos <= len) {
+    guint ms, me;
+    if (match_at(r, rule, rule->main.code, text, pos, len, &ms, &me) != 1)
+      break;
+    pos = me > ms ? me : ms + 1;
+    while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+      pos++;
+
+    /* The unit: the whole heading, or the sentence (or paragraph, for a
+     * byte window) around the match. */
+    guint us = 0, ue = len, sentence = 0;
+    if (!heading) {
+      sentence = rsk_units_sentence_at(&r->units, ms);
+      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
+      const rsk_unit *p = &g_array_index(r->units.paragraphs, rsk_unit, s->paragraph);
+      us = rule->near ? p->start : s->start;
+      ue = rule->near ? p->end : s->end;
+    }
+    guint ws, we;
+    context_window(text, rule, us, ue, ms, me, &ws, &we);
+    if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
+      continue;
+    if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
+      continue;
+
+    double weight = rule->weight;
+    if (!heading) {
+      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
+      if (rsk_units_in_list(text, s->start, s->end, ms, me))
+        weight = rule->list_weight;
+    }
+    (void)is_regulation;
+    if (cited_id) {
+      gboolean seen = FALSE;
+      for (guint i = 0; i < r->cited->len && !seen; i++)
+        seen = strcmp(g_ptr_array_index(r->cited, i), cited_id) == 0;
+      if (!seen)
+        g_ptr_array_add(r->cited, (gpointer)cited_id);
+    }
+    for (guint c = 0; c < n; c++) {
+      hit h = {.category = categories[c], .rule = rule, .in_heading = heading,
+               .offset = ms, .length = me - ms, .sentence = sentence, .weight = weight};
+      g_array_append_val(r->hits, h);
+    }
+  }
+}
+
+static void match_everything(run *r)
+{
+  const rsk_taxonomy *tax = r->tax;
+  for (guint c = 0; c < tax->categories->len; c++) {
+    const rsk_category *cat = g_ptr_array_index(tax->categories, c);
+    for (guint k = 0; k < cat->rules->len; k++) {
+      const rsk_rule *rule = g_ptr_array_index(cat->rules, k);
+      if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
+        match_rule(r, rule, &c, 1, TRUE, FALSE, NULL);
+      if ((rule->where & RSK_WHERE_BODY) && r->body_len)
+        match_rule(r, rule, &c, 1, FALSE, FALSE, NULL);
+    }
+  }
+  for (guint g = 0; g < tax->regulations->len; g++) {
+    const rsk_regulation *reg = g_ptr_array_index(tax->regulations, g);
+    const guint *cats = (const guint *)(void *)reg->category_index->data;
+    guint n = reg->category_index->len;
+    for (guint k = 0; k < reg->rules->len; k++) {
+      const rsk_rule *rule = g_ptr_array_index(reg->rules, k);
+      if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
+        match_rule(r, rule, cats, n, TRUE, TRUE, reg->info.id);
+      if ((rule->where & RSK_WHERE_BODY) && r->body_len)
+        match_rule(r, rule, cats, n, FALSE, TRUE, reg->info.id);
+    }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Scoring                                                             */
+
+/* Sum over distinct rules of their best weight, for the hits H[0..n) that
+ * pass KEEP. */
+static double distinct_sum(const hit *const *h, guint n)
+{
+  double sum = 0;
+  for (guint i = 0; i < n; i++) {
+    gboolean first = TRUE;
+    double best = h[i]->weight;
+    for (guint j = 0; j < n; j++) {
+      if (h[j]->rule != h[i]->rule)
+        continue;
+      if (j < i) {
+        first = FALSE;
+        break;
+      }
+      best = MAX(best, h[j]->weight);
+    }
+    if (first)
+      sum += best;
+  }
+  return sum;
+}
+
+static int compare_hits(gconstpointer a, gconstpointer b)
+{
+  const hit *x = *(const hit *const *)a, *y = *(const hit *const *)b;
+  if (x->in_heading != y->in_heading)
+    return x->in_heading ? -1 : 1;
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  return x->weight > y->weight ? -1 : x->weight < y->weight;
+}
+
+static char *evidence_text(const char *text, guint offset, guint length)
+{
+  if (length > MAX_EVIDENCE_TEXT) {
+    length = MAX_EVIDENCE_TEXT;
+    while (length > 0 && ((unsigned char)text[offset + length] & 0xC0) == 0x80)
+      length--;
+  }
+  return g_strndup(text + offset, length);
+}
+
+static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
+{
+  g_ptr_array_sort(hits, compare_hits);
+  guint last_offset = G_MAXUINT;
+  gboolean last_heading = FALSE;
+  for (guint i = 0; i < hits->len && tag->evidence->len < MAX_EVIDENCE; i++) {
+    const hit *h = g_ptr_array_index(hits, i);
+    if (h->weight <= 0)
+      continue;
+    if (h->offset == last_offset && h->in_heading == last_heading)
+      continue;   /* the same place matched by two rules: keep the heavier */
+    last_offset = h->offset;
+    last_heading = h->in_heading;
+    int page = r->risk->page_start;
+    if (!h->in_heading && r->filing)
+      page = rsk_risk_page_at(r->filing, r->risk, h->offset);
+    rsk_evidence ev = {
+      .page = page,
+      .in_heading = h->in_heading,
+      .offset = h->offset,
+      .length = h->length,
+      .text = evidence_text(h->in_heading ? r->heading : r->body, h->offset, h->length),
+      .pattern = g_strdup(h->rule->id),
+      .weight = h->weight,
+    };
+    g_array_append_val(tag->evidence, ev);
+  }
+}
+
+static void evidence_clear(gpointer p)
+{
+  rsk_evidence *ev = p;
+  g_clear_pointer(&ev->text, g_free);
+  g_clear_pointer(&ev->pattern, g_free);
+}
+
+static void tag_clear(gpointer p)
+{
+  rsk_tag *tag = p;
+  g_clear_pointer(&tag->category, g_free);
+  g_clear_pointer(&tag->evidence, g_array_unref);
+}
+
+/* Decides the tag of category C from its hits, or adds nothing. */
+static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification *result)
+{
+  const rsk_settings *set = &r->tax->settings;
+  guint n_sent = r->units.sentences ? r->units.sentences->len : 0;
+  guint n_para = r->units.paragraphs ? r->units.paragraphs->len : 0;
+
+  g_autoptr(GPtrArray) unit = g_ptr_array_new();
+  for (guint i = 0; i < hits->len; i++) {
+    const hit *h = g_ptr_array_index(hits, i);
+    if (h->in_heading)
+      g_ptr_array_add(unit, (gpointer)h);
+  }
+  double heading = distinct_sum((const hit *const *)unit->pdata, unit->len);
+
+  /* Per sentence, then per paragraph. Hits are few: quadratic is fine. */
+  double total = heading * set->heading_factor;
+  double best_sentence = 0;
+  g_autofree double *sent_w = g_new0(double, MAX(n_sent, 1));
+  for (guint s = 0; s < n_sent; s++) {
+    g_ptr_array_set_size(unit, 0);
+    for (guint i = 0; i < hits->len; i++) {
+      const hit *h = g_ptr_array_index(hits, i);
+      if (!h->in_heading && h->sentence == s)
+        g_ptr_array_add(unit, (gpointer)h);
+    }
+    if (unit->len == 0)
+      continue;
+    sent_w[s] = distinct_sum((const hit *const *)unit->pdata, unit->len);
+    best_sentence = MAX(best_sentence, sent_w[s]);
+    total += MIN(sent_w[s], 2.0);
+  }
+  if (total <= 0)
+    return;
+
+  gboolean primary = heading >= set->heading_p;
+  for (guint p = 0; p < n_para && !primary; p++) {
+    guint with = 0, all = 0;
+    g_ptr_array_set_size(unit, 0);
+    for (guint s = 0; s < n_sent; s++) {
+      const rsk_unit *u = &g_array_index(r->units.sentences, rsk_unit, s);
+      if (u->paragraph != p)
+        continue;
+      all++;
+      with += sent_w[s] > 0 ? 1 : 0;
+    }
+    if (with == 0)
+      continue;
+    for (guint i = 0; i < hits->len; i++) {
+      const hit *h = g_ptr_array_index(hits, i);
+      if (!h->in_heading &&
+          g_array_index(r->units.sentences, rsk_unit, h->sentence).paragraph == p)
+        g_ptr_array_add(unit, (gpointer)h);
+    }
+    double para = distinct_sum((const hit *const *)unit->pdata, unit->len);
+    primary = para >= set->paragraph_p && (double)with >= set->paragraph_density * all;
+  }
+  gboolean secondary = best_sentence >= set->sentence_s ||
+                       heading * set->heading_factor >= set->sentence_s;
+  if (!primary && !secondary)
+    return;
+
+  const rsk_category *cat = g_ptr_array_index(r->tax->categories, c);
+  rsk_tag tag = {
+    .category = g_strdup(cat->id),
+    .score = 1.0 - exp(-total / set->score_scale),
+    .strength = primary ? 'P' : 'S',
+    .evidence = g_array_new(FALSE, FALSE, sizeof(rsk_evidence)),
+  };
+  g_array_set_clear_func(tag.evidence, evidence_clear);
+  add_evidence(r, &tag, hits);
+  g_array_append_val(result->tags, tag);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points                                                        */
+
+void rsk_classification_init(rsk_classification *result)
+{
+  result->tags = g_array_new(FALSE, FALSE, sizeof(rsk_tag));
+  g_array_set_clear_func(result->tags, tag_clear);
+  result->regulations = g_ptr_array_new_with_free_func(g_free);
+}
+
+void rsk_classification_clear(rsk_classification *result)
+{
+  if (!result)
+    return;
+  g_clear_pointer(&result->tags, g_array_unref);
+  g_clear_pointer(&result->regulations, g_ptr_array_unref);
+}
+
+static int compare_strings(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* TEXT as valid UTF-8: TEXT itself, or a repaired copy stored in *OWNED. */
+static const char *valid_utf8(const char *text, char **owned)
+{
+  *owned = NULL;
+  if (!text)
+    return "";
+  if (g_utf8_validate(text, -1, NULL))
+    return text;
+  *owned = g_utf8_make_valid(text, -1);
+  return *owned;
+}
+
+void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
+                  const rsk_risk_factor *risk, rsk_classification *result)
+{
+  rsk_classification_clear(result);
+  rsk_classification_init(result);
+  if (!taxonomy || !risk)
+    return;
+
+  g_autofree char *heading_copy = NULL, *body_copy = NULL;
+  run r = {.tax = taxonomy, .filing = filing, .risk = risk};
+  r.heading = valid_utf8(risk->heading, &heading_copy);
+  r.body = valid_utf8(risk->body, &body_copy);
+  r.heading_len = (guint)strlen(r.heading);
+  r.body_len = (guint)strlen(r.body);
+  rsk_units_split(&r.units, r.body, r.body_len);
+  r.md = pcre2_match_data_create(1, NULL);
+  r.hits = g_array_new(FALSE, FALSE, sizeof(hit));
+  r.cited = g_ptr_array_new();
+
+  match_everything(&r);
+
+  g_autoptr(GPtrArray) per = g_ptr_array_new();
+  for (guint c = 0; c < taxonomy->categories->len; c++) {
+    g_ptr_array_set_size(per, 0);
+    for (guint i = 0; i < r.hits->len; i++) {
+      hit *h = &g_array_index(r.hits, hit, i);
+      if (h->category == c)
+        g_ptr_array_add(per, h);
+    }
+    if (per->len)
+      score_category(&r, c, per, result);
+  }
+  for (guint i = 0; i < r.cited->len; i++)
+    g_ptr_array_add(result->regulations, g_strdup(g_ptr_array_index(r.cited, i)));
+  g_ptr_array_sort(result->regulations, compare_strings);
+
+  g_ptr_array_unref(r.cited);
+  g_array_unref(r.hits);
+  pcre2_match_data_free(r.md);
+  rsk_units_clear(&r.units);
+}
+
+void rsk_classify_text(const rsk_taxonomy *taxonomy, const char *heading, const char *body,
+                       rsk_classification *result)
+{
+  rsk_risk_factor risk = {
+    .ordinal = 1,
+    .section = "",
+    .heading = heading ? heading : "",
+    .body = body ? body : "",
+    .page_start = 1,
+    .page_end = 1,
+  };
+  rsk_classify(taxonomy, NULL, &risk, result);
+}
+
+const rsk_tag *rsk_classification_find(const rsk_classification *result, const char *category)
+{
+  for (guint i = 0; result->tags && i < result->tags->len; i++) {
+    const rsk_tag *tag = &g_array_index(result->tags, rsk_tag, i);
+    if (strcmp(tag->category, category) == 0)
+      return tag;
+  }
+  return NULL;
+}

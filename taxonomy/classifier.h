@@ -38,3 +38,13 @@ void rsk_classification_clear(rsk_classification *result);
  * several threads on one taxonomy. */
 void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
                   const rsk_risk_factor *risk, rsk_classification *result);
+
+/* Added by the taxonomy stage ------------------------------------------ */
+
+/* rsk_classify() accepts FILING == NULL: every page is then RISK->page_start.
+ * This tags a bare HEADING and BODY ("\n" between paragraphs), page 1. */
+void rsk_classify_text(const rsk_taxonomy *taxonomy, const char *heading, const char *body,
+                       rsk_classification *result);
+
+/* The tag of CATEGORY in RESULT, or NULL. */
+const rsk_tag *rsk_classification_find(const rsk_classification *result, const char *category);

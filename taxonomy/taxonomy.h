@@ -25,3 +25,42 @@ const char *rsk_taxonomy_version(const rsk_taxonomy *taxonomy);
 guint rsk_taxonomy_n_categories(const rsk_taxonomy *taxonomy);
 const char *rsk_taxonomy_category_id(const rsk_taxonomy *taxonomy, guint i);
 const char *rsk_taxonomy_category_label(const rsk_taxonomy *taxonomy, guint i);
+
+/* Added by the taxonomy stage ------------------------------------------ */
+
+/* Where the taxonomy came from: the path, or "built-in ai-regulation.json". */
+const char *rsk_taxonomy_origin(const rsk_taxonomy *taxonomy);
+const char *rsk_taxonomy_description(const rsk_taxonomy *taxonomy);
+const char *rsk_taxonomy_category_description(const rsk_taxonomy *taxonomy, guint i);
+guint rsk_taxonomy_category_n_rules(const rsk_taxonomy *taxonomy, guint i);
+/* Index of category ID, or -1. */
+int rsk_taxonomy_find_category(const rsk_taxonomy *taxonomy, const char *id);
+
+/* A named regulation of the registry ("CN-GENAI"). Strings are owned by
+ * the taxonomy; optional ones are "" when absent. */
+typedef struct {
+  const char *id;
+  const char *name;          /* English name */
+  const char *name_zh;       /* Chinese name */
+  const char *short_name;    /* "GenAI Measures" */
+  const char *authority;
+  const char *date;          /* free text: "effective 2023-08-15" */
+  const char *jurisdiction;  /* "CN", "US", "EU", ... */
+  const char *const *aliases;      /* NULL-terminated */
+  const char *const *categories;   /* NULL-terminated category ids */
+} rsk_regulation_info;
+
+guint rsk_taxonomy_n_regulations(const rsk_taxonomy *taxonomy);
+const rsk_regulation_info *rsk_taxonomy_regulation(const rsk_taxonomy *taxonomy, guint i);
+/* The regulation with ID, or NULL. */
+const rsk_regulation_info *rsk_taxonomy_find_regulation(const rsk_taxonomy *taxonomy,
+                                                        const char *id);
+
+/* Number of pattern matches abandoned so far because they hit the match or
+ * depth limit (a pathological pattern); each rule warns once. */
+guint rsk_taxonomy_limit_hits(const rsk_taxonomy *taxonomy);
+
+/* Reads PATH (or the built-in taxonomy when NULL) and returns every problem
+ * found, one message per element ("FILE: category \"x\": pattern 3: ...").
+ * An empty array means the file is valid. Free with g_ptr_array_unref(). */
+GPtrArray *rsk_taxonomy_check(const char *path);

@@ -1,0 +1,484 @@
+/* read.c - load stored filings and analyses into the read model
+ *
+ * One analysis takes five queries (filing, risks, tags, evidence,
+ * regulations), each ordered by risk ordinal and row id, so each risk's
+ * tags and each tag's evidence arrive contiguous and the flat arrays of
+ * read.h fill in one pass.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "store_private.h"
+
+#include "rsk_error.h"
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#define FILING_COLUMNS                                                        \
+  "SELECT f.id, f.name, f.path, f.sha256, c.name, f.doc_type, f.title, "     \
+  "f.producer, f.filed_date, f.analyzed_at, f.taxonomy_name, "               \
+  "f.taxonomy_version, f.pages, f.risk_first_page, f.risk_last_page, "       \
+  "f.flags, (SELECT count(*) FROM risk_factors r WHERE r.filing_id = f.id) " \
+  "FROM filings f JOIN companies c ON c.id = f.company_id "
+
+#define LATEST_PER_COMPANY                                                 \
+  "f.id = (SELECT g.id FROM filings g WHERE g.company_id = f.company_id " \
+  "ORDER BY coalesce(g.filed_date, '') DESC, g.analyzed_at DESC, g.id DESC " \
+  "LIMIT 1)"
+
+static const char *column_text(sqlite3_stmt *stmt, int column,
+                               GStringChunk *strings)
+{
+  const char *text = (const char *)sqlite3_column_text(stmt, column);
+  return text ? g_string_chunk_insert_const(strings, text) : NULL;
+}
+
+/* Never NULL: for NOT NULL columns, in case of a damaged row. */
+static const char *column_text0(sqlite3_stmt *stmt, int column,
+                                GStringChunk *strings)
+{
+  const char *text = column_text(stmt, column, strings);
+  return text ? text : "";
+}
+
+static GPtrArray *parse_flags(const char *json, GStringChunk *strings)
+{
+  GPtrArray *flags = g_ptr_array_new();
+  cJSON *array = json ? cJSON_Parse(json) : NULL;
+  const cJSON *item;
+  cJSON_ArrayForEach(item, array)
+  {
+    if (cJSON_IsString(item))
+      g_ptr_array_add(flags,
+                      g_string_chunk_insert_const(strings, item->valuestring));
+  }
+  cJSON_Delete(array);
+  return flags;
+}
+
+static void info_from_row(sqlite3_stmt *stmt, GStringChunk *strings,
+                          rsk_filing_info *info)
+{
+  info->id = sqlite3_column_int64(stmt, 0);
+  info->name = column_text0(stmt, 1, strings);
+  info->path = column_text0(stmt, 2, strings);
+  info->sha256 = column_text0(stmt, 3, strings);
+  info->company = column_text0(stmt, 4, strings);
+  info->doc_type = column_text0(stmt, 5, strings);
+  info->title = column_text(stmt, 6, strings);
+  info->producer = column_text(stmt, 7, strings);
+  info->filed_date = column_text(stmt, 8, strings);
+  info->analyzed_at = column_text0(stmt, 9, strings);
+  info->taxonomy_name = column_text0(stmt, 10, strings);
+  info->taxonomy_version = column_text0(stmt, 11, strings);
+  info->pages = sqlite3_column_int(stmt, 12);
+  info->risk_first_page = sqlite3_column_int(stmt, 13);
+  info->risk_last_page = sqlite3_column_int(stmt, 14);
+  info->flags =
+      parse_flags((const char *)sqlite3_column_text(stmt, 15), strings);
+  info->risk_count = sqlite3_column_int(stmt, 16);
+}
+
+static sqlite3_stmt *prepare(rsk_store *store, const char *sql,
+                             GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+    rsk_store_fail(store, error, "prepare \"%.60s...\"", sql);
+    return NULL;
+  }
+  return stmt;
+}
+
+static void filing_list_clear_info(gpointer data)
+{
+  rsk_filing_info *info = data;
+  g_clear_pointer(&info->flags, g_ptr_array_unref);
+}
+
+/* Filings matching WHERE (SQL with ?1 bound to TEXT and ?2 to NUMBER). */
+static rsk_filing_list *query_filings(rsk_store *store, const char *where,
+                                      const char *text, gint64 number,
+                                      GError **error)
+{
+  g_autofree char *sql = g_strconcat(FILING_COLUMNS, where ? "WHERE " : "",
+                                     where ? where : "", " ORDER BY f.id",
+                                     NULL);
+  sqlite3_stmt *stmt = prepare(store, sql, error);
+  if (!stmt)
+    return NULL;
+  if (sqlite3_bind_parameter_count(stmt) >= 1)
+    sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count(stmt) >= 2)
+    sqlite3_bind_int64(stmt, 2, number);
+
+  rsk_filing_list *list = g_new0(rsk_filing_list, 1);
+  list->strings = g_string_chunk_new(4096);
+  list->filings = g_array_new(FALSE, TRUE, sizeof(rsk_filing_info));
+  g_array_set_clear_func(list->filings, filing_list_clear_info);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rsk_filing_info info = {0};
+    info_from_row(stmt, list->strings, &info);
+    g_array_append_val(list->filings, info);
+  }
+  if (rc != SQLITE_DONE) {
+    rsk_store_fail(store, error, "read filings");
+    g_clear_pointer(&list, rsk_filing_list_free);
+  }
+  sqlite3_finalize(stmt);
+  return list;
+}
+
+rsk_filing_list *rsk_read_filings(rsk_store *store, rsk_read_flags flags,
+                                  GError **error)
+{
+  return query_filings(
+      store, (flags & RSK_READ_LATEST_PER_COMPANY) ? LATEST_PER_COMPANY : NULL,
+      NULL, 0, error);
+}
+
+void rsk_filing_list_free(rsk_filing_list *list)
+{
+  if (!list)
+    return;
+  g_array_unref(list->filings);
+  g_string_chunk_free(list->strings);
+  g_free(list);
+}
+
+gboolean rsk_read_foreach_filing(rsk_store *store, rsk_read_flags flags,
+                                 rsk_filing_fn fn, gpointer user_data,
+                                 GError **error)
+{
+  rsk_filing_list *list = rsk_read_filings(store, flags, error);
+  if (!list)
+    return FALSE;
+  for (guint i = 0; i < list->filings->len; i++) {
+    if (!fn(&g_array_index(list->filings, rsk_filing_info, i), user_data))
+      break;
+  }
+  rsk_filing_list_free(list);
+  return TRUE;
+}
+
+static gboolean is_all(const char *text, gboolean (*pred)(gchar))
+{
+  for (const char *p = text; *p; p++) {
+    if (!pred(*p))
+      return FALSE;
+  }
+  return *text != '\0';
+}
+
+static gboolean ascii_digit(gchar c) { return g_ascii_isdigit(c); }
+static gboolean ascii_xdigit(gchar c) { return g_ascii_isxdigit(c); }
+
+/* Takes LIST: 0 and an error unless it holds exactly one filing. */
+static gint64 one_of(rsk_store *store, rsk_filing_list *list, const char *arg,
+                     const char *kind, GError **error)
+{
+  gint64 id = 0;
+  if (list->filings->len == 1) {
+    id = g_array_index(list->filings, rsk_filing_info, 0).id;
+  } else if (list->filings->len > 1) {
+    GString *msg = g_string_new(NULL);
+    g_string_printf(msg,
+                    "DB %s: FILING \"%s\" is ambiguous: %u filings have "
+                    "this %s; give one of their ids:",
+                    store->path, arg, list->filings->len, kind);
+    for (guint i = 0; i < list->filings->len; i++) {
+      const rsk_filing_info *info =
+          &g_array_index(list->filings, rsk_filing_info, i);
+      g_string_append_printf(
+          msg, "\n  %" G_GINT64_FORMAT "  %s  %s  sha256 %.12s  taxonomy %s  "
+               "analyzed %s",
+          info->id, info->name, info->company, info->sha256,
+          info->taxonomy_version, info->analyzed_at);
+    }
+    g_set_error_literal(error, RSK_ERROR, RSK_ERROR_USAGE, msg->str);
+    g_string_free(msg, TRUE);
+  }
+  rsk_filing_list_free(list);
+  return id;
+}
+
+gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
+                               GError **error)
+{
+  rsk_filing_list *list;
+  GError *local = NULL;
+  gint64 id;
+
+  if (!arg || !*arg) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_USAGE,
+                "an empty FILING: give an id, a file name or a sha256 prefix");
+    return 0;
+  }
+  if (is_all(arg, ascii_digit) && strlen(arg) < 19) {
+    if (!(list = query_filings(store, "f.id = ?2", NULL,
+                               g_ascii_strtoll(arg, NULL, 10), error)))
+      return 0;
+    if ((id = one_of(store, list, arg, "id", error)))
+      return id;
+  }
+  if (!(list = query_filings(store, "f.name = ?1", arg, 0, error)))
+    return 0;
+  if ((id = one_of(store, list, arg, "file name", &local)) || local) {
+    if (local)
+      g_propagate_error(error, local);
+    return id;
+  }
+  if (is_all(arg, ascii_xdigit) && strlen(arg) >= 4 && strlen(arg) <= 64) {
+    g_autofree char *prefix = g_ascii_strdown(arg, -1);
+    if (!(list = query_filings(store,
+                               "substr(f.sha256, 1, length(?1)) = ?1", prefix,
+                               0, error)))
+      return 0;
+    if ((id = one_of(store, list, arg, "sha256 prefix", &local)) || local) {
+      if (local)
+        g_propagate_error(error, local);
+      return id;
+    }
+  }
+  /* Last, a convenience: a unique start of a file name ("nvidia"). */
+  if (!(list = query_filings(store,
+                             "substr(lower(f.name), 1, length(?1)) = lower(?1)",
+                             arg, 0, error)))
+    return 0;
+  if ((id = one_of(store, list, arg, "file name start", &local)) || local) {
+    if (local)
+      g_propagate_error(error, local);
+    return id;
+  }
+  g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+              "DB %s: no stored filing has the id, file name or sha256 "
+              "prefix \"%s\"; see riskscope list",
+              store->path, arg);
+  return 0;
+}
+
+/* --- One analysis ----------------------------------------------------- */
+
+void rsk_analysis_free(rsk_analysis *analysis)
+{
+  if (!analysis)
+    return;
+  g_clear_pointer(&analysis->info.flags, g_ptr_array_unref);
+  g_array_unref(analysis->risks);
+  g_array_unref(analysis->tags);
+  g_array_unref(analysis->evidence);
+  g_ptr_array_unref(analysis->regulations);
+  g_string_chunk_free(analysis->strings);
+  g_free(analysis);
+}
+
+static gint64 *int64_key(gint64 value)
+{
+  gint64 *key = g_new(gint64, 1);
+  *key = value;
+  return key;
+}
+
+static gboolean load_risks(rsk_store *store, rsk_analysis *a,
+                           GHashTable *risk_index, GError **error)
+{
+  sqlite3_stmt *stmt = prepare(
+      store,
+      "SELECT id, ordinal, section, heading, body, page_start, page_end, "
+      "word_count FROM risk_factors WHERE filing_id = ?1 ORDER BY ordinal, id",
+      error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64(stmt, 1, a->info.id);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rsk_analysis_risk risk = {
+      .id = sqlite3_column_int64(stmt, 0),
+      .ordinal = sqlite3_column_int(stmt, 1),
+      .section = column_text0(stmt, 2, a->strings),
+      .heading = column_text0(stmt, 3, a->strings),
+      .page_start = sqlite3_column_int(stmt, 5),
+      .page_end = sqlite3_column_int(stmt, 6),
+      .word_count = sqlite3_column_int(stmt, 7),
+    };
+    /* Bodies are long and unique: skip the dedup table. */
+    const char *body = (const char *)sqlite3_column_text(stmt, 4);
+    risk.body = g_string_chunk_insert(a->strings, body ? body : "");
+    g_hash_table_insert(risk_index, int64_key(risk.id),
+                        GUINT_TO_POINTER(a->risks->len + 1));
+    g_array_append_val(a->risks, risk);
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE)
+    return rsk_store_fail(store, error, "read risk factors of filing %" G_GINT64_FORMAT,
+                          a->info.id);
+  return TRUE;
+}
+
+static rsk_analysis_risk *risk_by_id(rsk_analysis *a, GHashTable *risk_index,
+                                     gint64 id)
+{
+  guint index = GPOINTER_TO_UINT(g_hash_table_lookup(risk_index, &id));
+  return index ? &g_array_index(a->risks, rsk_analysis_risk, index - 1) : NULL;
+}
+
+static gboolean load_tags(rsk_store *store, rsk_analysis *a,
+                          GHashTable *risk_index, GHashTable *tag_index,
+                          GError **error)
+{
+  sqlite3_stmt *stmt = prepare(
+      store,
+      "SELECT t.id, t.risk_factor_id, t.category, t.score, t.strength "
+      "FROM tags t JOIN risk_factors r ON r.id = t.risk_factor_id "
+      "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id",
+      error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64(stmt, 1, a->info.id);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    gint64 tag_id = sqlite3_column_int64(stmt, 0);
+    rsk_analysis_risk *risk =
+        risk_by_id(a, risk_index, sqlite3_column_int64(stmt, 1));
+    const char *strength = (const char *)sqlite3_column_text(stmt, 4);
+    rsk_analysis_tag tag = {
+      .category = column_text0(stmt, 2, a->strings),
+      .score = sqlite3_column_double(stmt, 3),
+      .strength = strength && *strength ? *strength : '?',
+      .first_evidence = a->evidence->len,
+    };
+    if (!risk)
+      continue;
+    if (risk->n_tags == 0)
+      risk->first_tag = a->tags->len;
+    risk->n_tags++;
+    g_hash_table_insert(tag_index, int64_key(tag_id),
+                        GUINT_TO_POINTER(a->tags->len + 1));
+    g_array_append_val(a->tags, tag);
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE)
+    return rsk_store_fail(store, error, "read tags of filing %" G_GINT64_FORMAT,
+                          a->info.id);
+  return TRUE;
+}
+
+static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
+                              GHashTable *tag_index, GError **error)
+{
+  sqlite3_stmt *stmt = prepare(
+      store,
+      "SELECT e.tag_id, e.page, e.in_heading, e.offset, e.length, e.text, "
+      "e.pattern, e.weight FROM evidence e "
+      "JOIN tags t ON t.id = e.tag_id "
+      "JOIN risk_factors r ON r.id = t.risk_factor_id "
+      "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id, e.id",
+      error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64(stmt, 1, a->info.id);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    gint64 tag_id = sqlite3_column_int64(stmt, 0);
+    guint index = GPOINTER_TO_UINT(g_hash_table_lookup(tag_index, &tag_id));
+    if (!index)
+      continue;
+    rsk_analysis_tag *tag = &g_array_index(a->tags, rsk_analysis_tag, index - 1);
+    rsk_analysis_evidence ev = {
+      .page = sqlite3_column_int(stmt, 1),
+      .in_heading = sqlite3_column_int(stmt, 2) != 0,
+      .offset = (guint)sqlite3_column_int64(stmt, 3),
+      .length = (guint)sqlite3_column_int64(stmt, 4),
+      .text = column_text0(stmt, 5, a->strings),
+      .pattern = column_text0(stmt, 6, a->strings),
+      .weight = sqlite3_column_double(stmt, 7),
+    };
+    if (tag->n_evidence == 0)
+      tag->first_evidence = a->evidence->len;
+    tag->n_evidence++;
+    g_array_append_val(a->evidence, ev);
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE)
+    return rsk_store_fail(store, error,
+                          "read evidence of filing %" G_GINT64_FORMAT,
+                          a->info.id);
+  return TRUE;
+}
+
+static gboolean load_regulations(rsk_store *store, rsk_analysis *a,
+                                 GHashTable *risk_index, GError **error)
+{
+  sqlite3_stmt *stmt = prepare(
+      store,
+      "SELECT g.risk_factor_id, g.regulation_id FROM regulations_cited g "
+      "JOIN risk_factors r ON r.id = g.risk_factor_id "
+      "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, g.regulation_id",
+      error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64(stmt, 1, a->info.id);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rsk_analysis_risk *risk =
+        risk_by_id(a, risk_index, sqlite3_column_int64(stmt, 0));
+    if (!risk)
+      continue;
+    if (risk->n_regulations == 0)
+      risk->first_regulation = a->regulations->len;
+    risk->n_regulations++;
+    g_ptr_array_add(a->regulations,
+                    (gpointer)column_text0(stmt, 1, a->strings));
+  }
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE)
+    return rsk_store_fail(store, error,
+                          "read regulations of filing %" G_GINT64_FORMAT,
+                          a->info.id);
+  return TRUE;
+}
+
+rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
+                                GError **error)
+{
+  sqlite3_stmt *stmt = prepare(store, FILING_COLUMNS "WHERE f.id = ?1", error);
+  if (!stmt)
+    return NULL;
+  rsk_analysis *a = g_new0(rsk_analysis, 1);
+  a->strings = g_string_chunk_new(64 * 1024);
+  a->risks = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_risk));
+  a->tags = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_tag));
+  a->evidence = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_evidence));
+  a->regulations = g_ptr_array_new();
+
+  sqlite3_bind_int64(stmt, 1, filing_id);
+  int rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW)
+    info_from_row(stmt, a->strings, &a->info);
+  else if (rc == SQLITE_DONE)
+    g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                "DB %s: no filing with id %" G_GINT64_FORMAT, store->path,
+                filing_id);
+  else
+    rsk_store_fail(store, error, "read filing %" G_GINT64_FORMAT, filing_id);
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_ROW) {
+    rsk_analysis_free(a);
+    return NULL;
+  }
+
+  GHashTable *risk_index =
+      g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *tag_index =
+      g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean ok = load_risks(store, a, risk_index, error) &&
+                load_tags(store, a, risk_index, tag_index, error) &&
+                load_evidence(store, a, tag_index, error) &&
+                load_regulations(store, a, risk_index, error);
+  g_hash_table_unref(risk_index);
+  g_hash_table_unref(tag_index);
+  if (!ok)
+    g_clear_pointer(&a, rsk_analysis_free);
+  return a;
+}

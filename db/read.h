@@ -1,0 +1,170 @@
+/* read.h - the read model: stored filings and analyses, without raw SQL
+ *
+ * Commands and reports read the database through these functions only (the
+ * FTS5 search is the one exception: see schema.sql for its table). Open
+ * the store with rsk_store_open(path, TRUE, &error) first.
+ *
+ * Every string in the structs below is borrowed from the list or analysis
+ * that holds it (a GStringChunk) and stays valid until that is freed. A
+ * string column that is NULL in the database (title, producer, filed_date)
+ * is NULL here; every other string is never NULL.
+ *
+ * Typical use:
+ *
+ *   gint64 id = rsk_read_resolve_filing(store, argv[1], &error);
+ *   rsk_analysis *a = id ? rsk_analysis_load(store, id, &error) : NULL;
+ *   for (guint i = 0; a && i < a->risks->len; i++) {
+ *     const rsk_analysis_risk *risk = rsk_analysis_risk_at(a, i);
+ *     for (guint j = 0; j < risk->n_tags; j++) {
+ *       const rsk_analysis_tag *tag = rsk_analysis_tag_of(a, risk, j);
+ *       ...
+ *     }
+ *   }
+ *   rsk_analysis_free(a);
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "store.h"
+
+#include <glib.h>
+
+/* One stored filing, as `riskscope list` shows it. */
+typedef struct {
+  gint64 id;                    /* filings.id: what `list` prints */
+  const char *name;             /* the file's base name */
+  const char *path;             /* the path given to analyze */
+  const char *sha256;
+  const char *company;
+  const char *doc_type;         /* "10-K", ..., "unknown" */
+  const char *title;            /* or NULL */
+  const char *producer;         /* or NULL */
+  const char *filed_date;       /* YYYY-MM-DD, or NULL */
+  const char *analyzed_at;      /* UTC, YYYY-MM-DDTHH:MM:SS.mmmZ */
+  const char *taxonomy_name;
+  const char *taxonomy_version;
+  int pages;
+  int risk_first_page;          /* 0 when no section was found */
+  int risk_last_page;
+  int risk_count;               /* number of risk factors stored */
+  GPtrArray *flags;             /* const char *: sanity flags, maybe empty */
+} rsk_filing_info;
+
+/* A list of filings, ordered by id. */
+typedef struct {
+  GArray *filings;              /* rsk_filing_info */
+  GStringChunk *strings;        /* owns the strings */
+} rsk_filing_list;
+
+typedef enum {
+  RSK_READ_ALL = 0,
+  /* Only each company's latest filing: the greatest filed_date (unknown
+   * dates count as oldest), then analyzed_at, then id. */
+  RSK_READ_LATEST_PER_COMPANY = 1 << 0,
+} rsk_read_flags;
+
+/* Returns the stored filings (ordered by id), or NULL with RSK_ERROR_DB.
+ * Free with rsk_filing_list_free(). */
+rsk_filing_list *rsk_read_filings(rsk_store *store, rsk_read_flags flags,
+                                  GError **error);
+void rsk_filing_list_free(rsk_filing_list *list);
+
+/* Calls FN on each stored filing in id order (only each company's latest
+ * with RSK_READ_LATEST_PER_COMPANY) until it returns FALSE. INFO is valid
+ * during the call only. Returns FALSE with RSK_ERROR_DB when reading
+ * failed; stopping early is not a failure. */
+typedef gboolean (*rsk_filing_fn)(const rsk_filing_info *info,
+                                  gpointer user_data);
+gboolean rsk_read_foreach_filing(rsk_store *store, rsk_read_flags flags,
+                                 rsk_filing_fn fn, gpointer user_data,
+                                 GError **error);
+
+/* Resolves a FILING argument: a numeric id as `list` prints it, a file's
+ * base name, or a prefix (at least 4 hex digits) of its sha256, tried in
+ * that order; failing those, a unique case-insensitive start of a base
+ * name ("nvidia" for nvidia_10k_fy2024.pdf). Returns the
+ * filing id, or 0 with RSK_ERROR_NOT_FOUND when nothing matches, with
+ * RSK_ERROR_USAGE when several match (the message lists them, one per line:
+ * "  ID  NAME  COMPANY  taxonomy VERSION  analyzed AT"), or RSK_ERROR_DB. */
+gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
+                               GError **error);
+
+/* --- One filing's full analysis --------------------------------------- */
+
+typedef struct {
+  int page;                     /* PDF page of the match */
+  gboolean in_heading;          /* offset is in the heading, else the body */
+  guint offset, length;         /* bytes */
+  const char *text;             /* the matched text */
+  const char *pattern;          /* rule id or pattern source */
+  double weight;
+} rsk_analysis_evidence;
+
+typedef struct {
+  const char *category;         /* taxonomy category id */
+  double score;                 /* 0..1 */
+  char strength;                /* 'P', 'S' (or 'M') */
+  guint first_evidence;         /* index into rsk_analysis.evidence */
+  guint n_evidence;
+} rsk_analysis_tag;
+
+typedef struct {
+  gint64 id;                    /* risk_factors.id (the FTS5 rowid) */
+  int ordinal;                  /* 1-based */
+  const char *section;          /* sub-section heading, or "" */
+  const char *heading;
+  const char *body;             /* paragraphs separated by "\n" */
+  int page_start, page_end;
+  int word_count;
+  guint first_tag;              /* index into rsk_analysis.tags */
+  guint n_tags;                 /* tags in stored (taxonomy) order */
+  guint first_regulation;       /* index into rsk_analysis.regulations */
+  guint n_regulations;          /* sorted by id */
+} rsk_analysis_risk;
+
+/* A stored filing with its risk factors, tags, evidence and regulations:
+ * what reports render. Arrays are flat; each risk names its slice of tags
+ * and regulations, each tag its slice of evidence. */
+typedef struct {
+  rsk_filing_info info;
+  GArray *risks;                /* rsk_analysis_risk, by ordinal */
+  GArray *tags;                 /* rsk_analysis_tag */
+  GArray *evidence;             /* rsk_analysis_evidence */
+  GPtrArray *regulations;       /* const char *: regulation ids */
+  GStringChunk *strings;        /* owns the strings */
+} rsk_analysis;
+
+/* Loads filing FILING_ID in full. Fails with RSK_ERROR_NOT_FOUND ("DB PATH:
+ * no filing with id N") or RSK_ERROR_DB. Free with rsk_analysis_free(). */
+rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
+                                GError **error);
+void rsk_analysis_free(rsk_analysis *analysis);
+
+static inline const rsk_analysis_risk *
+rsk_analysis_risk_at(const rsk_analysis *a, guint i)
+{
+  return &g_array_index(a->risks, rsk_analysis_risk, i);
+}
+
+static inline const rsk_analysis_tag *
+rsk_analysis_tag_of(const rsk_analysis *a, const rsk_analysis_risk *risk,
+                    guint j)
+{
+  return &g_array_index(a->tags, rsk_analysis_tag, risk->first_tag + j);
+}
+
+static inline const rsk_analysis_evidence *
+rsk_analysis_evidence_of(const rsk_analysis *a, const rsk_analysis_tag *tag,
+                         guint k)
+{
+  return &g_array_index(a->evidence, rsk_analysis_evidence,
+                        tag->first_evidence + k);
+}
+
+static inline const char *
+rsk_analysis_regulation_of(const rsk_analysis *a,
+                           const rsk_analysis_risk *risk, guint k)
+{
+  return g_ptr_array_index(a->regulations, risk->first_regulation + k);
+}

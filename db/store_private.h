@@ -1,0 +1,81 @@
+/* store_private.h - what the files of db/ share about the store: the
+ * handle's fields and the row writers used by put_filing and merge
+ *
+ * Not for use outside db/.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "read.h"
+#include "store.h"
+
+#include <sqlite3.h>
+
+typedef enum {
+  RSK_STMT_COMPANY_UPSERT,
+  RSK_STMT_FILING_FIND,
+  RSK_STMT_FILING_DELETE,
+  RSK_STMT_FILING_INSERT,
+  RSK_STMT_SECTION_INSERT,
+  RSK_STMT_SECTION_EXTEND,
+  RSK_STMT_RISK_INSERT,
+  RSK_STMT_TAG_INSERT,
+  RSK_STMT_EVIDENCE_INSERT,
+  RSK_STMT_REGULATION_INSERT,
+  RSK_STMT_COUNT
+} rsk_stmt_id;
+
+struct rsk_store {
+  sqlite3 *db;
+  char *path;
+  gboolean read_only;
+  sqlite3_stmt *stmts[RSK_STMT_COUNT];  /* prepared on first use */
+  /* The sub-section the last written risk factor sat in. */
+  gint64 section_id;
+  int section_ordinal;
+  char *section_title;
+};
+
+/* Sets ERROR to "DB PATH: WHAT: sqlite3_errmsg" (RSK_ERROR_DB); returns
+ * FALSE. */
+gboolean rsk_store_fail(rsk_store *store, GError **error, const char *what_fmt,
+                        ...) G_GNUC_PRINTF(3, 4);
+
+/* BEGIN IMMEDIATE, retried while another writer holds the lock. */
+gboolean rsk_store_begin(rsk_store *store, GError **error);
+gboolean rsk_store_commit(rsk_store *store, GError **error);
+void rsk_store_rollback(rsk_store *store);
+
+/* Looks up the filing with SHA256 and TAXONOMY_VERSION: sets *ID (0 when
+ * there is none) and *ANALYZED_AT (newly allocated, or NULL). */
+gboolean rsk_store_find(rsk_store *store, const char *sha256,
+                        const char *taxonomy_version, gint64 *id,
+                        char **analyzed_at, GError **error);
+
+/* Writers, inside a transaction of the caller's. write_filing deletes any
+ * filing with the same sha256 and taxonomy version first (its rows go by
+ * cascade) and ignores INFO->id, risk_count and the risk's first_* and n_*
+ * fields. TAG_NUMBER and EVIDENCE_NUMBER are 1-based, for messages. */
+gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
+                                gint64 *filing_id, GError **error);
+gboolean rsk_store_write_risk(rsk_store *store, gint64 filing_id,
+                              const rsk_analysis_risk *risk, gint64 *risk_id,
+                              GError **error);
+gboolean rsk_store_write_tag(rsk_store *store, gint64 risk_id, int ordinal,
+                             guint tag_number, const rsk_analysis_tag *tag,
+                             gint64 *tag_id, GError **error);
+gboolean rsk_store_write_evidence(rsk_store *store, gint64 tag_id,
+                                  int ordinal, guint tag_number,
+                                  guint evidence_number,
+                                  const rsk_analysis_evidence *evidence,
+                                  GError **error);
+gboolean rsk_store_write_regulation(rsk_store *store, gint64 risk_id,
+                                    int ordinal, const char *regulation,
+                                    GError **error);
+
+/* Writes a whole stored analysis (from another database) with its
+ * analyzed_at kept; inside a transaction of the caller's. */
+gboolean rsk_store_write_analysis(rsk_store *store,
+                                  const rsk_analysis *analysis,
+                                  gint64 *filing_id, GError **error);

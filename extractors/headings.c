@@ -1,0 +1,298 @@
+/* headings.c - which lines of the section are risk-factor and sub-section
+ * headings
+ *
+ * A "block" is a run of lines at a paragraph start printed in one style
+ * other than the body's (or in capitals): its first line starts a
+ * paragraph, every line but the last is wholly in that style, and the last
+ * one may stop part-way (a run-in heading, the rest of the line being
+ * body). The heading style is chosen by evidence over the whole section:
+ * the style whose blocks are most often sentences followed by body text.
+ * Sub-section headings are then the short, non-sentence blocks directly
+ * followed by a heading (or by another sub-section heading that is).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "segment_private.h"
+
+#include "text.h"
+
+#include <string.h>
+
+#define CAPS_CLASS (G_MAXUINT - 1)
+#define NO_CLASS G_MAXUINT
+
+typedef struct {
+  guint start, end;        /* lines[start..end], inclusive */
+  guint class_id;
+  guint split;             /* bytes of the last line inside the block */
+  char *text;
+  int words;
+  gboolean run_in;         /* body text follows on the block's last line */
+  gboolean body_after;     /* body text follows (run-in or next line) */
+  rsk_seg_role role;
+} block;
+
+static rsk_seg_line *line_at(rsk_seg_doc *doc, guint i)
+{
+  return &g_array_index(doc->lines, rsk_seg_line, i);
+}
+
+static void count_letters(rsk_seg_doc *doc)
+{
+  for (guint i = 0; i < doc->classes->len; i++)
+    g_array_index(doc->classes, rsk_seg_class, i).chars = 0;
+  for (guint i = doc->first; i < doc->last; i++) {
+    const rsk_line *line = line_at(doc, i)->line;
+    for (guint k = 0; k < line->n_spans; k++) {
+      const rsk_span *s = &g_array_index(doc->filing->spans, rsk_span, line->first_span + k);
+      guint c = rsk_seg_class_of(doc, s);
+      rsk_seg_class *cls = &g_array_index(doc->classes, rsk_seg_class, c);
+      for (guint b = 0; b < s->length && s->offset + b < strlen(line->text); b++)
+        if (g_ascii_isalpha(line->text[s->offset + b]))
+          cls->chars++;
+    }
+  }
+  guint best = 0;
+  for (guint i = 1; i < doc->classes->len; i++)
+    if (g_array_index(doc->classes, rsk_seg_class, i).chars >
+        g_array_index(doc->classes, rsk_seg_class, best).chars)
+      best = i;
+  doc->body_class = best;
+  if (doc->classes->len > 0)
+    doc->body_size = g_array_index(doc->classes, rsk_seg_class, best).half_points / 2.0f;
+}
+
+/* The class a block starting at L would have, or NO_CLASS. */
+static guint block_class(const rsk_seg_doc *doc, const rsk_seg_line *l)
+{
+  if (l->lead_class == NO_CLASS)
+    return NO_CLASS;
+  if (l->lead_class != doc->body_class)
+    return l->lead_class;
+  if (l->upper && l->whole && rsk_text_word_count(l->line->text) <= 20)
+    return CAPS_CLASS;
+  return NO_CLASS;
+}
+
+static gboolean continues_block(const rsk_seg_doc *doc, guint i, guint class_id,
+                                const GString *text)
+{
+  const rsk_seg_line *prev = line_at((rsk_seg_doc *)doc, i);
+  const rsk_seg_line *next = line_at((rsk_seg_doc *)doc, i + 1);
+  if (!prev->whole || next->bullet || block_class(doc, next) != class_id)
+    return FALSE;
+  /* A wrapped line is full; a short one followed by more of the same
+   * style is a table cell or a list of titles. */
+  if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i))
+    return FALSE;
+  if (class_id == CAPS_CLASS && !next->upper)
+    return FALSE;
+  if (next->line->page != prev->line->page)
+    return !rsk_seg_ends_sentence(text->str);
+  return !next->para_start;
+}
+
+static GArray *find_blocks(rsk_seg_doc *doc)
+{
+  GArray *blocks = g_array_new(FALSE, TRUE, sizeof(block));
+  for (guint i = doc->first; i < doc->last; i++) {
+    rsk_seg_line *l = line_at(doc, i);
+    guint c = block_class(doc, l);
+    if (c == NO_CLASS || l->bullet)
+      continue;
+    if (!l->para_start && i > doc->first) {
+      /* Directly under a line of another style that fills it (a
+       * sub-section title printed without extra space). */
+      rsk_seg_line *p = line_at(doc, i - 1);
+      if (!p->whole || block_class(doc, p) == NO_CLASS || block_class(doc, p) == c)
+        continue;
+    }
+    GString *text = g_string_new(NULL);
+    guint j = i;
+    for (;;) {
+      rsk_seg_line *cur = line_at(doc, j);
+      g_autofree char *part = g_strndup(cur->line->text, cur->lead_end);
+      rsk_text_append_line(text, part);
+      if (j + 1 >= doc->last || !continues_block(doc, j, c, text))
+        break;
+      j++;
+    }
+    rsk_seg_line *last = line_at(doc, j);
+    block b = {
+      .start = i,
+      .end = j,
+      .class_id = c,
+      .split = last->lead_end,
+      .words = rsk_text_word_count(text->str),
+      .run_in = !last->whole,
+    };
+    g_strstrip(text->str);
+    b.text = g_string_free(text, FALSE);
+    if (b.run_in) {
+      b.body_after = TRUE;
+    } else if (j + 1 < doc->last) {
+      const rsk_seg_line *n = line_at(doc, j + 1);
+      b.body_after = block_class(doc, n) == NO_CLASS || n->bullet;
+    }
+    g_array_append_val(blocks, b);
+    i = j;
+  }
+  return blocks;
+}
+
+static gboolean ends_with_colon(const char *text)
+{
+  size_t n = strlen(text);
+  while (n > 0 && text[n - 1] == ' ')
+    n--;
+  return n > 0 && text[n - 1] == ':';
+}
+
+static gboolean sentence_like(const block *b)
+{
+  if (b->words < 4 || ends_with_colon(b->text) || rsk_seg_is_section_title(b->text))
+    return FALSE;
+  return rsk_seg_ends_sentence(b->text) || b->words >= 10;
+}
+
+/* The class whose blocks are most often sentences followed by body. */
+static guint heading_class(const GArray *blocks)
+{
+  GHashTable *score = g_hash_table_new(g_direct_hash, g_direct_equal);
+  guint best = NO_CLASS;
+  int best_score = 0;
+  for (guint k = 0; k < blocks->len; k++) {
+    const block *b = &g_array_index(blocks, block, k);
+    if (!sentence_like(b) || !b->body_after)
+      continue;
+    gpointer key = GUINT_TO_POINTER(b->class_id + 1);
+    int s = GPOINTER_TO_INT(g_hash_table_lookup(score, key)) + 1;
+    g_hash_table_insert(score, key, GINT_TO_POINTER(s));
+    if (s > best_score) {
+      best_score = s;
+      best = b->class_id;
+    }
+  }
+  g_hash_table_unref(score);
+  return best_score >= 2 ? best : NO_CLASS;
+}
+
+static gboolean mostly_letters(const char *text)
+{
+  int letters = 0, digits = 0;
+  for (const char *p = text; *p; p++) {
+    letters += g_ascii_isalpha(*p) != 0;
+    digits += g_ascii_isdigit(*p) != 0;
+  }
+  return letters >= 4 && letters > 3 * digits;
+}
+
+/* A sub-section title is kept with what follows it: on the same page. */
+static gboolean subsection_like(rsk_seg_doc *doc, const block *b, const block *next)
+{
+  return !b->run_in && b->words >= 1 && b->words <= 20 && mostly_letters(b->text) &&
+         !rsk_seg_ends_sentence(b->text) && !rsk_seg_is_section_title(b->text) &&
+         line_at(doc, b->end)->line->page == line_at(doc, next->start)->line->page;
+}
+
+/* TRUE for "Risks Related to Owning Our Common Stock": every word but the
+ * small ones capitalised, as titles are and sentences are not. */
+static gboolean title_case(const char *text)
+{
+  static const char *const small[] = {"a", "an", "the", "and", "or", "of", "to", "in",
+                                      "on", "for", "with", "by", "at", "from", "as",
+                                      "our", "its", "vs", "into", "upon", "nor"};
+  g_auto(GStrv) words = g_strsplit(text, " ", -1);
+  int capital = 0;
+  for (guint i = 0; words[i]; i++) {
+    const char *w = words[i];
+    while (*w && !g_ascii_isalpha(*w))
+      w++;
+    if (!*w)
+      continue;
+    gboolean is_small = FALSE;
+    for (size_t k = 0; k < G_N_ELEMENTS(small); k++)
+      is_small |= g_ascii_strcasecmp(w, small[k]) == 0;
+    if (g_ascii_isupper(*w))
+      capital += !is_small || i == 0;
+    else if (!is_small)
+      return FALSE;
+  }
+  return capital >= 2;
+}
+
+/* Risk headings start at the left of the column (a first-line indent
+ * allowed), not in the middle of a table. */
+static gboolean at_left(rsk_seg_doc *doc, const block *b)
+{
+  const rsk_line *line = line_at(doc, b->start)->line;
+  float left = doc->left[line->page], right = doc->right[line->page];
+  return right <= left || line->x0 <= left + 0.25f * (right - left);
+}
+
+static void assign_roles(rsk_seg_doc *doc, GArray *blocks, guint hclass)
+{
+  /* From the last block back, since a sub-section is known by what
+   * follows it. */
+  for (guint k = blocks->len; k-- > 0;) {
+    block *b = &g_array_index(blocks, block, k);
+    const block *next = k + 1 < blocks->len ? &g_array_index(blocks, block, k + 1) : NULL;
+    gboolean next_adjacent = next && next->start == b->end + 1;
+    gboolean next_opens = next_adjacent &&
+                          (next->role == RSK_ROLE_HEADING || next->role == RSK_ROLE_SUBSECTION);
+    b->role = RSK_ROLE_BODY;
+    gboolean title = title_case(b->text) && !rsk_seg_ends_sentence(b->text) &&
+                     b->words <= 10;
+    if (b->class_id == hclass && b->words >= 3 && !ends_with_colon(b->text) &&
+        !rsk_seg_is_section_title(b->text) && at_left(doc, b) &&
+        !(title && !next_opens)) {
+      if (!b->body_after && next_opens && subsection_like(doc, b, next) && b->words <= 12)
+        b->role = RSK_ROLE_SUBSECTION;
+      else
+        b->role = RSK_ROLE_HEADING;
+    } else if (b->class_id != hclass && next_opens && subsection_like(doc, b, next)) {
+      b->role = RSK_ROLE_SUBSECTION;
+    }
+  }
+  for (guint k = 0; k < blocks->len; k++) {
+    const block *b = &g_array_index(blocks, block, k);
+    if (b->role == RSK_ROLE_BODY)
+      continue;
+    gboolean heading = b->role == RSK_ROLE_HEADING;
+    for (guint i = b->start; i <= b->end; i++) {
+      rsk_seg_line *l = line_at(doc, i);
+      if (i == b->start)
+        l->role = heading ? RSK_ROLE_HEADING : RSK_ROLE_SUBSECTION;
+      else
+        l->role = heading ? RSK_ROLE_HEADING_MORE : RSK_ROLE_SUBSECTION_MORE;
+      l->split = i == b->end ? b->split : l->text_len;
+    }
+  }
+}
+
+void rsk_seg_find_headings(rsk_seg_doc *doc)
+{
+  count_letters(doc);
+  GArray *blocks = find_blocks(doc);
+  guint hclass = heading_class(blocks);
+  if (hclass != NO_CLASS)
+    assign_roles(doc, blocks, hclass);
+  if (g_getenv("RSK_SEG_DEBUG_LINES")) { /* DEBUG-REMOVE */
+    for (guint i = doc->first; i < doc->last; i++) {
+      const rsk_seg_line *l = line_at(doc, i);
+      g_printerr("line p%d y%.1f x%.1f-%.1f lead %u end %u whole %d para %d bullet %d role %d: %.70s\n",
+                 l->line->page, l->line->y1, l->line->x0, l->line->x1, l->lead_class, l->lead_end, l->whole, l->para_start, l->bullet, l->role, l->line->text);
+    }
+  }
+  if (g_getenv("RSK_SEG_DEBUG")) { /* DEBUG-REMOVE */
+    for (guint k = 0; k < blocks->len; k++) {
+      const block *b = &g_array_index(blocks, block, k);
+      g_printerr("block p%d class %u%s role %d words %d body_after %d run_in %d: %.80s\n",
+                 line_at(doc, b->start)->line->page, b->class_id,
+                 b->class_id == hclass ? "*" : "", b->role, b->words, b->body_after, b->run_in, b->text);
+    }
+  }
+  for (guint k = 0; k < blocks->len; k++)
+    g_free(g_array_index(blocks, block, k).text);
+  g_array_unref(blocks);
+}

@@ -1,0 +1,185 @@
+/* section_bounds.c - where the Risk Factors section starts and ends
+ *
+ * A start is a line that is nothing but the section's title: "Item 1A.
+ * Risk Factors", "Item 3.D Risk Factors", "D. Risk Factors", "RISK
+ * FACTORS". Requiring the whole line rules out cross-references ("see Item
+ * 1A. Risk Factors"), contents lines with dot leaders or page numbers, and
+ * "Summary of Risk Factors". An end is the next top-level title: another
+ * Item, a PART, or a named section of a prospectus (FORWARD-LOOKING
+ * STATEMENTS, USE OF PROCEEDS, INDUSTRY OVERVIEW, ...), printed in capitals
+ * or bold and allowed a trailing page number, so that a contents page's
+ * entries end each other. Every start gets the range up to the next end or
+ * start; the range holding the most words is the section (a contents entry
+ * or a summary's "RISK FACTORS" paragraph holds few). An earlier start
+ * whose short range runs straight into the chosen one (a 10-K's "Item 1A"
+ * line above a second "Risk Factors" title) is taken in as its opening.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "segment_private.h"
+
+#include "text.h"
+
+#include <string.h>
+
+static GRegex *start_re, *item_re, *title_re, *split_item_re;
+
+static void compile_patterns(void)
+{
+  static gsize done = 0;
+  if (!g_once_init_enter(&done))
+    return;
+  const GRegexCompileFlags f = G_REGEX_CASELESS | G_REGEX_OPTIMIZE;
+  start_re = g_regex_new(
+      "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
+      "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)\\s*[-.:–—]?\\s*|d\\s*\\.\\s*)?"
+      "[\"']?risk\\s+factors[\"']?\\s*\\.?\\s*$",
+      f, 0, NULL);
+  /* "Item 1A." alone: the title may follow on the next line. */
+  split_item_re = g_regex_new("^\\s*item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)\\s*[.:]?\\s*$",
+                              f, 0, NULL);
+  item_re = g_regex_new(
+      "^\\s*(?:(?i:part)\\s+(?i:[iv]{1,3})\\s*[-,.:–—]?\\s*)?(?i:item)\\s*\\d{1,2}\\s*[a-dA-D]?"
+      "(?:\\s*\\.\\s*[a-dA-D])?\\s*(?:[.:–—-]|\\s|$)\\s*(?:[A-Z\"']|$)",
+      G_REGEX_OPTIMIZE, 0, NULL);
+  title_re = g_regex_new(
+      "^\\s*(?:part\\s+[iv]{1,3}\\b.*"
+      "|unresolved\\s+staff\\s+comments"
+      "|cybersecurity"
+      "|(?:special\\s+|cautionary\\s+)?(?:note|statement)s?\\s+regarding\\s+forward[- ]looking\\s+statements"
+      "|forward[- ]looking\\s+statements"
+      "|(?:future\\s+plans\\s+and\\s+)?use\\s+of\\s+proceeds"
+      "|dividend\\s+policy|dividends|capitali[sz]ation|dilution"
+      "|industry\\s+overview|regulatory\\s+overview|regulations?|regulatory\\s+environment"
+      "|overview\\s+of\\s+(?:prc\\s+)?laws\\s+and\\s+regulations"
+      "|history(?:,|\\s+and)?\\s+(?:development|reorgani[sz]ation)?.*corporate\\s+structure"
+      "|business|our\\s+business|definitions|glossary(?:\\s+of\\s+technical\\s+terms)?"
+      "|waivers?\\s+from\\s+strict\\s+compliance.*"
+      "|information\\s+about\\s+this\\s+(?:document|prospectus).*"
+      "|directors\\s+and\\s+parties\\s+involved.*|corporate\\s+information"
+      "|the\\s+offering|summary|expected\\s+timetable|contents|table\\s+of\\s+contents"
+      "|selected\\s+(?:consolidated\\s+)?financial\\s+data"
+      "|management'?s\\s+discussion\\s+and\\s+analysis.*"
+      "|financial\\s+information|share\\s+capital|underwriting"
+      "|relationship\\s+with\\s+(?:our\\s+)?controlling\\s+shareholders?"
+      "|connected\\s+transactions|directors\\s+and\\s+senior\\s+management"
+      "|substantial\\s+shareholders|cornerstone\\s+investors"
+      "|market\\s+(?:price|information).*|legal\\s+proceedings|properties)"
+      "\\s*(?:\\.{2,}|…+|\\s)*(?:\\d+|[ivxlc]+)?\\s*$",
+      f, 0, NULL);
+  g_once_init_leave(&done, 1);
+}
+
+gboolean rsk_seg_is_section_title(const char *text)
+{
+  compile_patterns();
+  if (g_regex_match(start_re, text, 0, NULL))
+    return TRUE;
+  g_autofree char *key = rsk_text_key(text);
+  return strcmp(key, "summaryofriskfactors") == 0 ||
+         strcmp(key, "riskfactorssummary") == 0 ||
+         strcmp(key, "summaryriskfactors") == 0 ||
+         strcmp(key, "riskfactorsummary") == 0;
+}
+
+static gboolean is_start(const rsk_seg_doc *doc, guint i)
+{
+  const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+  if (g_regex_match(start_re, l->line->text, 0, NULL))
+    return TRUE;
+  /* "Item 1A." and "Risk Factors" printed as two lines (or two cells). */
+  if (i + 1 < doc->lines->len && g_regex_match(split_item_re, l->line->text, 0, NULL)) {
+    const rsk_seg_line *n = &g_array_index(doc->lines, rsk_seg_line, i + 1);
+    g_autofree char *key = rsk_text_key(n->line->text);
+    return n->line->page == l->line->page && strcmp(key, "riskfactors") == 0;
+  }
+  return FALSE;
+}
+
+static gboolean looks_like_title(const rsk_seg_line *l)
+{
+  return (l->line->style & RSK_STYLE_BOLD) || l->upper;
+}
+
+static gboolean is_end(const rsk_seg_doc *doc, guint i)
+{
+  const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+  const char *text = l->line->text;
+  if (rsk_text_word_count(text) > 16)
+    return FALSE;
+  if (g_regex_match(item_re, text, 0, NULL)) {
+    /* Not the section's own "Item 1A" (a 10-Q repeats it in Part II). */
+    g_autofree char *key = rsk_text_key(text);
+    if (g_str_has_prefix(key, "item1a") || g_str_has_prefix(key, "item3d"))
+      return FALSE;
+    return looks_like_title(l) ||
+           (l->para_start && rsk_text_word_count(text) <= 10 &&
+            !rsk_seg_ends_sentence(text));
+  }
+  return looks_like_title(l) && g_regex_match(title_re, text, 0, NULL);
+}
+
+typedef struct {
+  guint start;   /* the title line */
+  guint end;     /* first line after the range */
+  int words;
+} range;
+
+gboolean rsk_seg_find_section(rsk_seg_doc *doc)
+{
+  compile_patterns();
+  guint n = doc->lines->len;
+  GArray *ranges = g_array_new(FALSE, FALSE, sizeof(range));
+  gboolean *starts = g_new0(gboolean, n + 1);
+  for (guint i = 0; i < n; i++)
+    starts[i] = is_start(doc, i);
+
+  for (guint i = 0; i < n; i++) {
+    if (!starts[i])
+      continue;
+    range r = {.start = i, .end = n};
+    guint j = i + 1;
+    /* The title's second line when "Item 1A." stood alone. */
+    if (j < n && starts[j] && !g_regex_match(start_re,
+        g_array_index(doc->lines, rsk_seg_line, i).line->text, 0, NULL))
+      j++;
+    for (; j < n; j++) {
+      if (starts[j] || is_end(doc, j))
+        break;
+      r.words += rsk_text_word_count(g_array_index(doc->lines, rsk_seg_line, j).line->text);
+    }
+    r.end = j;
+    g_array_append_val(ranges, r);
+  }
+
+  int best = -1;
+  for (guint k = 0; k < ranges->len; k++) {
+    const range *r = &g_array_index(ranges, range, k);
+    if (best < 0 || r->words > g_array_index(ranges, range, best).words)
+      best = (int)k;
+  }
+  gboolean found = best >= 0 && g_array_index(ranges, range, best).words >= 40;
+  if (found) {
+    range chosen = g_array_index(ranges, range, best);
+    /* Take in earlier starts that run straight into the chosen one within
+     * a few pages (an "Item 1A" above a "Risk Factors" title). */
+    for (int k = best - 1; k >= 0; k--) {
+      const range *r = &g_array_index(ranges, range, k);
+      int p0 = g_array_index(doc->lines, rsk_seg_line, r->start).line->page;
+      int p1 = g_array_index(doc->lines, rsk_seg_line, chosen.start).line->page;
+      if (r->end != chosen.start || p1 - p0 > 3 || r->words < 1)
+        break;
+      chosen.start = r->start;
+    }
+    doc->first = chosen.start + 1;
+    doc->last = chosen.end;
+    doc->filing->risk_first_page =
+        g_array_index(doc->lines, rsk_seg_line, chosen.start).line->page;
+    guint last_line = chosen.end > doc->first ? chosen.end - 1 : chosen.start;
+    doc->filing->risk_last_page =
+        g_array_index(doc->lines, rsk_seg_line, last_line).line->page;
+  }
+  g_free(starts);
+  g_array_unref(ranges);
+  return found;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# run.sh - build the libFuzzer targets and run each for a while
+#
+#   fuzz/run.sh [SECONDS] [TARGET...]
+#
+# Sets up build-fuzz (clang, -Dfuzz=true, ASan + UBSan, the libraries
+# instrumented with -fsanitize=fuzzer-no-link) when it is missing, writes
+# the seed corpora (make_seeds, the committed tests/data PDFs, the shipped
+# taxonomy), then runs each TARGET (default: fuzz_taxonomy fuzz_segment
+# fuzz_pdf) for SECONDS (default 600) one after the other, growing
+# build-fuzz/corpus/TARGET. Crashes, leaks and timeouts are saved under
+# fuzz/crashes/TARGET/; reproduce one with `build-fuzz/fuzz/TARGET FILE`.
+# FUZZ_BUILD names another build dir; FUZZ_ARGS adds libFuzzer flags.
+#
+# SPDX-License-Identifier: MIT
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-600}
+[ $# -gt 0 ] && shift
+targets=${*:-fuzz_taxonomy fuzz_segment fuzz_pdf}
+build=${FUZZ_BUILD:-$root/build-fuzz}
+
+command -v clang >/dev/null || { echo "run.sh: clang is missing (apt-get install clang)" >&2; exit 1; }
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" "$root" -Dfuzz=true -Dtests=disabled \
+    -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
+fi
+ninja -C "$build" $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/dev/null
+
+corpus=$build/corpus
+seeds=$build/seeds
+if [ ! -d "$seeds/pdf" ]; then
+  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz/make_seeds" "$seeds"
+  cp "$root"/tests/data/*.pdf "$seeds/pdf/" 2>/dev/null || true
+  # Uncompressed copies let the fuzzer mutate content streams directly.
+  if command -v qpdf >/dev/null; then
+    for f in "$seeds"/pdf/*.pdf; do
+      qpdf --qdf --object-streams=disable "$f" "${f%.pdf}.qdf.pdf" 2>/dev/null || true
+    done
+  fi
+  mkdir -p "$seeds/taxonomy"
+  cp "$root/taxonomy/ai-regulation.json" "$seeds/taxonomy/"
+  cp "$root"/fuzz/seeds/*.json "$seeds/taxonomy/"
+fi
+
+status=0
+for target in $targets; do
+  case $target in
+    fuzz_taxonomy) seed=$seeds/taxonomy dict=taxonomy.dict ;;
+    fuzz_segment) seed=$seeds/segment dict=segment.dict ;;
+    fuzz_pdf) seed=$seeds/pdf dict=pdf.dict ;;
+    *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
+  esac
+  mkdir -p "$corpus/$target" "$root/fuzz/crashes/$target"
+  echo "== $target: ${seconds}s"
+  # shellcheck disable=SC2086
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+  LSAN_OPTIONS=suppressions=$root/tests/lsan.supp \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp \
+    "$build/fuzz/$target" "$corpus/$target" "$seed" \
+      -dict="$root/fuzz/$dict" -max_total_time="$seconds" -timeout=30 \
+      -rss_limit_mb=2048 -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
+      -artifact_prefix="$root/fuzz/crashes/$target/" ${FUZZ_ARGS:-} || status=$?
+done
+exit $status

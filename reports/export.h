@@ -1,0 +1,50 @@
+/* export.h - render stored analyses as JSONL, JSON, CSV and Markdown
+ *
+ * Renderers take the read model (db/read.h) and a stream; they never fail
+ * themselves: the caller checks ferror() on the stream. Rows come in
+ * stored order: risk factors by ordinal, tags in taxonomy order.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "read.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+/* One JSONL record per risk factor, the contract of DESIGN.md, in this key
+ * order: filing, sha256, company, ordinal, section, heading, body,
+ * page_start, page_end, tags [{category, score, strength, evidence
+ * [{page, text}]}], regulations []; then the additions filing_id, doc_type,
+ * taxonomy_version, word_count. Returns a new object (cJSON_Delete). */
+cJSON *rsk_export_risk_json(const rsk_analysis *analysis,
+                            const rsk_analysis_risk *risk);
+
+/* One filing as a JSON object: its fields and "risk_factors", an array of
+ * risk objects (the JSONL record without the filing's fields). WHY adds
+ * in_heading, pattern and weight to each evidence. */
+cJSON *rsk_export_filing_json(const rsk_analysis *analysis, gboolean why);
+
+/* The filing's fields only (what `list --format json` prints per filing). */
+cJSON *rsk_export_info_json(const rsk_filing_info *info);
+
+/* Writes one JSONL line per risk factor of ANALYSIS. */
+void rsk_export_jsonl(const rsk_analysis *analysis, FILE *out);
+
+typedef enum {
+  RSK_EXPORT_PER_RISK,  /* one CSV row per risk factor */
+  RSK_EXPORT_PER_TAG,   /* one CSV row per tag */
+} rsk_export_per;
+
+/* The CSV columns, documented for `export --help`. */
+extern const char rsk_export_csv_help[];
+
+/* Writes the CSV header row, then the rows of one filing (RFC 4180: CRLF
+ * line ends, fields with a comma, quote, CR or LF quoted, quotes doubled). */
+void rsk_export_csv_header(rsk_export_per per, FILE *out);
+void rsk_export_csv(const rsk_analysis *analysis, rsk_export_per per,
+                    FILE *out);
+
+/* Writes a Markdown section with a table of risk factors for one filing. */
+void rsk_export_md(const rsk_analysis *analysis, FILE *out);

@@ -1,0 +1,139 @@
+/* export_json.c - stored analyses as JSON objects and JSONL lines
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "export.h"
+
+#include <math.h>
+
+/* Scores are stored as doubles; four decimals are what a reader needs and
+ * keep "0.94" from printing as 0.93999999999999995. */
+static double round4(double value)
+{
+  return isfinite(value) ? round(value * 10000.0) / 10000.0 : 0.0;
+}
+
+static cJSON *string_or_null(const char *text)
+{
+  return text ? cJSON_CreateString(text) : cJSON_CreateNull();
+}
+
+static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
+                        gboolean why)
+{
+  cJSON *tags = cJSON_CreateArray();
+  for (guint j = 0; j < risk->n_tags; j++) {
+    const rsk_analysis_tag *tag = rsk_analysis_tag_of(a, risk, j);
+    cJSON *obj = cJSON_CreateObject();
+    char strength[2] = {tag->strength, '\0'};
+    cJSON_AddStringToObject(obj, "category", tag->category);
+    cJSON_AddNumberToObject(obj, "score", round4(tag->score));
+    cJSON_AddStringToObject(obj, "strength", strength);
+    cJSON *evidence = cJSON_AddArrayToObject(obj, "evidence");
+    for (guint k = 0; k < tag->n_evidence; k++) {
+      const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, tag, k);
+      cJSON *ev = cJSON_CreateObject();
+      cJSON_AddNumberToObject(ev, "page", e->page);
+      cJSON_AddStringToObject(ev, "text", e->text);
+      if (why) {
+        cJSON_AddBoolToObject(ev, "in_heading", e->in_heading);
+        cJSON_AddStringToObject(ev, "pattern", e->pattern);
+        cJSON_AddNumberToObject(ev, "weight", round4(e->weight));
+      }
+      cJSON_AddItemToArray(evidence, ev);
+    }
+    cJSON_AddItemToArray(tags, obj);
+  }
+  return tags;
+}
+
+static cJSON *regulations_json(const rsk_analysis *a,
+                               const rsk_analysis_risk *risk)
+{
+  cJSON *regs = cJSON_CreateArray();
+  for (guint k = 0; k < risk->n_regulations; k++)
+    cJSON_AddItemToArray(
+        regs, cJSON_CreateString(rsk_analysis_regulation_of(a, risk, k)));
+  return regs;
+}
+
+/* The risk's own fields, in contract order, into OBJ. */
+static void add_risk_fields(cJSON *obj, const rsk_analysis *a,
+                            const rsk_analysis_risk *risk, gboolean why)
+{
+  cJSON_AddNumberToObject(obj, "ordinal", risk->ordinal);
+  cJSON_AddStringToObject(obj, "section", risk->section);
+  cJSON_AddStringToObject(obj, "heading", risk->heading);
+  cJSON_AddStringToObject(obj, "body", risk->body);
+  cJSON_AddNumberToObject(obj, "page_start", risk->page_start);
+  cJSON_AddNumberToObject(obj, "page_end", risk->page_end);
+  cJSON_AddItemToObject(obj, "tags", tags_json(a, risk, why));
+  cJSON_AddItemToObject(obj, "regulations", regulations_json(a, risk));
+}
+
+cJSON *rsk_export_risk_json(const rsk_analysis *a,
+                            const rsk_analysis_risk *risk)
+{
+  cJSON *obj = cJSON_CreateObject();
+  cJSON_AddStringToObject(obj, "filing", a->info.name);
+  cJSON_AddStringToObject(obj, "sha256", a->info.sha256);
+  cJSON_AddStringToObject(obj, "company", a->info.company);
+  add_risk_fields(obj, a, risk, FALSE);
+  cJSON_AddNumberToObject(obj, "filing_id", (double)a->info.id);
+  cJSON_AddStringToObject(obj, "doc_type", a->info.doc_type);
+  cJSON_AddStringToObject(obj, "taxonomy_version", a->info.taxonomy_version);
+  cJSON_AddNumberToObject(obj, "word_count", risk->word_count);
+  return obj;
+}
+
+cJSON *rsk_export_info_json(const rsk_filing_info *info)
+{
+  cJSON *obj = cJSON_CreateObject();
+  cJSON_AddNumberToObject(obj, "id", (double)info->id);
+  cJSON_AddStringToObject(obj, "filing", info->name);
+  cJSON_AddStringToObject(obj, "path", info->path);
+  cJSON_AddStringToObject(obj, "sha256", info->sha256);
+  cJSON_AddStringToObject(obj, "company", info->company);
+  cJSON_AddStringToObject(obj, "doc_type", info->doc_type);
+  cJSON_AddItemToObject(obj, "title", string_or_null(info->title));
+  cJSON_AddItemToObject(obj, "producer", string_or_null(info->producer));
+  cJSON_AddItemToObject(obj, "filed_date", string_or_null(info->filed_date));
+  cJSON_AddNumberToObject(obj, "pages", info->pages);
+  cJSON_AddNumberToObject(obj, "risk_first_page", info->risk_first_page);
+  cJSON_AddNumberToObject(obj, "risk_last_page", info->risk_last_page);
+  cJSON_AddNumberToObject(obj, "risk_count", info->risk_count);
+  cJSON_AddStringToObject(obj, "analyzed_at", info->analyzed_at);
+  cJSON_AddStringToObject(obj, "taxonomy_name", info->taxonomy_name);
+  cJSON_AddStringToObject(obj, "taxonomy_version", info->taxonomy_version);
+  cJSON *flags = cJSON_AddArrayToObject(obj, "flags");
+  for (guint i = 0; info->flags && i < info->flags->len; i++)
+    cJSON_AddItemToArray(flags,
+                         cJSON_CreateString(g_ptr_array_index(info->flags, i)));
+  return obj;
+}
+
+cJSON *rsk_export_filing_json(const rsk_analysis *a, gboolean why)
+{
+  cJSON *obj = rsk_export_info_json(&a->info);
+  cJSON *risks = cJSON_AddArrayToObject(obj, "risk_factors");
+  for (guint i = 0; i < a->risks->len; i++) {
+    const rsk_analysis_risk *risk = rsk_analysis_risk_at(a, i);
+    cJSON *r = cJSON_CreateObject();
+    add_risk_fields(r, a, risk, why);
+    cJSON_AddNumberToObject(r, "word_count", risk->word_count);
+    cJSON_AddItemToArray(risks, r);
+  }
+  return obj;
+}
+
+void rsk_export_jsonl(const rsk_analysis *a, FILE *out)
+{
+  for (guint i = 0; i < a->risks->len; i++) {
+    cJSON *obj = rsk_export_risk_json(a, rsk_analysis_risk_at(a, i));
+    char *line = cJSON_PrintUnformatted(obj);
+    fputs(line, out);
+    fputc('\n', out);
+    cJSON_free(line);
+    cJSON_Delete(obj);
+  }
+}

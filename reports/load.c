@@ -1,0 +1,102 @@
+/* load.c - from the read model (db/read.h) to the plain inputs of reports
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "load.h"
+
+#include "taxonomy.h"
+
+#include <string.h>
+
+rsk_diff_items *rsk_diff_items_new(const rsk_analysis *a)
+{
+  rsk_diff_items *d = g_new0(rsk_diff_items, 1);
+
+  d->n = a->risks->len;
+  d->items = g_new0(rsk_diff_item, d->n + 1);
+  d->owned = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < d->n; i++) {
+    const rsk_analysis_risk *r = rsk_analysis_risk_at(a, i);
+    const char **cats = g_new0(const char *, r->n_tags + 1);
+    for (guint j = 0; j < r->n_tags; j++)
+      cats[j] = rsk_analysis_tag_of(a, r, j)->category;
+    g_ptr_array_add(d->owned, cats);
+    d->items[i] = (rsk_diff_item){
+      .heading = r->heading,
+      .body = r->body,
+      .categories = cats,
+      .n_categories = r->n_tags,
+      .ordinal = r->ordinal,
+      .page_start = r->page_start,
+      .page_end = r->page_end,
+    };
+  }
+  return d;
+}
+
+void rsk_diff_items_free(rsk_diff_items *d)
+{
+  if (!d)
+    return;
+  g_ptr_array_unref(d->owned);
+  g_free(d->items);
+  g_free(d);
+}
+
+guint rsk_matrix_add_analysis(rsk_matrix *m, const char *label,
+                              const rsk_analysis *a)
+{
+  guint row = rsk_matrix_add_row(m, label, a->info.company, a->info.name,
+                                 a->info.id);
+  GPtrArray *cats = g_ptr_array_new();
+  GArray *scores = g_array_new(FALSE, FALSE, sizeof(double));
+
+  for (guint i = 0; i < a->risks->len; i++) {
+    const rsk_analysis_risk *r = rsk_analysis_risk_at(a, i);
+    g_ptr_array_set_size(cats, 0);
+    g_array_set_size(scores, 0);
+    for (guint j = 0; j < r->n_tags; j++) {
+      const rsk_analysis_tag *t = rsk_analysis_tag_of(a, r, j);
+      g_ptr_array_add(cats, (gpointer)t->category);
+      g_array_append_val(scores, t->score);
+    }
+    rsk_matrix_add_risk(m, row, (guint)MAX(r->word_count, 0),
+                        (const char *const *)cats->pdata,
+                        (const double *)(void *)scores->data, cats->len);
+  }
+  g_ptr_array_unref(cats);
+  g_array_unref(scores);
+  return row;
+}
+
+void rsk_matrix_apply_taxonomy(rsk_matrix *m, const char *taxonomy_name)
+{
+  g_autoptr(GError) error = NULL;
+  rsk_taxonomy *tax = rsk_taxonomy_load(NULL, &error);
+  GPtrArray *order = g_ptr_array_new();
+
+  if (tax) {
+    guint n = rsk_taxonomy_n_categories(tax);
+    gboolean same = taxonomy_name &&
+                    strcmp(taxonomy_name, rsk_taxonomy_name(tax)) == 0;
+    for (guint i = 0; i < n; i++) {
+      const char *id = rsk_taxonomy_category_id(tax, i);
+      g_ptr_array_add(order, (gpointer)id);
+      if (same)
+        rsk_matrix_add_column(m, id, NULL);
+    }
+    for (guint j = 0; j < m->columns->len; j++) {
+      rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
+      int k = rsk_taxonomy_find_category(tax, c->id);
+      const char *label = k >= 0 ? rsk_taxonomy_category_label(tax, (guint)k)
+                                 : NULL;
+      if (label && *label && strcmp(c->label, label) != 0) {
+        g_free(c->label);
+        c->label = g_strdup(label);
+      }
+    }
+  }
+  rsk_matrix_order_columns(m, (const char *const *)order->pdata, order->len);
+  g_ptr_array_unref(order);
+  rsk_taxonomy_free(tax);
+}

@@ -1,0 +1,34 @@
+/* load.h - from the read model (db/read.h) to the plain inputs of reports
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "diff.h"
+#include "matrix.h"
+#include "read.h"
+
+#include <glib.h>
+
+/* The risk factors of one analysis as diff items. */
+typedef struct {
+  rsk_diff_item *items;
+  guint n;
+  GPtrArray *owned;          /* the category arrays */
+} rsk_diff_items;
+
+/* Returns ANALYSIS's risk factors as diff items, borrowing its strings.
+ * Free with rsk_diff_items_free() before the analysis. */
+rsk_diff_items *rsk_diff_items_new(const rsk_analysis *analysis);
+void rsk_diff_items_free(rsk_diff_items *items);
+
+/* Adds a row LABEL to MATRIX with every risk factor of ANALYSIS. */
+guint rsk_matrix_add_analysis(rsk_matrix *matrix, const char *label,
+                              const rsk_analysis *analysis);
+
+/* Adds the categories of TAXONOMY (the built-in one when NULL, which is
+ * the one riskscope analyze uses by default) as columns when its name is
+ * TAXONOMY_NAME, so a category no filing has yet shows as an empty column;
+ * then orders every column in the taxonomy's order, unknown ones after in
+ * alphabetical order, and gives them the taxonomy's labels. */
+void rsk_matrix_apply_taxonomy(rsk_matrix *matrix, const char *taxonomy_name);

@@ -1,0 +1,234 @@
+/* matrix.c - the company x category matrix behind compare and the heat map
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "matrix.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+rsk_matrix *rsk_matrix_new(void)
+{
+  rsk_matrix *m = g_new0(rsk_matrix, 1);
+  m->rows = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_row));
+  m->columns = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_column));
+  m->cells = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_cell));
+  return m;
+}
+
+void rsk_matrix_free(rsk_matrix *m)
+{
+  if (!m)
+    return;
+  for (guint i = 0; i < m->rows->len; i++) {
+    rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
+    g_free(r->label);
+    g_free(r->company);
+    g_free(r->filing);
+  }
+  for (guint j = 0; j < m->columns->len; j++) {
+    rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
+    g_free(c->id);
+    g_free(c->label);
+  }
+  g_array_free(m->rows, TRUE);
+  g_array_free(m->columns, TRUE);
+  g_array_free(m->cells, TRUE);
+  g_free(m);
+}
+
+static int find_column(const rsk_matrix *m, const char *id)
+{
+  for (guint j = 0; j < m->columns->len; j++)
+    if (strcmp(g_array_index(m->columns, rsk_matrix_column, j).id, id) == 0)
+      return (int)j;
+  return -1;
+}
+
+/* Rebuilds the cell array for NEW_COLS columns, column j of the new layout
+ * taking old column FROM[j] (-1: a new, empty column). */
+static void relayout(rsk_matrix *m, guint new_cols, const int *from)
+{
+  guint old_cols = m->columns->len;
+  GArray *cells = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_cell));
+
+  g_array_set_size(cells, m->rows->len * new_cols);
+  for (guint i = 0; i < m->rows->len; i++)
+    for (guint j = 0; j < new_cols; j++)
+      if (from[j] >= 0)
+        g_array_index(cells, rsk_matrix_cell, i * new_cols + j) =
+            g_array_index(m->cells, rsk_matrix_cell, i * old_cols + from[j]);
+  g_array_free(m->cells, TRUE);
+  m->cells = cells;
+}
+
+guint rsk_matrix_add_column(rsk_matrix *m, const char *id, const char *label)
+{
+  int found = find_column(m, id);
+  if (found >= 0)
+    return (guint)found;
+
+  guint n = m->columns->len;
+  int *from = g_new(int, n + 1);
+  for (guint j = 0; j < n; j++)
+    from[j] = (int)j;
+  from[n] = -1;
+  relayout(m, n + 1, from);
+  g_free(from);
+
+  rsk_matrix_column c = {g_strdup(id), g_strdup(label && *label ? label : id),
+                         {0, 0, 0}};
+  g_array_append_val(m->columns, c);
+  return n;
+}
+
+guint rsk_matrix_add_row(rsk_matrix *m, const char *label, const char *company,
+                         const char *filing, gint64 filing_id)
+{
+  rsk_matrix_row r = {
+    .label = g_strdup(label),
+    .company = g_strdup(company ? company : label),
+    .filing = g_strdup(filing ? filing : ""),
+    .filing_id = filing_id,
+  };
+  g_array_append_val(m->rows, r);
+  g_array_set_size(m->cells, m->rows->len * m->columns->len);
+  return m->rows->len - 1;
+}
+
+static rsk_matrix_cell *cell_at(rsk_matrix *m, guint row, guint column)
+{
+  return &g_array_index(m->cells, rsk_matrix_cell,
+                        row * m->columns->len + column);
+}
+
+const rsk_matrix_cell *rsk_matrix_cell_at(const rsk_matrix *m, guint row,
+                                          guint column)
+{
+  return &g_array_index(m->cells, rsk_matrix_cell,
+                        row * m->columns->len + column);
+}
+
+void rsk_matrix_add_risk(rsk_matrix *m, guint row, guint words,
+                         const char *const *categories, const double *scores,
+                         guint n_tags)
+{
+  rsk_matrix_row *r;
+  gboolean tagged = FALSE;
+  double score_sum = 0;
+
+  g_return_if_fail(row < m->rows->len);
+  /* Make sure every column exists first: adding one moves the cells. */
+  for (guint k = 0; k < n_tags; k++)
+    rsk_matrix_add_column(m, categories[k], NULL);
+
+  r = &g_array_index(m->rows, rsk_matrix_row, row);
+  r->risks++;
+  r->words += words;
+  m->words += words;
+  for (guint k = 0; k < n_tags; k++) {
+    gboolean seen = FALSE;
+    for (guint q = 0; q < k && !seen; q++)
+      seen = strcmp(categories[q], categories[k]) == 0;
+    if (seen)
+      continue;
+    guint j = (guint)find_column(m, categories[k]);
+    rsk_matrix_cell *c = cell_at(m, row, j);
+    rsk_matrix_column *col = &g_array_index(m->columns, rsk_matrix_column, j);
+    double s = scores ? scores[k] : 0;
+    c->count++;
+    c->words += words;
+    c->score += s;
+    col->total.count++;
+    col->total.words += words;
+    col->total.score += s;
+    score_sum += s;
+    tagged = TRUE;
+  }
+  if (tagged) {
+    r->total.count++;
+    r->total.words += words;
+    r->total.score += score_sum;
+    m->total.count++;
+    m->total.words += words;
+    m->total.score += score_sum;
+  }
+}
+
+typedef struct {
+  guint old;
+  int rank;          /* position in ORDER, or G_MAXINT */
+  const char *id;
+} col_key;
+
+static int cmp_col_key(gconstpointer p, gconstpointer q)
+{
+  const col_key *x = p, *y = q;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return strcmp(x->id, y->id);
+}
+
+void rsk_matrix_order_columns(rsk_matrix *m, const char *const *order,
+                              guint n_order)
+{
+  guint n = m->columns->len;
+  col_key *keys = g_new(col_key, n + 1);
+  int *from = g_new(int, n + 1);
+  GArray *columns = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_column));
+
+  for (guint j = 0; j < n; j++) {
+    const char *id = g_array_index(m->columns, rsk_matrix_column, j).id;
+    keys[j] = (col_key){j, G_MAXINT, id};
+    for (guint k = 0; k < n_order; k++) {
+      if (strcmp(order[k], id) == 0) {
+        keys[j].rank = (int)k;
+        break;
+      }
+    }
+  }
+  qsort(keys, n, sizeof *keys, cmp_col_key);
+  for (guint j = 0; j < n; j++) {
+    from[j] = (int)keys[j].old;
+    g_array_append_val(columns,
+                       g_array_index(m->columns, rsk_matrix_column, keys[j].old));
+  }
+  relayout(m, n, from);
+  g_array_free(m->columns, TRUE);
+  m->columns = columns;
+  g_free(from);
+  g_free(keys);
+}
+
+double rsk_matrix_value(const rsk_matrix_cell *cell, guint words,
+                        rsk_measure measure)
+{
+  switch (measure) {
+  case RSK_MEASURE_COUNT: return cell->count;
+  case RSK_MEASURE_SHARE: return words ? (double)cell->words / words : 0;
+  case RSK_MEASURE_SCORE: return cell->score;
+  }
+  return 0;
+}
+
+gboolean rsk_measure_parse(const char *name, rsk_measure *measure)
+{
+  static const char *const names[] = {"count", "share", "score"};
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+    if (name && strcmp(name, names[i]) == 0) {
+      *measure = (rsk_measure)i;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+const char *rsk_measure_name(rsk_measure measure)
+{
+  switch (measure) {
+  case RSK_MEASURE_COUNT: return "count";
+  case RSK_MEASURE_SHARE: return "share";
+  case RSK_MEASURE_SCORE: return "score";
+  }
+  return "?";
+}

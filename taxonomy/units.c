@@ -1,0 +1,167 @@
+/* units.c - paragraphs, sentences and list items of a risk factor's body
+ *
+ * Sentences are the unit of "S" evidence (LABELING.md: one sentence says
+ * something specific), paragraphs the unit of "P" evidence. The splitter is
+ * deliberately simple: a full stop, question or exclamation mark followed by
+ * white space and an upper-case letter, digit, quote or bracket ends a
+ * sentence, unless the word before it is an abbreviation ("U.S.", "Inc.",
+ * "e.g."); Chinese full-width 。！？； always end one; a bullet starts one.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "units.h"
+
+#include <string.h>
+
+static const char *const abbreviations[] = {
+  "inc", "co", "corp", "ltd", "no", "nos", "e.g", "i.e", "etc", "vs", "art", "arts",
+  "mr", "ms", "dr", "st", "jr", "sec", "u.s", "u.k", "p.r.c", "s.a", "n.v", "fig",
+  "para", "approx", "l.p", "plc", "cf", NULL,
+};
+
+static gboolean is_abbreviation(const char *text, guint para_start, guint dot)
+{
+  guint w = dot;
+  while (w > para_start && text[w - 1] != ' ' && text[w - 1] != '(')
+    w--;
+  guint n = dot - w;
+  if (n == 0)
+    return FALSE;
+  if (n == 1 && g_ascii_isupper(text[w]))
+    return TRUE;   /* an initial: "John F. Kennedy", "Section 1260H. A" is rare */
+  for (const char *const *a = abbreviations; *a; a++) {
+    if (strlen(*a) == n && g_ascii_strncasecmp(text + w, *a, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void add_unit(GArray *arr, guint start, guint end, guint paragraph)
+{
+  rsk_unit u = {start, end, paragraph};
+  g_array_append_val(arr, u);
+}
+
+static gboolean starts_with(const char *p, const char *prefix)
+{
+  return strncmp(p, prefix, strlen(prefix)) == 0;
+}
+
+/* Splits the paragraph [PS, PE) into sentences. */
+static void split_sentences(rsk_units *units, const char *text, guint ps, guint pe, guint para)
+{
+  guint start = ps;
+  for (guint i = ps; i < pe; i++) {
+    guint cut = 0;   /* end of the sentence (exclusive), 0 = no cut here */
+    char c = text[i];
+    if (c == '.' || c == '?' || c == '!') {
+      guint j = i + 1;
+      while (j < pe && (text[j] == '"' || text[j] == '\'' || text[j] == ')'))
+        j++;
+      if (j < pe && text[j] == ' ') {
+        guint k = j;
+        while (k < pe && text[k] == ' ')
+          k++;
+        unsigned char next = (unsigned char)text[k];
+        gboolean opener = k < pe && (g_ascii_isupper(next) || g_ascii_isdigit(next) ||
+                                     next == '"' || next == '(' || next == '[' ||
+                                     next >= 0x80);
+        if (opener && !(c == '.' && is_abbreviation(text, ps, i)))
+          cut = j;
+      }
+    } else if ((unsigned char)c >= 0xE2) {
+      static const char *const enders[] = {"。", "！", "？", "；", NULL};
+      for (const char *const *e = enders; *e && !cut; e++) {
+        if (starts_with(text + i, *e))
+          cut = i + (guint)strlen(*e);
+      }
+      if (!cut && starts_with(text + i, "•") && i > start) {
+        add_unit(units->sentences, start, i, para);
+        start = i;
+      }
+    }
+    if (cut && cut > start) {
+      add_unit(units->sentences, start, cut, para);
+      start = cut;
+      i = cut - 1;
+    }
+  }
+  if (pe > start || start == ps)
+    add_unit(units->sentences, start, pe, para);
+}
+
+void rsk_units_split(rsk_units *units, const char *body, guint len)
+{
+  units->paragraphs = g_array_new(FALSE, FALSE, sizeof(rsk_unit));
+  units->sentences = g_array_new(FALSE, FALSE, sizeof(rsk_unit));
+  guint start = 0;
+  for (guint i = 0; i <= len; i++) {
+    if (i < len && body[i] != '\n')
+      continue;
+    guint para = units->paragraphs->len;
+    add_unit(units->paragraphs, start, i, para);
+    split_sentences(units, body, start, i, para);
+    start = i + 1;
+  }
+}
+
+void rsk_units_clear(rsk_units *units)
+{
+  g_clear_pointer(&units->paragraphs, g_array_unref);
+  g_clear_pointer(&units->sentences, g_array_unref);
+}
+
+guint rsk_units_sentence_at(const rsk_units *units, guint offset)
+{
+  guint lo = 0, hi = units->sentences->len;
+  while (hi - lo > 1) {
+    guint mid = (lo + hi) / 2;
+    if (g_array_index(units->sentences, rsk_unit, mid).start <= offset)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* Length of the separator at P (",", ";", "、", "，", "；"), or 0. */
+static guint separator_at(const char *p)
+{
+  if (*p == ',' || *p == ';')
+    return 1;
+  static const char *const wide[] = {"、", "，", "；", NULL};
+  for (const char *const *w = wide; *w; w++) {
+    if (starts_with(p, *w))
+      return (guint)strlen(*w);
+  }
+  return 0;
+}
+
+gboolean rsk_units_in_list(const char *text, guint ss, guint se, guint start, guint end)
+{
+  /* Cut the sentence into items at separators; remember the items' lengths
+   * and which one holds the match. A colon also opens a list ("areas
+   * including: privacy; tax; ..."). */
+  enum { MAX_ITEMS = 64, SHORT_ITEM = 50, LONG_ITEM = 90 };
+  guint lengths[MAX_ITEMS];
+  guint n = 0, at = 0, item_start = ss;
+  for (guint i = ss; i <= se && n < MAX_ITEMS; i++) {
+    guint sep = i < se ? separator_at(text + i) : 1;
+    if (!sep && text[i] != ':')
+      continue;
+    if (start >= item_start && start < i + (sep ? sep : 1))
+      at = n;
+    lengths[n++] = i - item_start;
+    item_start = i + (sep ? sep : 1);
+    i = item_start - 1;
+  }
+  (void)end;
+  if (n < 4 || lengths[at] > LONG_ITEM)
+    return FALSE;
+  /* An enumeration is a run of short items: at least three short ones
+   * among the match's item and its two neighbours on each side. */
+  guint shorts = 0;
+  for (guint k = at >= 2 ? at - 2 : 0; k < n && k <= at + 2; k++)
+    shorts += lengths[k] <= SHORT_ITEM ? 1 : 0;
+  return shorts >= 3;
+}

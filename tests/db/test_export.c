@@ -1,0 +1,178 @@
+/* test_export.c - JSONL, CSV and text layout of stored analyses
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "export.h"
+#include "export_text.h"
+#include "fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Stores a one-risk filing whose heading is HEADING; returns it loaded. */
+static rsk_analysis *stored(const char *heading, rsk_store **store)
+{
+  g_autofree char *path = fixture_db_path("x.db");
+  g_autoptr(GError) error = NULL;
+  fixture *fx = fixture_new("x.pdf", "x", 1);
+  gint64 id = 0;
+  if (heading)
+    g_array_index(fx->filing->risks, rsk_risk_factor, 0).heading =
+        rsk_filing_intern(fx->filing, heading);
+  *store = rsk_store_open(path, FALSE, &error);
+  assert_true(fixture_put(*store, fx, &id, &error));
+  fixture_free(fx);
+  rsk_analysis *a = rsk_analysis_load(*store, id, &error);
+  assert_non_null(a);
+  return a;
+}
+
+typedef void (*render_fn)(const rsk_analysis *a, FILE *out);
+
+static char *render(render_fn fn, const rsk_analysis *a)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  fn(a, out);
+  fclose(out);
+  return text;
+}
+
+static void csv_per_risk(const rsk_analysis *a, FILE *out)
+{
+  rsk_export_csv_header(RSK_EXPORT_PER_RISK, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, out);
+}
+
+static void csv_per_tag(const rsk_analysis *a, FILE *out)
+{
+  rsk_export_csv_header(RSK_EXPORT_PER_TAG, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_TAG, out);
+}
+
+static void jsonl_has_the_contract_fields_in_order(void **state)
+{
+  (void)state;
+  rsk_store *store = NULL;
+  rsk_analysis *a = stored(NULL, &store);
+  char *text = render(rsk_export_jsonl, a);
+  g_autofree char *expected = g_strdup_printf(
+      "{\"filing\":\"x.pdf\",\"sha256\":\"%s\",\"company\":\"Acme AI\","
+      "\"ordinal\":1,\"section\":\"Section A\",\"heading\":\"Risk 1 heading\","
+      "\"body\":\"Body of risk 1.\",\"page_start\":11,\"page_end\":12,"
+      "\"tags\":[{\"category\":\"ai.regulation_general\",\"score\":0.9,"
+      "\"strength\":\"P\",\"evidence\":[{\"page\":11,\"text\":\"AI Act\"},"
+      "{\"page\":12,\"text\":\"artificial intelligence laws\"}]},"
+      "{\"category\":\"data.privacy\",\"score\":0.5,\"strength\":\"S\","
+      "\"evidence\":[{\"page\":11,\"text\":\"personal data\"}]}],"
+      "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
+      "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
+      "\"word_count\":7}\n",
+      a->info.sha256);
+  assert_string_equal(text, expected);
+
+  /* The same, stated as the contract's key order. */
+  static const char *const contract[] = {
+    "filing", "sha256", "company", "ordinal", "section", "heading", "body",
+    "page_start", "page_end", "tags", "regulations",
+  };
+  cJSON *obj = cJSON_Parse(text);
+  const cJSON *item = obj->child;
+  for (size_t i = 0; i < G_N_ELEMENTS(contract); i++, item = item->next)
+    assert_string_equal(item->string, contract[i]);
+  cJSON_Delete(obj);
+  free(text);
+  rsk_analysis_free(a);
+  rsk_store_close(store);
+}
+
+static void csv_quotes_commas_quotes_and_line_breaks(void **state)
+{
+  (void)state;
+  rsk_store *store = NULL;
+  rsk_analysis *a = stored("He said \"AI\", then\nleft", &store);
+  char *text = render(csv_per_risk, a);
+  g_autofree char *expected = g_strdup_printf(
+      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
+      "section,heading,page_start,page_end,word_count,tags,regulations,body\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
+      "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
+      "Body of risk 1.\r\n",
+      a->info.sha256);
+  assert_string_equal(text, expected);
+  free(text);
+
+  text = render(csv_per_tag, a);
+  g_autofree char *per_tag = g_strdup_printf(
+      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
+      "section,heading,page_start,page_end,category,strength,score,"
+      "evidence_pages,evidence\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
+      "11;12,AI Act | artificial intelligence laws\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
+      "11,personal data\r\n",
+      a->info.sha256, a->info.sha256);
+  assert_string_equal(text, per_tag);
+  free(text);
+  rsk_analysis_free(a);
+  rsk_store_close(store);
+}
+
+static void assert_fit(const char *text, int width, gboolean right,
+                       const char *expected)
+{
+  GString *out = g_string_new(NULL);
+  rsk_text_fit(out, text, width, right);
+  assert_string_equal(out->str, expected);
+  assert_int_equal(rsk_text_width(out->str), width);
+  g_string_free(out, TRUE);
+}
+
+static void columns_are_cut_with_an_ellipsis_and_padded(void **state)
+{
+  (void)state;
+  assert_fit("abcdef", 4, FALSE, "abc…");
+  assert_fit("ab", 4, FALSE, "ab  ");
+  assert_fit("12", 4, TRUE, "  12");
+  /* Chinese characters take two columns each. */
+  assert_fit("智谱华章科技", 5, FALSE, "智谱…");
+  assert_fit("智谱华章科技", 6, FALSE, "智谱… ");
+}
+
+static void text_is_wrapped_at_word_boundaries(void **state)
+{
+  (void)state;
+  GString *out = g_string_new(NULL);
+  rsk_text_wrap(out, "one two three four\nfive", 2, 12);
+  assert_string_equal(out->str, "  one two\n  three four\n  five\n");
+  g_string_free(out, TRUE);
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  fixture_cleanup_paths();
+  return 0;
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(jsonl_has_the_contract_fields_in_order),
+    cmocka_unit_test(csv_quotes_commas_quotes_and_line_breaks),
+    cmocka_unit_test(columns_are_cut_with_an_ellipsis_and_padded),
+    cmocka_unit_test(text_is_wrapped_at_word_boundaries),
+  };
+  return cmocka_run_group_tests(tests, NULL, teardown);
+}

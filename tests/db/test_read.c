@@ -1,0 +1,215 @@
+/* test_read.c - the read model: FILING resolution, listing, merge
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "merge.h"
+#include "rsk_error.h"
+
+#include <string.h>
+
+/* A database at PATH holding filings named NAMES (seeded by name). */
+static char *db_with(const char *file, const char *const *names,
+                     const char *company)
+{
+  char *path = fixture_db_path(file);
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  assert_non_null(store);
+  for (const char *const *n = names; *n; n++) {
+    fixture *fx = fixture_new(*n, *n, 3);
+    fx->company = company;
+    assert_true(fixture_put(store, fx, NULL, &error));
+    fixture_free(fx);
+  }
+  rsk_store_close(store);
+  return path;
+}
+
+static gint64 resolve(rsk_store *store, const char *arg, GError **error)
+{
+  return rsk_read_resolve_filing(store, arg, error);
+}
+
+static void filings_resolve_by_id_name_and_sha256_prefix(void **state)
+{
+  (void)state;
+  const char *names[] = {"alpha.pdf", "beta.pdf", NULL};
+  g_autofree char *path = db_with("r.db", names, "Acme AI");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, TRUE, &error);
+  g_autofree char *sha = g_compute_checksum_for_string(G_CHECKSUM_SHA256, "beta.pdf", -1);
+
+  assert_int_equal(resolve(store, "2", &error), 2);
+  assert_int_equal(resolve(store, "alpha.pdf", &error), 1);
+  assert_int_equal(resolve(store, "beta.pdf", &error), 2);
+  sha[8] = '\0';
+  assert_int_equal(resolve(store, sha, &error), 2);
+  g_autofree char *upper = g_ascii_strup(sha, -1);
+  assert_int_equal(resolve(store, upper, &error), 2);
+  assert_null(error);
+
+  assert_int_equal(resolve(store, "gamma.pdf", &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  g_autofree char *expected = g_strdup_printf(
+      "DB %s: no stored filing has the id, file name or sha256 prefix "
+      "\"gamma.pdf\"; see riskscope list", path);
+  assert_string_equal(error->message, expected);
+  g_clear_error(&error);
+  assert_int_equal(resolve(store, "99", &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  rsk_store_close(store);
+}
+
+static void an_ambiguous_filing_lists_the_candidates(void **state)
+{
+  (void)state;
+  const char *names[] = {"alpha.pdf", NULL};
+  g_autofree char *path = db_with("amb.db", names, "Acme AI");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  /* The same file analysed with a second taxonomy version. */
+  fixture *fx = fixture_new("alpha.pdf", "alpha.pdf", 3);
+  fx->taxonomy_version = "2.0";
+  assert_true(fixture_put(store, fx, NULL, &error));
+
+  assert_int_equal(resolve(store, "alpha.pdf", &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_USAGE);
+  g_autofree char *head = g_strdup_printf(
+      "DB %s: FILING \"alpha.pdf\" is ambiguous: 2 filings have this file name; "
+      "give one of their ids:\n  1  alpha.pdf  Acme AI  sha256 ", path);
+  assert_true(g_str_has_prefix(error->message, head));
+  assert_non_null(strstr(error->message, "taxonomy 1.0"));
+  assert_non_null(strstr(error->message, "\n  2  alpha.pdf  Acme AI  sha256 "));
+  assert_non_null(strstr(error->message, "taxonomy 2.0"));
+  g_clear_error(&error);
+  /* The sha256 prefix is just as ambiguous. */
+  g_autofree char *sha = g_strndup(fx->filing->sha256, 6);
+  assert_int_equal(resolve(store, sha, &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_USAGE);
+  fixture_free(fx);
+  rsk_store_close(store);
+}
+
+static gboolean count_filing(const rsk_filing_info *info, gpointer user_data)
+{
+  GPtrArray *names = user_data;
+  g_ptr_array_add(names, g_strdup(info->name));
+  return TRUE;
+}
+
+static void latest_per_company_keeps_each_companys_newest(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("latest.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  const struct { const char *name, *company; } rows[] = {
+    {"a1.pdf", "A"}, {"b1.pdf", "B"}, {"a2.pdf", "A"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(rows); i++) {
+    fixture *fx = fixture_new(rows[i].name, rows[i].name, 1);
+    fx->company = rows[i].company;
+    assert_true(fixture_put(store, fx, NULL, &error));
+    fixture_free(fx);
+    g_usleep(2000);  /* distinct analyzed_at */
+  }
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  assert_true(rsk_read_foreach_filing(store, RSK_READ_LATEST_PER_COMPANY,
+                                      count_filing, names, &error));
+  assert_int_equal(names->len, 2);
+  assert_string_equal(g_ptr_array_index(names, 0), "b1.pdf");
+  assert_string_equal(g_ptr_array_index(names, 1), "a2.pdf");
+  g_ptr_array_set_size(names, 0);
+  assert_true(rsk_read_foreach_filing(store, RSK_READ_ALL, count_filing, names, &error));
+  assert_int_equal(names->len, 3);
+  g_ptr_array_unref(names);
+  rsk_store_close(store);
+}
+
+static void merging_copies_filings_without_duplicates(void **state)
+{
+  (void)state;
+  const char *left[] = {"a.pdf", "b.pdf", NULL};
+  const char *right[] = {"b.pdf", "c.pdf", NULL};
+  g_autofree char *a = db_with("left.db", left, "Left Co");
+  g_usleep(5000);  /* right.db analyses b.pdf later */
+  g_autofree char *b = db_with("right.db", right, "Right Co");
+  g_autofree char *out = fixture_db_path("out.db");
+  g_autoptr(GError) error = NULL;
+  rsk_merge_counts counts = {0};
+
+  rsk_store *target = rsk_store_open(out, FALSE, &error);
+  rsk_store *src = rsk_store_open(a, TRUE, &error);
+  assert_true(rsk_store_merge(target, src, &counts, &error));
+  rsk_store_close(src);
+  src = rsk_store_open(b, TRUE, &error);
+  assert_true(rsk_store_merge(target, src, &counts, &error));
+  rsk_store_close(src);
+  /* right.db analysed b.pdf later than left.db: it replaces it. */
+  assert_int_equal(counts.added, 3);
+  assert_int_equal(counts.replaced, 1);
+  assert_int_equal(counts.skipped, 0);
+
+  /* Again: nothing new. */
+  counts = (rsk_merge_counts){0};
+  src = rsk_store_open(a, TRUE, &error);
+  assert_true(rsk_store_merge(target, src, &counts, &error));
+  rsk_store_close(src);
+  assert_int_equal(counts.added, 0);
+  assert_int_equal(counts.replaced, 0);
+  assert_int_equal(counts.skipped, 2);
+
+  /* The copy is complete, down to evidence. */
+  gint64 id = rsk_read_resolve_filing(target, "c.pdf", &error);
+  rsk_analysis *copy = rsk_analysis_load(target, id, &error);
+  assert_non_null(copy);
+  assert_string_equal(copy->info.company, "Right Co");
+  assert_int_equal(copy->risks->len, 3);
+  assert_int_equal(copy->tags->len, 6);
+  assert_int_equal(copy->evidence->len, 9);
+  assert_int_equal(copy->regulations->len, 6);
+  assert_int_equal(copy->info.flags->len, 1);
+  rsk_store_close(target);
+
+  src = rsk_store_open(b, TRUE, &error);
+  gint64 src_id = rsk_read_resolve_filing(src, "c.pdf", &error);
+  rsk_analysis *orig = rsk_analysis_load(src, src_id, &error);
+  assert_string_equal(copy->info.analyzed_at, orig->info.analyzed_at);
+  assert_string_equal(rsk_analysis_risk_at(copy, 2)->body,
+                      rsk_analysis_risk_at(orig, 2)->body);
+  rsk_analysis_free(orig);
+  rsk_analysis_free(copy);
+  rsk_store_close(src);
+
+  assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM filings"), 3);
+  assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM risk_factors"), 9);
+  assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM companies"), 2);
+  assert_int_equal(fixture_sql_int(out,
+      "SELECT count(*) FROM filings f JOIN companies c ON c.id = f.company_id "
+      "WHERE f.name = 'b.pdf' AND c.name = 'Right Co'"), 1);
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  fixture_cleanup_paths();
+  return 0;
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(filings_resolve_by_id_name_and_sha256_prefix),
+    cmocka_unit_test(an_ambiguous_filing_lists_the_candidates),
+    cmocka_unit_test(latest_per_company_keeps_each_companys_newest),
+    cmocka_unit_test(merging_copies_filings_without_duplicates),
+  };
+  return cmocka_run_group_tests(tests, NULL, teardown);
+}

@@ -1,0 +1,392 @@
+/* test_store.c - the SQLite store: writing, replacing, refusing, surviving
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "rsk_error.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static rsk_store *open_new(const char *name, char **path)
+{
+  g_autoptr(GError) error = NULL;
+  *path = fixture_db_path(name);
+  rsk_store *store = rsk_store_open(*path, FALSE, &error);
+  assert_null(error);
+  assert_non_null(store);
+  return store;
+}
+
+static void a_stored_filing_reads_back_with_every_field(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = open_new("a.db", &path);
+  fixture *fx = fixture_new("acme_10k.pdf", "acme", 3);
+  gint64 id = 0;
+
+  assert_true(fixture_put(store, fx, &id, &error));
+  assert_true(id > 0);
+  rsk_analysis *a = rsk_analysis_load(store, id, &error);
+  assert_null(error);
+  assert_string_equal(a->info.name, "acme_10k.pdf");
+  assert_string_equal(a->info.path, "/data/acme_10k.pdf");
+  assert_string_equal(a->info.sha256, fx->filing->sha256);
+  assert_string_equal(a->info.company, "Acme AI");
+  assert_string_equal(a->info.doc_type, "10-K");
+  assert_string_equal(a->info.title, "Annual report");
+  assert_null(a->info.producer);
+  assert_null(a->info.filed_date);
+  assert_string_equal(a->info.taxonomy_name, "ai-regulation");
+  assert_string_equal(a->info.taxonomy_version, "1.0");
+  assert_int_equal(a->info.pages, 40);
+  assert_int_equal(a->info.risk_first_page, 11);
+  assert_int_equal(a->info.risk_last_page, 14);
+  assert_int_equal(a->info.risk_count, 3);
+  assert_int_equal(a->info.flags->len, 1);
+  assert_string_equal(g_ptr_array_index(a->info.flags, 0), "few_risk_factors: 3");
+  assert_int_equal(strlen(a->info.analyzed_at), strlen("2025-01-02T03:04:05.678Z"));
+
+  assert_int_equal(a->risks->len, 3);
+  const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 2);
+  assert_int_equal(r->ordinal, 3);
+  assert_string_equal(r->section, "Section B");
+  assert_string_equal(r->heading, "Risk 3 heading");
+  assert_string_equal(r->body, "Body of risk 3.");
+  assert_int_equal(r->page_start, 13);
+  assert_int_equal(r->page_end, 14);
+  assert_int_equal(r->word_count, 7);
+  assert_int_equal(r->n_tags, 2);
+  const rsk_analysis_tag *t = rsk_analysis_tag_of(a, r, 0);
+  assert_string_equal(t->category, "ai.regulation_general");
+  assert_float_equal(t->score, 0.9, 1e-12);
+  assert_int_equal(t->strength, 'P');
+  assert_int_equal(t->n_evidence, 2);
+  const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, t, 1);
+  assert_int_equal(e->page, 14);
+  assert_string_equal(e->text, "artificial intelligence laws");
+  assert_string_equal(e->pattern, "ai.laws");
+  assert_int_equal(e->offset, 3);
+  assert_false(e->in_heading);
+  assert_float_equal(e->weight, 0.75, 1e-12);
+  t = rsk_analysis_tag_of(a, r, 1);
+  assert_string_equal(t->category, "data.privacy");
+  assert_int_equal(t->strength, 'S');
+  assert_int_equal(t->n_evidence, 1);
+  assert_int_equal(r->n_regulations, 2);
+  assert_string_equal(rsk_analysis_regulation_of(a, r, 0), "EU-AI-ACT");
+  assert_string_equal(rsk_analysis_regulation_of(a, r, 1), "US-EAR");
+  rsk_analysis_free(a);
+  rsk_store_close(store);
+
+  /* Sub-sections become rows with their page span. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sections"), 2);
+  assert_int_equal(fixture_sql_int(path, "SELECT page_end FROM sections WHERE ordinal = 1"), 13);
+  fixture_free(fx);
+}
+
+static void putting_the_same_filing_twice_keeps_one_copy(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = open_new("twice.db", &path);
+  fixture *fx = fixture_new("acme.pdf", "acme", 4);
+
+  assert_true(fixture_put(store, fx, NULL, &error));
+  assert_true(fixture_put(store, fx, NULL, &error));
+  rsk_store_close(store);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 1);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors"), 4);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM tags"), 8);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM evidence"), 12);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM regulations_cited"), 8);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sections"), 2);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM companies"), 1);
+  /* The full-text index follows: one hit per stored risk factor. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors_fts "
+                                         "WHERE risk_factors_fts MATCH 'body'"), 4);
+  fixture_free(fx);
+}
+
+static void another_taxonomy_version_is_a_second_analysis(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = open_new("versions.db", &path);
+  fixture *fx = fixture_new("acme.pdf", "acme", 2);
+
+  assert_true(fixture_put(store, fx, NULL, &error));
+  fx->taxonomy_version = "2.0";
+  assert_true(fixture_put(store, fx, NULL, &error));
+  rsk_store_close(store);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 2);
+  fixture_free(fx);
+}
+
+static void a_failure_mid_filing_leaves_the_previous_copy_intact(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = open_new("fail.db", &path);
+  fixture *fx = fixture_new("acme.pdf", "acme", 5);
+  gint64 id = 0;
+
+  assert_true(fixture_put(store, fx, &id, &error));
+  /* A strength the schema's CHECK refuses, in the 4th risk factor. */
+  fixture *bad = fixture_new("acme.pdf", "acme", 5);
+  g_array_index(bad->results[3].tags, rsk_tag, 1).strength = 'X';
+  assert_false(fixture_put(store, bad, NULL, &error));
+  assert_non_null(error);
+  assert_int_equal(error->code, RSK_ERROR_DB);
+  g_autofree char *expected = g_strdup_printf(
+      "DB %s: insert tag 2 (data.privacy) of risk factor 4: CHECK constraint failed", path);
+  assert_true(g_str_has_prefix(error->message, expected));
+
+  /* The earlier analysis is untouched, and the store still works. */
+  rsk_analysis *a = rsk_analysis_load(store, id, &error);
+  assert_non_null(a);
+  assert_int_equal(a->risks->len, 5);
+  assert_int_equal(a->tags->len, 10);
+  rsk_analysis_free(a);
+  g_clear_error(&error);
+  assert_true(fixture_put(store, fx, NULL, &error));
+  rsk_store_close(store);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 1);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors"), 5);
+  fixture_free(bad);
+  fixture_free(fx);
+}
+
+static void a_newer_schema_is_refused(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store_close(open_new("newer.db", &path));
+  fixture_sql_int(path, "PRAGMA user_version = 99");
+
+  assert_null(rsk_store_open(path, FALSE, &error));
+  g_autofree char *expected = g_strdup_printf(
+      "DB %s: schema version 99 is newer than this riskscope understands (%d); "
+      "upgrade riskscope", path, rsk_store_schema_version());
+  assert_string_equal(error->message, expected);
+  g_clear_error(&error);
+  assert_null(rsk_store_open(path, TRUE, &error));
+  assert_string_equal(error->message, expected);
+}
+
+static void garbage_bytes_are_not_taken_for_a_database(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("garbage.db");
+  g_autoptr(GError) error = NULL;
+  assert_true(g_file_set_contents(path, "%PDF-1.7 this is no database\n", -1, NULL));
+
+  assert_null(rsk_store_open(path, FALSE, &error));
+  g_autofree char *expected =
+      g_strdup_printf("DB %s: not an SQLite database (wrong file, or damaged)", path);
+  assert_string_equal(error->message, expected);
+  g_clear_error(&error);
+  assert_null(rsk_store_open(path, TRUE, &error));
+  assert_string_equal(error->message, expected);
+
+  /* A damaged database past its header is caught by SQLite itself. */
+  char block[8192];
+  memset(block, 0x5a, sizeof block);
+  memcpy(block, "SQLite format 3", 16);
+  assert_true(g_file_set_contents(path, block, sizeof block, NULL));
+  g_clear_error(&error);
+  assert_null(rsk_store_open(path, FALSE, &error));
+  assert_non_null(strstr(error->message, "not an SQLite database, or damaged"));
+}
+
+static void a_foreign_sqlite_database_is_refused(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("foreign.db");
+  g_autoptr(GError) error = NULL;
+  fixture_sql_int(path, "CREATE TABLE t(x)");
+
+  assert_null(rsk_store_open(path, FALSE, &error));
+  g_autofree char *expected = g_strdup_printf(
+      "DB %s: an SQLite database, but not riskscope's (application id 0, 1 tables)", path);
+  assert_string_equal(error->message, expected);
+  /* Left as it was. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master"), 1);
+}
+
+static void a_read_command_does_not_create_a_missing_database(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("missing.db");
+  g_autoptr(GError) error = NULL;
+
+  assert_null(rsk_store_open(path, TRUE, &error));
+  g_autofree char *expected =
+      g_strdup_printf("DB %s: no such database; run riskscope analyze first", path);
+  assert_string_equal(error->message, expected);
+  assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+}
+
+static void a_read_only_store_reads_but_refuses_to_write(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  fixture *fx = fixture_new("acme.pdf", "acme", 2);
+  rsk_store *store = open_new("ro.db", &path);
+  assert_true(fixture_put(store, fx, NULL, &error));
+  rsk_store_close(store);
+
+  store = rsk_store_open(path, TRUE, &error);
+  assert_non_null(store);
+  rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, &error);
+  assert_int_equal(list->filings->len, 1);
+  rsk_filing_list_free(list);
+  assert_false(fixture_put(store, fx, NULL, &error));
+  g_autofree char *expected =
+      g_strdup_printf("DB %s: opened read-only, cannot write", path);
+  assert_string_equal(error->message, expected);
+  rsk_store_close(store);
+  fixture_free(fx);
+}
+
+/* Child: opens PATH and puts COUNT filings seeded "TAGn"; exit 0 when all
+ * were stored. */
+static void writer_child(const char *path, const char *tag, int count)
+{
+  GError *error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  gboolean ok = store != NULL;
+  for (int i = 0; ok && i < count; i++) {
+    g_autofree char *seed = g_strdup_printf("%s%d", tag, i);
+    g_autofree char *name = g_strdup_printf("%s.pdf", seed);
+    fixture *fx = fixture_new(name, seed, 6);
+    ok = fixture_put(store, fx, NULL, &error);
+    fixture_free(fx);
+  }
+  if (error)
+    fprintf(stderr, "writer %s: %s\n", tag, error->message);
+  rsk_store_close(store);
+  _exit(ok ? 0 : 1);
+}
+
+static void two_processes_writing_one_database_both_succeed(void **state)
+{
+  (void)state;
+  /* Both start on a database that does not exist yet: they also race to
+   * create and migrate it. */
+  g_autofree char *path = fixture_db_path("shared.db");
+  pid_t pids[2];
+  const char *tags[2] = {"left", "right"};
+
+  for (int i = 0; i < 2; i++) {
+    pids[i] = fork();
+    assert_true(pids[i] >= 0);
+    if (pids[i] == 0)
+      writer_child(path, tags[i], 40);
+  }
+  for (int i = 0; i < 2; i++) {
+    int status = 0;
+    assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+  }
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 80);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors"), 480);
+}
+
+static void a_writer_killed_mid_put_leaves_the_database_consistent(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("killed.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store_close(rsk_store_open(path, FALSE, &error));
+
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    /* Loops forever, over a few sha256s, so kills land on replacements too. */
+    rsk_store *store = rsk_store_open(path, FALSE, NULL);
+    for (int i = 0;; i++) {
+      g_autofree char *seed = g_strdup_printf("loop%d", i % 7);
+      fixture *fx = fixture_new("loop.pdf", seed, 25);
+      fixture_put(store, fx, NULL, NULL);
+      fixture_free(fx);
+    }
+  }
+  /* Let it store some, then kill it at an arbitrary point. */
+  for (int tries = 0; tries < 200; tries++) {
+    g_usleep(20000);
+    if (fixture_sql_int(path, "SELECT count(*) FROM filings") >= 3)
+      break;
+  }
+  g_usleep(g_random_int_range(0, 20000));
+  kill(pid, SIGKILL);
+  int status = 0;
+  assert_int_equal(waitpid(pid, &status, 0), pid);
+  assert_true(WIFSIGNALED(status));
+
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  assert_non_null(store);
+  rsk_store_close(store);
+  g_autofree char *check = fixture_sql_text(path, "PRAGMA integrity_check");
+  assert_string_equal(check, "ok");
+  assert_true(fixture_sql_int(path, "SELECT count(*) FROM filings") >= 1);
+  /* No filing without all of its risk factors, no tag without evidence. */
+  assert_int_equal(fixture_sql_int(path,
+      "SELECT count(*) FROM filings f WHERE "
+      "(SELECT count(*) FROM risk_factors r WHERE r.filing_id = f.id) != 25"), 0);
+  assert_int_equal(fixture_sql_int(path,
+      "SELECT count(*) FROM risk_factors r WHERE "
+      "(SELECT count(*) FROM tags t WHERE t.risk_factor_id = r.id) != 2"), 0);
+  assert_int_equal(fixture_sql_int(path,
+      "SELECT count(*) FROM tags t WHERE NOT EXISTS "
+      "(SELECT 1 FROM evidence e WHERE e.tag_id = t.id)"), 0);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  /* The FTS index agrees with its content table (errors if not). */
+  assert_int_equal(fixture_sql_int(path,
+      "INSERT INTO risk_factors_fts(risk_factors_fts) VALUES ('integrity-check')"), 0);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors_fts "
+                                         "WHERE risk_factors_fts MATCH 'heading'"),
+                   fixture_sql_int(path, "SELECT count(*) FROM risk_factors"));
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  fixture_cleanup_paths();
+  return 0;
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(a_stored_filing_reads_back_with_every_field),
+    cmocka_unit_test(putting_the_same_filing_twice_keeps_one_copy),
+    cmocka_unit_test(another_taxonomy_version_is_a_second_analysis),
+    cmocka_unit_test(a_failure_mid_filing_leaves_the_previous_copy_intact),
+    cmocka_unit_test(a_newer_schema_is_refused),
+    cmocka_unit_test(garbage_bytes_are_not_taken_for_a_database),
+    cmocka_unit_test(a_foreign_sqlite_database_is_refused),
+    cmocka_unit_test(a_read_command_does_not_create_a_missing_database),
+    cmocka_unit_test(a_read_only_store_reads_but_refuses_to_write),
+    cmocka_unit_test(two_processes_writing_one_database_both_succeed),
+    cmocka_unit_test(a_writer_killed_mid_put_leaves_the_database_consistent),
+  };
+  return cmocka_run_group_tests(tests, NULL, teardown);
+}

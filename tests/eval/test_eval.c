@@ -1,0 +1,219 @@
+/* test_eval.c - heading matching, segmentation and tag scores, gold files
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "evalset.h"
+#include "rsk_error.h"
+#include "score.h"
+
+#include <string.h>
+
+#define ITEM(p, h) {.page = (p), .heading = (h)}
+
+static void run_match(const rsk_eval_item *gold, guint ng,
+                      const rsk_eval_item *pred, guint np, int *match,
+                      rsk_eval_heading_counts *counts)
+{
+  rsk_eval_match(gold, ng, pred, np, match);
+  rsk_eval_count_headings(gold, ng, pred, np, match, counts);
+}
+
+static void headings_match_ignoring_case_and_punctuation(void **state)
+{
+  (void)state;
+  rsk_eval_item gold[] = {ITEM(3, "We may lose customers."),
+                          ITEM(4, "Export controls could hurt us.")};
+  rsk_eval_item pred[] = {ITEM(3, "WE MAY LOSE CUSTOMERS"),
+                          ITEM(5, "Export  controls could hurt us")};
+  int match[2];
+  rsk_eval_heading_counts c;
+  run_match(gold, 2, pred, 2, match, &c);
+  assert_int_equal(match[0], 0);
+  assert_int_equal(match[1], 1);
+  assert_int_equal(c.n_matched, 2);
+  assert_int_equal(c.n_page_ok, 1);
+  assert_float_equal(rsk_eval_f1(&c), 1.0, 1e-9);
+  assert_float_equal(rsk_eval_page_accuracy(&c), 0.5, 1e-9);
+}
+
+static void headings_below_ninety_percent_do_not_match(void **state)
+{
+  (void)state;
+  /* 10 letters vs 10 letters with 2 changed: ratio 0.8. */
+  rsk_eval_item gold[] = {ITEM(1, "abcdefghij")};
+  rsk_eval_item pred[] = {ITEM(1, "abcdefghXY")};
+  int match[1];
+  rsk_eval_heading_counts c;
+  run_match(gold, 1, pred, 1, match, &c);
+  assert_int_equal(match[0], -1);
+  assert_float_equal(rsk_eval_precision(&c), 0.0, 1e-9);
+  assert_float_equal(rsk_eval_recall(&c), 0.0, 1e-9);
+}
+
+static void matching_is_one_to_one_and_in_order(void **state)
+{
+  (void)state;
+  /* The duplicate prediction of "alpha" may only take one gold item, and
+   * "gamma" predicted before "beta" cannot pair with both. */
+  rsk_eval_item gold[] = {ITEM(1, "alpha risk here"), ITEM(2, "beta risk here"),
+                          ITEM(3, "gamma risk here")};
+  rsk_eval_item pred[] = {ITEM(1, "alpha risk here"), ITEM(1, "alpha risk here"),
+                          ITEM(3, "gamma risk here"), ITEM(2, "beta risk here")};
+  int match[3];
+  rsk_eval_heading_counts c;
+  run_match(gold, 3, pred, 4, match, &c);
+  assert_int_equal(c.n_matched, 2);
+  assert_int_equal(match[0] >= 0, 1);
+  assert_int_equal(c.n_pred, 4);
+  assert_float_equal(rsk_eval_precision(&c), 0.5, 1e-9);
+  assert_float_equal(rsk_eval_recall(&c), 2.0 / 3.0, 1e-9);
+}
+
+static void nothing_predicted_gives_zero_recall(void **state)
+{
+  (void)state;
+  rsk_eval_item gold[] = {ITEM(1, "alpha risk here")};
+  int match[1];
+  rsk_eval_heading_counts c;
+  run_match(gold, 1, NULL, 0, match, &c);
+  assert_int_equal(match[0], -1);
+  assert_float_equal(rsk_eval_recall(&c), 0.0, 1e-9);
+  assert_float_equal(rsk_eval_f1(&c), 0.0, 1e-9);
+}
+
+static void tag_precision_ignores_mentions_and_recall_counts_unmatched(void **state)
+{
+  (void)state;
+  rsk_eval_label g1[] = {{"data.privacy", 'P'}, {"ai.output_risk", 'M'}};
+  rsk_eval_label g2[] = {{"trade.export_controls", 'S'}};
+  rsk_eval_label p1[] = {{"data.privacy", 'P'}, {"ai.output_risk", 'S'},
+                         {"trade.export_controls", 'S'}};
+  rsk_eval_item gold[] = {
+    {.page = 1, .heading = "privacy laws", .labels = g1, .n_labels = 2},
+    {.page = 2, .heading = "export controls", .labels = g2, .n_labels = 1},
+  };
+  rsk_eval_item pred[] = {
+    {.page = 1, .heading = "privacy laws", .labels = p1, .n_labels = 3},
+  };
+  int match[2];
+  rsk_eval_match(gold, 2, pred, 1, match);
+  rsk_eval_tag_table *table = rsk_eval_tag_table_new();
+  rsk_eval_count_tags(gold, 2, pred, 1, match, table);
+
+  rsk_eval_tag_row *privacy = rsk_eval_tag_table_row(table, "data.privacy");
+  assert_int_equal(privacy->pred_correct, 1);
+  assert_int_equal(privacy->found_p, 1);
+  assert_int_equal(privacy->gold_p, 1);
+  rsk_eval_tag_row *output = rsk_eval_tag_table_row(table, "ai.output_risk");
+  assert_int_equal(output->pred_ignored, 1);
+  assert_int_equal(output->pred_wrong, 0);
+  rsk_eval_tag_row *exports = rsk_eval_tag_table_row(table, "trade.export_controls");
+  assert_int_equal(exports->pred_wrong, 1);    /* said on the privacy risk */
+  assert_int_equal(exports->gold_ps, 1);       /* gold's risk was not matched */
+  assert_int_equal(exports->found_ps, 0);
+
+  rsk_eval_tag_row total;
+  rsk_eval_tag_table_total(table, &total);
+  assert_int_equal(total.pred_correct, 1);
+  assert_int_equal(total.pred_wrong, 1);
+  assert_float_equal(rsk_eval_tag_precision(&total), 0.5, 1e-9);
+  assert_float_equal(rsk_eval_tag_recall_ps(&total), 0.5, 1e-9);
+  assert_float_equal(rsk_eval_tag_recall_p(&total), 1.0, 1e-9);
+  rsk_eval_tag_table_free(table);
+}
+
+static void gold_lines_are_read_with_labels(void **state)
+{
+  (void)state;
+  const char *text =
+      "{\"doc\": \"x.pdf\", \"ordinal\": 1, \"page\": 7, \"section\": \"S\", "
+      "\"heading\": \"H one\", \"labels\": {\"data.privacy\": \"P\"}}\n"
+      "\n"
+      "{\"doc\": \"x.pdf\", \"ordinal\": 2, \"page\": 8, \"section\": \"\", "
+      "\"heading\": \"H two\", \"labels\": {}}\n";
+  g_autoptr(GError) error = NULL;
+  rsk_eval_set *set = rsk_eval_gold_parse(text, strlen(text), "t.jsonl", &error);
+  assert_non_null(set);
+  assert_string_equal(set->doc, "x.pdf");
+  assert_int_equal(set->items->len, 2);
+  rsk_eval_item *first = &g_array_index(set->items, rsk_eval_item, 0);
+  assert_int_equal(first->page, 7);
+  assert_string_equal(first->heading, "H one");
+  assert_int_equal(first->n_labels, 1);
+  assert_string_equal(first->labels[0].category, "data.privacy");
+  assert_int_equal(first->labels[0].strength, 'P');
+  rsk_eval_set_free(set);
+}
+
+static void malformed_gold_line_is_named_in_the_error(void **state)
+{
+  (void)state;
+  const char *text =
+      "{\"doc\": \"x.pdf\", \"ordinal\": 1, \"page\": 7, \"heading\": \"H\"}\n"
+      "{\"doc\": \"x.pdf\", \"ordinal\": 2, \"page\": 8, \"heading\": \"H\", "
+      "\"labels\": {\"data.privacy\": \"Q\"}}\n";
+  g_autoptr(GError) error = NULL;
+  rsk_eval_set *set = rsk_eval_gold_parse(text, strlen(text), "t.jsonl", &error);
+  assert_null(set);
+  assert_true(g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE));
+  assert_non_null(strstr(error->message, "t.jsonl: line 2"));
+}
+
+static void gold_file_naming_two_documents_is_refused(void **state)
+{
+  (void)state;
+  const char *text =
+      "{\"doc\": \"x.pdf\", \"ordinal\": 1, \"page\": 7, \"heading\": \"H\"}\n"
+      "{\"doc\": \"y.pdf\", \"ordinal\": 2, \"page\": 8, \"heading\": \"H\"}\n";
+  g_autoptr(GError) error = NULL;
+  assert_null(rsk_eval_gold_parse(text, strlen(text), "t.jsonl", &error));
+  assert_non_null(strstr(error->message, "y.pdf"));
+}
+
+static void every_project_gold_file_loads(void **state)
+{
+  (void)state;
+  const char *dir = g_getenv("RISKSCOPE_GOLD");
+  if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+    print_message("SKIP: gold folder %s absent\n", dir ? dir : "(unset)");
+    skip();
+  }
+  GDir *d = g_dir_open(dir, 0, NULL);
+  const char *name;
+  int files = 0;
+  while ((name = g_dir_read_name(d))) {
+    if (!g_str_has_suffix(name, ".jsonl"))
+      continue;
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autoptr(GError) error = NULL;
+    rsk_eval_set *set = rsk_eval_gold_load(path, &error);
+    assert_non_null(set);
+    assert_true(set->items->len > 0);
+    rsk_eval_set_free(set);
+    files++;
+  }
+  g_dir_close(d);
+  assert_true(files > 0);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(headings_match_ignoring_case_and_punctuation),
+    cmocka_unit_test(headings_below_ninety_percent_do_not_match),
+    cmocka_unit_test(matching_is_one_to_one_and_in_order),
+    cmocka_unit_test(nothing_predicted_gives_zero_recall),
+    cmocka_unit_test(tag_precision_ignores_mentions_and_recall_counts_unmatched),
+    cmocka_unit_test(gold_lines_are_read_with_labels),
+    cmocka_unit_test(malformed_gold_line_is_named_in_the_error),
+    cmocka_unit_test(gold_file_naming_two_documents_is_refused),
+    cmocka_unit_test(every_project_gold_file_loads),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,70 @@
+/* robust.h - helpers of the end-to-end bad-input and database-fault tests
+ *
+ * The tests run the built riskscope ($RISKSCOPE_EXE) as a separate process
+ * on files they write into a fresh temporary directory, and check what a
+ * user sees: the exit status, the stderr lines, and what ended up in the
+ * database (read with the SQLite C API, not with riskscope itself).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include <glib.h>
+#include <sys/types.h>
+
+/* A fresh temporary directory, readable by every user (some cases run
+ * riskscope as "nobody"); remove with robust_dir_free(). */
+char *robust_dir_new(void);
+void robust_dir_free(char *dir);
+
+/* Writes a small good filing to DIR/NAME (a Hong Kong-style Risk Factors
+ * section of N_RISKS risk factors, two sub-sections, running headers and
+ * page numbers); SEED changes the company name and text, so two seeds give
+ * two different sha256. Returns the path (g_free). */
+char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks);
+
+/* Runs riskscope with ARGS (NULL-terminated, without the executable) and
+ * waits. *STATUS is the exit status, or 128 + signal. OUT and ERR (may be
+ * NULL) receive the output (g_free). AS_UID >= 0 runs the child under that
+ * uid and gid (only when we are root). Returns FALSE when it could not be
+ * started. */
+gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
+                          char **out, char **err);
+gboolean run_riskscope(const char *const *args, int *status, char **out,
+                       char **err);
+
+/* The uid of "nobody" when we run as root and may switch to it, else -1
+ * (then root-only permission tests are skipped visibly). */
+int robust_unprivileged_uid(void);
+
+/* Checks that ERR holds exactly one error line ("riskscope: ..." that is
+ * not a warning), that it names NAME and contains one of the REASONS
+ * (NULL-terminated, matched case-insensitively); and that nothing in ERR
+ * comes from a sanitizer. Fails the cmocka test with the whole stderr
+ * printed otherwise. */
+void assert_one_error(const char *err, const char *name,
+                      const char *const *reasons);
+
+/* Checks that ERR has no error line (warnings are allowed) and no
+ * sanitizer report. */
+void assert_no_error(const char *err);
+
+/* Rows of filings whose name is NAME in the database DB (-1 when the
+ * database cannot be read). */
+int db_count_filings(const char *db, const char *name);
+
+/* Risk factors stored for the filing named NAME (-1 on error). */
+int db_count_risks(const char *db, const char *name);
+
+/* Runs SQL on DB and returns the first column of the first row as text
+ * (g_free), or NULL on error. */
+char *db_query_text(const char *db, const char *sql);
+
+/* Executes SQL on DB; FALSE on error. */
+gboolean db_exec(const char *db, const char *sql);
+
+/* Writes LEN bytes of DATA to PATH; aborts the test on failure. */
+void robust_write_file(const char *path, const void *data, gsize len);
+
+/* The tests/data directory of the source tree. */
+const char *robust_data_dir(void);

@@ -1,0 +1,279 @@
+/* test_db_faults.c - riskscope analyze against databases that misbehave
+ *
+ * Two writers at once, a writer killed in the middle of a filing, and
+ * database files that riskscope must refuse: a newer schema, a read-only
+ * file, garbage bytes. Each refusal must be one clear line naming the
+ * database, with exit status 1.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "robust.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <setjmp.h>
+#include <cmocka.h>
+
+#define REASONS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+typedef struct {
+  char *dir;
+  char *db;
+} fixture;
+
+static int setup(void **state)
+{
+  fixture *f = g_new0(fixture, 1);
+  f->dir = robust_dir_new();
+  f->db = g_build_filename(f->dir, "faults.db", NULL);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  fixture *f = *state;
+  robust_dir_free(f->dir);
+  g_free(f->db);
+  g_free(f);
+  return 0;
+}
+
+/* N good filings named PREFIX_1.pdf ...; a NULL-terminated array. */
+static char **good_batch(fixture *f, const char *prefix, int first_seed, int n,
+                         int n_risks)
+{
+  char **paths = g_new0(char *, (gsize)n + 1);
+  for (int i = 0; i < n; i++) {
+    char *name = g_strdup_printf("%s_%d.pdf", prefix, i + 1);
+    paths[i] = robust_good_pdf(f->dir, name, first_seed + i, n_risks);
+    g_free(name);
+  }
+  return paths;
+}
+
+static GPid spawn_analyze(const char *db, char **files, int *stdout_fd)
+{
+  GPtrArray *argv = g_ptr_array_new();
+  g_ptr_array_add(argv, (gpointer)g_getenv("RISKSCOPE_EXE"));
+  g_ptr_array_add(argv, "analyze");
+  g_ptr_array_add(argv, "--db");
+  g_ptr_array_add(argv, (gpointer)db);
+  for (char **p = files; *p; p++)
+    g_ptr_array_add(argv, *p);
+  g_ptr_array_add(argv, NULL);
+  GPid pid = 0;
+  GError *error = NULL;
+  gboolean ok = g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD |
+                                         (stdout_fd ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
+                                         NULL, NULL, &pid, NULL, stdout_fd, NULL,
+                                         &error);
+  g_ptr_array_unref(argv);
+  if (!ok) {
+    print_error("cannot start riskscope: %s\n", error->message);
+    g_error_free(error);
+    fail();
+  }
+  return pid;
+}
+
+static int wait_exit(GPid pid)
+{
+  int ws = 0;
+  if (waitpid(pid, &ws, 0) != pid)
+    return -1;
+  g_spawn_close_pid(pid);
+  return WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+}
+
+static void assert_db_consistent(const char *db)
+{
+  char *check = db_query_text(db, "PRAGMA integrity_check");
+  assert_non_null(check);
+  assert_string_equal(check, "ok");
+  g_free(check);
+  char *fk = db_query_text(db, "SELECT count(*) FROM pragma_foreign_key_check");
+  assert_non_null(fk);
+  assert_string_equal(fk, "0");
+  g_free(fk);
+  /* A filing row without its risk factors is a half-stored filing. */
+  char *partial = db_query_text(db,
+      "SELECT count(*) FROM filings f WHERE NOT EXISTS "
+      "(SELECT 1 FROM risk_factors r WHERE r.filing_id = f.id)");
+  assert_non_null(partial);
+  if (strcmp(partial, "0") != 0)
+    print_error("%s filing row(s) without risk factors\n", partial);
+  assert_string_equal(partial, "0");
+  g_free(partial);
+}
+
+static void create_db_with_one_filing(fixture *f)
+{
+  char *good = robust_good_pdf(f->dir, "first.pdf", 1, 5);
+  const char *args[] = {"analyze", "--db", f->db, good, NULL};
+  int status = -1;
+  char *err = NULL;
+  assert_true(run_riskscope(args, &status, NULL, &err));
+  if (status != 0)
+    print_error("stderr:\n%s\n", err);
+  assert_int_equal(status, 0);
+  g_free(err);
+  g_free(good);
+}
+
+/* Analyses a new good file into the database and expects a refusal that
+ * names the database. */
+static void expect_db_refused_as(fixture *f, const char *const *reasons, int uid)
+{
+  char *good = robust_good_pdf(f->dir, "second.pdf", 2, 5);
+  const char *args[] = {"analyze", "--db", f->db, good, NULL};
+  int status = -1;
+  char *out = NULL, *err = NULL;
+  assert_true(run_riskscope_as(args, uid, &status, &out, &err));
+  if (status != 1)
+    print_error("exit status %d, expected 1; stdout:\n%s\nstderr:\n%s\n", status,
+                out, err);
+  assert_int_equal(status, 1);
+  assert_one_error(err, "faults.db", reasons);
+  g_free(out);
+  g_free(err);
+  g_free(good);
+}
+
+/* ----------------------------------------------------------------- cases */
+
+static void two_processes_writing_one_database_both_store(void **state)
+{
+  fixture *f = *state;
+  char **a = good_batch(f, "alpha", 10, 4, 12);
+  char **b = good_batch(f, "beta", 20, 4, 12);
+  GPid pa = spawn_analyze(f->db, a, NULL);
+  GPid pb = spawn_analyze(f->db, b, NULL);
+  int sa = wait_exit(pa), sb = wait_exit(pb);
+  assert_int_equal(sa, 0);
+  assert_int_equal(sb, 0);
+  for (char **p = a; *p; p++) {
+    char *name = g_path_get_basename(*p);
+    assert_int_equal(db_count_filings(f->db, name), 1);
+    g_free(name);
+  }
+  for (char **p = b; *p; p++) {
+    char *name = g_path_get_basename(*p);
+    assert_int_equal(db_count_filings(f->db, name), 1);
+    g_free(name);
+  }
+  assert_db_consistent(f->db);
+  g_strfreev(a);
+  g_strfreev(b);
+}
+
+static void sigkill_in_the_middle_leaves_no_partial_filing(void **state)
+{
+  fixture *f = *state;
+  char **batch = good_batch(f, "killed", 30, 6, 40);
+  /* Kill at several moments after the first filing was stored: some land
+   * inside a transaction, some between two. */
+  static const int delays_us[] = {0, 1000, 3000, 8000, 15000, 30000};
+  int killed = 0;
+  for (guint i = 0; i < G_N_ELEMENTS(delays_us); i++) {
+    int fd = -1;
+    GPid pid = spawn_analyze(f->db, batch, &fd);
+    char c;
+    while (read(fd, &c, 1) == 1 && c != '\n')
+      ;  /* the first summary line: one filing is in */
+    g_usleep((gulong)delays_us[i]);
+    killed += kill(pid, SIGKILL) == 0;
+    wait_exit(pid);
+    close(fd);
+    assert_db_consistent(f->db);
+  }
+  assert_true(killed > 0);
+  /* The database is still usable: a full run stores every filing. */
+  GPid pid = spawn_analyze(f->db, batch, NULL);
+  assert_int_equal(wait_exit(pid), 0);
+  for (char **p = batch; *p; p++) {
+    char *name = g_path_get_basename(*p);
+    assert_int_equal(db_count_filings(f->db, name), 1);
+    g_free(name);
+  }
+  assert_db_consistent(f->db);
+  g_strfreev(batch);
+}
+
+static void database_of_a_newer_schema_is_refused(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  assert_true(db_exec(f->db, "PRAGMA user_version = 9999"));
+  expect_db_refused_as(f, REASONS("newer"), -1);
+  /* Refusing must not have touched it. */
+  char *v = db_query_text(f->db, "PRAGMA user_version");
+  assert_string_equal(v, "9999");
+  g_free(v);
+}
+
+static void read_only_database_file_is_reported(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  int uid = -1;
+  if (geteuid() == 0) {
+    uid = robust_unprivileged_uid();
+    if (uid < 0) {
+      printf("SKIP: running as root and no \"nobody\" user: root writes a "
+             "read-only file anyway\n");
+      skip();
+    }
+  }
+  /* Checkpoint the WAL so the file alone holds the data, then lock it. */
+  assert_true(db_exec(f->db, "PRAGMA wal_checkpoint(TRUNCATE)"));
+  assert_int_equal(g_chmod(f->db, 0444), 0);
+  expect_db_refused_as(f, REASONS("read-only", "readonly", "permission",
+                                  "unable to open", "cannot write"), uid);
+}
+
+static void corrupt_database_file_is_reported(void **state)
+{
+  fixture *f = *state;
+  GRand *rand = g_rand_new_with_seed(7);
+  guint8 junk[16384];
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8)g_rand_int_range(rand, 0, 256);
+  g_rand_free(rand);
+  robust_write_file(f->db, junk, sizeof junk);
+  expect_db_refused_as(f, REASONS("not a database", "corrupt", "malformed",
+                                  "not riskscope"), -1);
+}
+
+static void database_of_another_program_is_refused(void **state)
+{
+  fixture *f = *state;
+  assert_true(db_exec(f->db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                             "INSERT INTO notes (text) VALUES ('mine');"));
+  expect_db_refused_as(f, REASONS("not riskscope", "riskscope's", "another",
+                                  "foreign"), -1);
+  char *n = db_query_text(f->db, "SELECT count(*) FROM notes");
+  assert_string_equal(n, "1");
+  g_free(n);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(two_processes_writing_one_database_both_store, setup, teardown),
+    cmocka_unit_test_setup_teardown(sigkill_in_the_middle_leaves_no_partial_filing, setup, teardown),
+    cmocka_unit_test_setup_teardown(database_of_a_newer_schema_is_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(read_only_database_file_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
+  };
+  return cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
+}
