@@ -1,13 +1,87 @@
-/* cmd_diff.c - riskscope diff
+/* cmd_diff.c - riskscope diff: what changed between two filings
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "diff_format.h"
+#include "load.h"
+
+#include <string.h>
+
+static rsk_analysis *load_filing(rsk_store *store, const char *arg,
+                                 GError **error)
+{
+  gint64 id = rsk_read_resolve_filing(store, arg, error);
+  return id ? rsk_analysis_load(store, id, error) : NULL;
+}
 
 int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
 {
-  (void)argc;
-  (void)argv;
-  rsk_cli_error(out, "diff: not implemented yet");
-  return RSK_EXIT_FAILURE;
+  g_autofree char *db = NULL, *format = NULL;
+  double threshold = RSK_DIFF_DEFAULT_THRESHOLD;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or json",
+     "FORMAT"},
+    {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
+     "Body change (0..1, share of word pairs that differ) beyond which a "
+     "risk factor counts as materially changed (default 0.15)", "X"},
+    {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
+     "PATH"},
+    {NULL, 0, 0, 0, NULL, NULL, NULL},
+  };
+
+  if (!rsk_cli_parse(out, "diff", "FILING_A FILING_B",
+                     "Risk factors added, removed, reworded (same risk, new "
+                     "heading) and materially changed between FILING_A (the "
+                     "older) and FILING_B, matched by text similarity "
+                     "whatever their order, with the tags gained and lost.\n"
+                     "A FILING is an id from \"riskscope list\", a file name "
+                     "or a sha256 prefix.",
+                     entries, &argc, &argv))
+    return RSK_EXIT_USAGE;
+  if (argc != 3) {
+    rsk_cli_error(out, "diff: give exactly two filings, FILING_A FILING_B");
+    return RSK_EXIT_USAGE;
+  }
+  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+    rsk_cli_error(out, "diff: --format must be text or json, not \"%s\"",
+                  format);
+    return RSK_EXIT_USAGE;
+  }
+  if (!(threshold >= 0 && threshold <= 1)) {
+    rsk_cli_error(out, "diff: --threshold must be between 0 and 1, not %g",
+                  threshold);
+    return RSK_EXIT_USAGE;
+  }
+
+  rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
+  rsk_analysis *a = store ? load_filing(store, argv[1], &error) : NULL;
+  rsk_analysis *b = a ? load_filing(store, argv[2], &error) : NULL;
+  if (!b) {
+    rsk_cli_error(out, "diff: %s", error->message);
+    rsk_analysis_free(a);
+    rsk_store_close(store);
+    return error->code == RSK_ERROR_USAGE ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
+  }
+
+  rsk_diff_items *ia = rsk_diff_items_new(a), *ib = rsk_diff_items_new(b);
+  rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, threshold);
+  GString *text = g_string_new(NULL);
+  if (format && strcmp(format, "json") == 0)
+    rsk_diff_write_json(text, d, ia->items, ia->n, a->info.name, ib->items,
+                        ib->n, b->info.name);
+  else
+    rsk_diff_write_text(text, d, ia->items, ia->n, a->info.name, ib->items,
+                        ib->n, b->info.name);
+  fwrite(text->str, 1, text->len, out->out);
+
+  g_string_free(text, TRUE);
+  rsk_diff_free(d);
+  rsk_diff_items_free(ia);
+  rsk_diff_items_free(ib);
+  rsk_analysis_free(a);
+  rsk_analysis_free(b);
+  rsk_store_close(store);
+  return RSK_EXIT_OK;
 }

@@ -159,6 +159,60 @@ static void text_is_wrapped_at_word_boundaries(void **state)
   g_string_free(out, TRUE);
 }
 
+/* Runs the built riskscope with ARGV; returns its standard output. */
+static char *run_cli(const char *const *args, int *status)
+{
+  const char *exe = g_getenv("RISKSCOPE_EXE");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new();
+  char *out = NULL;
+  g_ptr_array_add(argv, (gpointer)exe);
+  for (const char *const *a = args; *a; a++)
+    g_ptr_array_add(argv, (gpointer)*a);
+  g_ptr_array_add(argv, NULL);
+  assert_true(g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
+                           NULL, NULL, &out, NULL, status, NULL));
+  return out;
+}
+
+static void list_fits_80_columns_and_show_flags_the_filing(void **state)
+{
+  (void)state;
+  if (!g_getenv("RISKSCOPE_EXE")) {
+    print_message("SKIP: RISKSCOPE_EXE absent\n");
+    skip();
+  }
+  g_autofree char *path = fixture_db_path("cli.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  fixture *fx = fixture_new("a_very_long_file_name_for_the_list_table.pdf", "cli", 2);
+  fx->company = "北京智谱华章科技股份有限公司";
+  assert_true(fixture_put(store, fx, NULL, &error));
+  fixture_free(fx);
+  rsk_store_close(store);
+
+  int status = -1;
+  const char *list[] = {"list", "--db", path, NULL};
+  g_autofree char *out = run_cli(list, &status);
+  assert_int_equal(status, 0);
+  g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
+  assert_true(g_strv_length(lines) >= 3);
+  for (char **l = lines; *l; l++)
+    assert_true(rsk_text_width(*l) <= 80);
+  assert_non_null(strstr(lines[1], "a_very_long_file_name…"));
+  assert_non_null(strstr(lines[1], "北京智谱华章科… "));
+
+  const char *show[] = {"show", "a_very", "--db", path, "--why", NULL};
+  g_autofree char *shown = run_cli(show, &status);
+  assert_int_equal(status, 0);
+  assert_non_null(strstr(shown, "!! SANITY FLAG: few_risk_factors: 2"));
+  assert_non_null(strstr(shown, "tags: ai.regulation_general(P 0.90), data.privacy(S 0.50)"));
+  assert_non_null(strstr(shown, "p. 12, body, rule ai.laws: \"artificial intelligence laws\""));
+
+  const char *bad[] = {"show", "nothing.pdf", "--db", path, NULL};
+  g_autofree char *none = run_cli(bad, &status);
+  assert_true(g_spawn_check_wait_status(status, NULL) == FALSE);
+}
+
 static int teardown(void **state)
 {
   (void)state;
@@ -173,6 +227,7 @@ int main(void)
     cmocka_unit_test(csv_quotes_commas_quotes_and_line_breaks),
     cmocka_unit_test(columns_are_cut_with_an_ellipsis_and_padded),
     cmocka_unit_test(text_is_wrapped_at_word_boundaries),
+    cmocka_unit_test(list_fits_80_columns_and_show_flags_the_filing),
   };
   return cmocka_run_group_tests(tests, NULL, teardown);
 }

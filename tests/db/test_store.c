@@ -38,6 +38,8 @@ static void a_stored_filing_reads_back_with_every_field(void **state)
 
   assert_true(fixture_put(store, fx, &id, &error));
   assert_true(id > 0);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), rsk_store_schema_version());
+  assert_int_equal(fixture_sql_int(path, "PRAGMA application_id"), 0x52534B50);
   rsk_analysis *a = rsk_analysis_load(store, id, &error);
   assert_null(error);
   assert_string_equal(a->info.name, "acme_10k.pdf");
