@@ -86,7 +86,7 @@ if [ -n "$long" ]; then
     # shellcheck disable=SC2046
     cc -O2 -std=gnu11 -I"$root/fixtures" -I"$root/common" -o "$maker" \
       "$root/bench/make_long.c" "$root"/fixtures/*.c "$root"/common/*.c \
-      $(pkg-config --cflags --libs cairo glib-2.0) -lm ||
+      $(pkg-config --cflags --libs cairo glib-2.0 libcjson) -lm ||
       { echo "run.sh: cannot build bench/make_long.c" >&2; exit 1; }
   fi
   printf '%-7s %9s %9s %9s %12s %12s\n' pages "gen s" "analyze s" "pages/s" "peak RSS MB" "status"
@@ -100,7 +100,7 @@ if [ -n "$long" ]; then
     measure "$tmp/run.txt" "$exe" analyze --db "$tmp/long.db" "$pdf"
     read -r secs rss status <"$tmp/run.txt"
     read -r gsecs _ _ <"$tmp/gen.txt"
-    pps=$(awk -v n="$n" -v s="$secs" 'BEGIN {printf "%.0f", s > 0 ? n / s : 0}')
+    pps=$(awk -v n="$n" -v s="$secs" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
     st=ok; [ "$status" = 0 ] || st="exit $status"
     printf '%-7s %9.2f %9.2f %9s %12s %12s\n' "$n" "$gsecs" "$secs" "$pps" "$(mb "$rss")" "$st"
     [ "$status" = 0 ] || sed 's/^/  /' "$tmp/stderr.txt" | head -3
@@ -115,7 +115,7 @@ dir=${dir:-$root/../shared/corpus}
 set -- "$dir"/*.pdf
 [ -e "$1" ] || { echo "run.sh: $dir: no PDF files" >&2; exit 1; }
 
-echo "riskscope $("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores; median of $runs runs"
+echo "$("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores; median of $runs runs"
 printf '%-32s %5s %8s %8s %7s %6s %8s %s\n' file pages "ptt s" "anlz s" "pages/s" ratio "RSS MB" note
 : >"$tmp/ratios.txt"
 sum_ptt=0
@@ -138,9 +138,9 @@ for pdf; do
   note=
   status=$(awk '$3 != 0 {print $3; exit}' "$tmp/anl.txt")
   [ -z "$status" ] || note="exit $status: $(head -c 60 "$tmp/stderr.txt" | head -1)"
-  ratio=$(awk -v a="$anl" -v p="$ptt" 'BEGIN {printf "%.2f", p > 0 ? a / p : 0}')
+  ratio=$(awk -v a="$anl" -v p="$ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')
   echo "$ratio" >>"$tmp/ratios.txt"
-  pps=$(awk -v n="${pages:-0}" -v s="$anl" 'BEGIN {printf "%.0f", s > 0 ? n / s : 0}')
+  pps=$(awk -v n="${pages:-0}" -v s="$anl" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
   sum_ptt=$(awk -v a="$sum_ptt" -v b="$ptt" 'BEGIN {printf "%.4f", a + b}')
   sum_pages=$((sum_pages + ${pages:-0}))
   printf '%-32.32s %5s %8.3f %8.3f %7s %6s %8s %s\n' "$name" "${pages:-?}" "$ptt" "$anl" \
@@ -148,7 +148,7 @@ for pdf; do
 done
 
 echo
-echo "median ratio analyze/pdftotext: $(median "$tmp/ratios.txt" 1) (target <= 1.0)"
+printf "median ratio analyze/pdftotext: %.2f (target <= 1.0)\n" "$(median "$tmp/ratios.txt" 1)"
 
 : >"$tmp/batch.txt"
 rm -f "$tmp/batch.db"*
@@ -157,7 +157,7 @@ read -r secs rss status <"$tmp/batch.txt"
 echo "batch: $# files, $sum_pages pages in one process: $(printf '%.2f' "$secs") s," \
   "peak RSS $(mb "$rss") MB, exit $status"
 echo "       sum of pdftotext medians $(printf '%.2f' "$sum_ptt") s;" \
-  "ratio $(awk -v a="$secs" -v p="$sum_ptt" 'BEGIN {printf "%.2f", p > 0 ? a / p : 0}')" \
+  "ratio $(awk -v a="$secs" -v p="$sum_ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')" \
   "(targets: ratio <= 1.0, peak RSS < 300 MB)"
 if [ "$status" != 0 ]; then
   grep '^riskscope:' "$tmp/stderr.txt" | grep -v warning | cut -c1-100 | head -20 | sed 's/^/  /'

@@ -34,7 +34,8 @@ typedef struct {
 
 /* Stores ANALYSIS in one transaction, replacing any earlier analysis of the
  * same file (same sha256) and taxonomy version. On failure nothing of it is
- * stored. Sets *FILING_ID (may be NULL) to the filing's row id. */
+ * stored. Sets *FILING_ID (may be NULL) to the filing's row id, which a
+ * replaced analysis keeps. */
 gboolean rsk_store_put_filing(rsk_store *store,
                               const rsk_store_analysis *analysis,
                               gint64 *filing_id, GError **error);

@@ -27,9 +27,9 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
   [RSK_STMT_FILING_INSERT] =
       "INSERT INTO filings(company_id, path, name, sha256, pages, title, "
       "producer, doc_type, filed_date, analyzed_at, taxonomy_name, "
-      "taxonomy_version, risk_first_page, risk_last_page, flags) "
+      "taxonomy_version, risk_first_page, risk_last_page, flags, id) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-      "?15)",
+      "?15, ?16)",
   [RSK_STMT_SECTION_INSERT] =
       "INSERT INTO sections(filing_id, ordinal, title, page_start, page_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -174,6 +174,10 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
   sqlite3_bind_int(stmt, 13, info->risk_first_page);
   sqlite3_bind_int(stmt, 14, info->risk_last_page);
   bind_text(stmt, 15, flags);
+  /* A replaced analysis keeps its id, so "show 3" still means that file;
+   * NULL lets SQLite pick a new one. */
+  if (old_id)
+    sqlite3_bind_int64(stmt, 16, old_id);
   if (stmt_run(stmt, NULL) != SQLITE_DONE)
     return rsk_store_fail(store, error, "insert filing %s", info->name);
   *filing_id = sqlite3_last_insert_rowid(store->db);

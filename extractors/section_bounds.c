@@ -22,7 +22,7 @@
 
 #include <string.h>
 
-static GRegex *start_re, *item_re, *title_re, *split_item_re;
+static GRegex *start_re, *item_re, *title_re, *split_item_re, *contents_re;
 
 static void compile_patterns(void)
 {
@@ -65,8 +65,10 @@ static void compile_patterns(void)
       "|connected\\s+transactions|directors\\s+and\\s+senior\\s+management"
       "|substantial\\s+shareholders|cornerstone\\s+investors"
       "|market\\s+(?:price|information).*|legal\\s+proceedings|properties)"
-      "\\s*(?:\\.{2,}|…+|\\s)*(?:\\d+|[ivxlc]+)?\\s*$",
+      "(?:\\s*(?:[.…]\\s*){2,}(?:\\d+|[ivxlc]+)|\\s+(?:\\d+|[ivxlc]+))?\\s*$",
       f, 0, NULL);
+  /* A contents entry: words, dot leaders, a page number. */
+  contents_re = g_regex_new("[A-Za-z].*(?:\\.\\s*){4,}\\s*(?:\\d+|[ivxlc]+)\\s*$", 0, 0, NULL);
   g_once_init_leave(&done, 1);
 }
 
@@ -105,6 +107,8 @@ static gboolean is_end(const rsk_seg_doc *doc, guint i)
 {
   const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
   const char *text = l->line->text;
+  if (g_regex_match(contents_re, text, 0, NULL))
+    return TRUE;
   if (rsk_text_word_count(text) > 16)
     return FALSE;
   if (g_regex_match(item_re, text, 0, NULL)) {
@@ -116,14 +120,71 @@ static gboolean is_end(const rsk_seg_doc *doc, guint i)
            (l->para_start && rsk_text_word_count(text) <= 10 &&
             !rsk_seg_ends_sentence(text));
   }
-  return looks_like_title(l) && g_regex_match(title_re, text, 0, NULL);
+  return looks_like_title(l) && l->para_start && g_regex_match(title_re, text, 0, NULL);
 }
 
 typedef struct {
-  guint start;   /* the title line */
+  guint first;   /* first line of the section's text */
   guint end;     /* first line after the range */
+  int title_page;
   int words;
 } range;
+
+/* Running headers that name a section, by page: in Hong Kong documents
+ * the header repeats the section's name on every page, and the section's
+ * own title is one of them (so flagged as furniture). */
+typedef struct {
+  gboolean *risk;   /* "RISK FACTORS" */
+  gboolean *other;  /* another section's name */
+  int pages;
+} page_headers;
+
+/* "Table of Contents", "PART I", "Item 1A" in a running header name no
+ * section of their own. */
+static gboolean names_a_section(const char *text)
+{
+  g_autofree char *key = rsk_text_key(text);
+  return !g_str_has_prefix(key, "part") && !g_str_has_prefix(key, "item") &&
+         !g_str_has_prefix(key, "tableofcontents") && !g_str_has_prefix(key, "contents");
+}
+
+static void read_headers(const rsk_seg_doc *doc, page_headers *h)
+{
+  GArray *lines = doc->filing->lines;
+  h->pages = 1;
+  for (guint i = 0; i < lines->len; i++)
+    h->pages = MAX(h->pages, g_array_index(lines, rsk_line, i).page + 2);
+  h->risk = g_new0(gboolean, h->pages);
+  h->other = g_new0(gboolean, h->pages);
+  for (guint i = 0; i < lines->len; i++) {
+    const rsk_line *line = &g_array_index(lines, rsk_line, i);
+    if (!(line->flags & RSK_LINE_FURNITURE) || !line->text)
+      continue;
+    if (g_regex_match(start_re, line->text, 0, NULL))
+      h->risk[line->page] = TRUE;
+    else if ((line->style & RSK_STYLE_BOLD || rsk_text_is_upper(line->text)) &&
+             g_regex_match(title_re, line->text, 0, NULL) && names_a_section(line->text))
+      h->other[line->page] = TRUE;
+  }
+}
+
+/* Extends R from R->first to the next end, start or page headed by another
+ * section. */
+static void extend(const rsk_seg_doc *doc, const gboolean *starts,
+                   const page_headers *h, range *r)
+{
+  guint n = doc->lines->len;
+  guint j = r->first;
+  for (; j < n; j++) {
+    const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, j);
+    if (j > r->first && (starts[j] || is_end(doc, j)))
+      break;
+    if (l->line->page > r->title_page && h->other[l->line->page])
+      break;
+    r->words += rsk_text_word_count(l->line->text);
+  }
+  r->end = j;
+}
 
 gboolean rsk_seg_find_section(rsk_seg_doc *doc)
 {
@@ -131,24 +192,29 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
   guint n = doc->lines->len;
   GArray *ranges = g_array_new(FALSE, FALSE, sizeof(range));
   gboolean *starts = g_new0(gboolean, n + 1);
+  page_headers h;
+  read_headers(doc, &h);
   for (guint i = 0; i < n; i++)
     starts[i] = is_start(doc, i);
 
   for (guint i = 0; i < n; i++) {
+    const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+    int page = l->line->page;
+    gboolean first_on_page =
+        i == 0 || g_array_index(doc->lines, rsk_seg_line, i - 1).line->page != page;
+    if (first_on_page && h.risk[page] && (page == 0 || !h.risk[page - 1])) {
+      /* The first page with a "RISK FACTORS" running header. */
+      range r = {.first = i, .title_page = page};
+      extend(doc, starts, &h, &r);
+      g_array_append_val(ranges, r);
+    }
     if (!starts[i])
       continue;
-    range r = {.start = i, .end = n};
-    guint j = i + 1;
+    range r = {.first = i + 1, .title_page = page};
     /* The title's second line when "Item 1A." stood alone. */
-    if (j < n && starts[j] && !g_regex_match(start_re,
-        g_array_index(doc->lines, rsk_seg_line, i).line->text, 0, NULL))
-      j++;
-    for (; j < n; j++) {
-      if (starts[j] || is_end(doc, j))
-        break;
-      r.words += rsk_text_word_count(g_array_index(doc->lines, rsk_seg_line, j).line->text);
-    }
-    r.end = j;
+    if (r.first < n && starts[r.first] && !g_regex_match(start_re, l->line->text, 0, NULL))
+      r.first++;
+    extend(doc, starts, &h, &r);
     g_array_append_val(ranges, r);
   }
 
@@ -165,21 +231,22 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
      * a few pages (an "Item 1A" above a "Risk Factors" title). */
     for (int k = best - 1; k >= 0; k--) {
       const range *r = &g_array_index(ranges, range, k);
-      int p0 = g_array_index(doc->lines, rsk_seg_line, r->start).line->page;
-      int p1 = g_array_index(doc->lines, rsk_seg_line, chosen.start).line->page;
-      if (r->end != chosen.start || p1 - p0 > 3 || r->words < 1)
+      if (r->end + 1 != chosen.first || chosen.title_page - r->title_page > 3 ||
+          r->words < 1)
         break;
-      chosen.start = r->start;
+      chosen.first = r->first;
+      chosen.title_page = r->title_page;
     }
-    doc->first = chosen.start + 1;
+    doc->first = chosen.first;
     doc->last = chosen.end;
-    doc->filing->risk_first_page =
-        g_array_index(doc->lines, rsk_seg_line, chosen.start).line->page;
-    guint last_line = chosen.end > doc->first ? chosen.end - 1 : chosen.start;
+    doc->filing->risk_first_page = chosen.title_page;
+    guint last_line = chosen.end > doc->first ? chosen.end - 1 : doc->first;
     doc->filing->risk_last_page =
-        g_array_index(doc->lines, rsk_seg_line, last_line).line->page;
+        g_array_index(doc->lines, rsk_seg_line, MIN(last_line, n - 1)).line->page;
   }
   g_free(starts);
+  g_free(h.risk);
+  g_free(h.other);
   g_array_unref(ranges);
   return found;
 }

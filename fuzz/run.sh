@@ -31,7 +31,7 @@ ninja -C "$build" $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/
 
 corpus=$build/corpus
 seeds=$build/seeds
-if [ ! -d "$seeds/pdf" ]; then
+if [ ! -f "$seeds/.done" ]; then
   ASAN_OPTIONS=detect_leaks=0 "$build/fuzz/make_seeds" "$seeds"
   cp "$root"/tests/data/*.pdf "$seeds/pdf/" 2>/dev/null || true
   # Uncompressed copies let the fuzzer mutate content streams directly.
@@ -43,6 +43,7 @@ if [ ! -d "$seeds/pdf" ]; then
   mkdir -p "$seeds/taxonomy"
   cp "$root/taxonomy/ai-regulation.json" "$seeds/taxonomy/"
   cp "$root"/fuzz/seeds/*.json "$seeds/taxonomy/"
+  touch "$seeds/.done"
 fi
 
 status=0

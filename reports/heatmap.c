@@ -19,7 +19,7 @@
 #define CELL_W 48
 #define CELL_H 30
 #define GAP 2
-#define HEADER_H 150
+#define HEADER_H 175
 #define TOTAL_W 64
 #define LEGEND_H 64
 
@@ -195,7 +195,7 @@ void rsk_heatmap_write_svg(GString *out, const rsk_matrix *m,
         "<title>", cx + 4, grid_y - 8);
     rsk_escape_html(out, c->id);
     g_string_append(out, "</title>");
-    append_cut(out, c->label, 26);
+    append_cut(out, c->label, 34);
     g_string_append(out, "</text>\n");
   }
   g_string_append_printf(out,

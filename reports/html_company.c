@@ -27,22 +27,27 @@ static gsize char_start(const char *text, gsize p)
   return p;
 }
 
-/* Appends the evidence with some words around it, the match marked, when
- * its offsets fit TEXT; else the matched text alone. */
-static void append_evidence(GString *out, const char *text,
-                            const rsk_analysis_evidence *ev)
+/* TRUE when EV's offsets fit TEXT on character boundaries. */
+static gboolean evidence_fits(const char *text, const rsk_analysis_evidence *ev)
 {
   gsize len = text ? strlen(text) : 0;
   gsize start = ev->offset, end = (gsize)ev->offset + ev->length;
 
-  if (!text || end > len || start >= end ||
-      char_start(text, start) != start || char_start(text, end) != end ||
-      !g_utf8_validate(text + start, (gssize)(end - start), NULL)) {
-    g_string_append(out, "<q><mark>");
-    rsk_escape_html(out, ev->text);
-    g_string_append(out, "</mark></q>");
-    return;
-  }
+  return text && end <= len && start < end && char_start(text, start) == start &&
+         char_start(text, end) == end &&
+         g_utf8_validate(text + start, (gssize)(end - start), NULL);
+}
+
+/* Appends one quote of TEXT around the N matches EVS (sorted by offset,
+ * all fitting TEXT), each match marked, cut at word boundaries. */
+static void append_quote(GString *out, const char *text,
+                         const rsk_analysis_evidence *const *evs, guint n)
+{
+  gsize len = strlen(text);
+  gsize start = evs[0]->offset, end = start;
+
+  for (guint k = 0; k < n; k++)
+    end = MAX(end, (gsize)evs[k]->offset + evs[k]->length);
   gsize from = start > CONTEXT_BYTES ? char_start(text, start - CONTEXT_BYTES) : 0;
   gsize to = end + CONTEXT_BYTES < len ? char_start(text, end + CONTEXT_BYTES)
                                        : len;
@@ -52,28 +57,101 @@ static void append_evidence(GString *out, const char *text,
     if (sp)
       from = (gsize)(sp - text) + 1;
   }
-  if (to < len) {
-    for (gsize k = to; k > end; k--) {
-      if (text[k] == ' ') {
-        to = k;
-        break;
-      }
+  for (gsize k = to; to < len && k > end; k--) {
+    if (text[k] == ' ') {
+      to = k;
+      break;
     }
   }
-  g_autofree char *before = g_strndup(text + from, start - from);
-  g_autofree char *match = g_strndup(text + start, end - start);
-  g_autofree char *after = g_strndup(text + end, to - end);
+
   g_string_append(out, "<q>");
   if (from > 0)
     g_string_append(out, "\xe2\x80\xa6");
-  rsk_escape_html(out, before);
-  g_string_append(out, "<mark>");
-  rsk_escape_html(out, match);
-  g_string_append(out, "</mark>");
+  gsize at = from;
+  for (guint k = 0; k < n; k++) {
+    gsize s = evs[k]->offset, e = s + evs[k]->length;
+    if (e <= at)
+      continue;  /* inside the previous mark */
+    if (s < at)
+      s = at;
+    g_autofree char *before = g_strndup(text + at, s - at);
+    g_autofree char *match = g_strndup(text + s, e - s);
+    rsk_escape_html(out, before);
+    g_string_append(out, "<mark>");
+    rsk_escape_html(out, match);
+    g_string_append(out, "</mark>");
+    at = e;
+  }
+  g_autofree char *after = g_strndup(text + at, to - at);
   rsk_escape_html(out, after);
   if (to < len)
     g_string_append(out, "\xe2\x80\xa6");
   g_string_append(out, "</q>");
+}
+
+static int cmp_evidence(gconstpointer p, gconstpointer q)
+{
+  const rsk_analysis_evidence *x = *(const rsk_analysis_evidence *const *)p;
+  const rsk_analysis_evidence *y = *(const rsk_analysis_evidence *const *)q;
+  if (x->in_heading != y->in_heading)
+    return x->in_heading ? -1 : 1;
+  return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/* Appends the evidence of TAG as a list of quotes: matches close to each
+ * other share one quote, so a sentence is not quoted three times. */
+static void append_evidence_list(GString *out, const rsk_analysis *a,
+                                 const rsk_analysis_risk *risk,
+                                 const rsk_analysis_tag *tag)
+{
+  GPtrArray *evs = g_ptr_array_new();
+  guint shown = 0, hidden = 0;
+
+  for (guint k = 0; k < tag->n_evidence; k++)
+    g_ptr_array_add(evs, (gpointer)rsk_analysis_evidence_of(a, tag, k));
+  g_ptr_array_sort(evs, cmp_evidence);
+  g_string_append(out, "<ul class=\"evidence\">\n");
+  for (guint k = 0; k < evs->len;) {
+    const rsk_analysis_evidence *first = g_ptr_array_index(evs, k);
+    const char *text = first->in_heading ? risk->heading : risk->body;
+    guint n = 1;
+    if (evidence_fits(text, first)) {
+      gsize end = (gsize)first->offset + first->length;
+      while (k + n < evs->len) {
+        const rsk_analysis_evidence *next = g_ptr_array_index(evs, k + n);
+        if (next->in_heading != first->in_heading ||
+            !evidence_fits(text, next) || next->offset > end + CONTEXT_BYTES / 2)
+          break;
+        end = MAX(end, (gsize)next->offset + next->length);
+        n++;
+      }
+    } else {
+      text = NULL;
+    }
+    if (shown < EVIDENCE_SHOWN) {
+      g_string_append(out, "<li>");
+      if (text) {
+        append_quote(out, text,
+                     (const rsk_analysis_evidence *const *)evs->pdata + k, n);
+      } else {
+        g_string_append(out, "<q><mark>");
+        rsk_escape_html(out, first->text);
+        g_string_append(out, "</mark></q>");
+      }
+      g_string_append_printf(out, " <span class=\"page\">%sp.\xc2\xa0%d</span>"
+                             "</li>\n", first->in_heading ? "heading, " : "",
+                             first->page);
+      shown++;
+    } else {
+      hidden += n;
+    }
+    k += n;
+  }
+  if (hidden)
+    g_string_append_printf(out, "<li class=\"meta\">and %u more match%s</li>\n",
+                           hidden, hidden == 1 ? "" : "es");
+  g_string_append(out, "</ul>\n");
+  g_ptr_array_unref(evs);
 }
 
 static void append_tag(GString *out, const rsk_html_report *r,
@@ -93,22 +171,8 @@ static void append_tag(GString *out, const rsk_html_report *r,
                          tag->strength == 'P' ? "primary" :
                          tag->strength == 'M' ? "mention" : "secondary",
                          tag->score);
-  if (tag->n_evidence) {
-    g_string_append(out, "<ul class=\"evidence\">\n");
-    for (guint k = 0; k < tag->n_evidence && k < EVIDENCE_SHOWN; k++) {
-      const rsk_analysis_evidence *ev = rsk_analysis_evidence_of(a, tag, k);
-      g_string_append(out, "<li>");
-      append_evidence(out, ev->in_heading ? risk->heading : risk->body, ev);
-      g_string_append_printf(out, " <span class=\"page\">%s p.\xc2\xa0%d</span>"
-                             "</li>\n", ev->in_heading ? "heading," : "",
-                             ev->page);
-    }
-    if (tag->n_evidence > EVIDENCE_SHOWN)
-      g_string_append_printf(out, "<li class=\"meta\">and %u more match%s</li>\n",
-                             tag->n_evidence - EVIDENCE_SHOWN,
-                             tag->n_evidence - EVIDENCE_SHOWN == 1 ? "" : "es");
-    g_string_append(out, "</ul>\n");
-  }
+  if (tag->n_evidence)
+    append_evidence_list(out, a, risk, tag);
   g_string_append(out, "</li>\n");
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "fixtures.h"
+#include "pdfgen.h"
 
 int main(int argc, char **argv)
 {
@@ -26,8 +27,10 @@ int main(int argc, char **argv)
     fprintf(stderr, "make_sample: %s\n", error->message);
     g_error_free(error);
     rsk_fx_truth_free(truth);
+    rsk_pdf_shutdown();
     return 1;
   }
   rsk_fx_truth_free(truth);
+  rsk_pdf_shutdown();
   return 0;
 }

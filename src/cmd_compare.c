@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "rsk_error.h"
 #include "matrix_format.h"
 #include "select.h"
 

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "rsk_error.h"
 #include "diff_format.h"
 #include "load.h"
 

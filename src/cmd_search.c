@@ -1,13 +1,127 @@
-/* cmd_search.c - riskscope search
+/* cmd_search.c - riskscope search: full-text search over risk factors
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "read_reports.h"
+#include "rsk_error.h"
+
+#include <string.h>
+#include <unistd.h>
+
+/* Appends TEXT with the search marks turned into START and END. */
+static void append_marked(GString *out, const char *text, const char *start,
+                          const char *end)
+{
+  for (const char *p = text; *p; p++) {
+    if (*p == RSK_SEARCH_MARK_START)
+      g_string_append(out, start);
+    else if (*p == RSK_SEARCH_MARK_END)
+      g_string_append(out, end);
+    else
+      g_string_append_c(out, *p);
+  }
+}
+
+static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
+                       gboolean tty)
+{
+  const char *on = tty ? "\033[1m" : "[", *off = tty ? "\033[0m" : "]";
+
+  g_string_append_printf(out, "%2u. %s \xc2\xb7 %s \xc2\xb7 ", n, hit->company,
+                         hit->filing);
+  if (hit->page_end > hit->page_start)
+    g_string_append_printf(out, "pp. %d-%d", hit->page_start, hit->page_end);
+  else
+    g_string_append_printf(out, "p. %d", hit->page_start);
+  g_string_append_printf(out, " \xc2\xb7 risk factor #%d\n    ", hit->ordinal);
+  /* The heading stands out on a terminal; piped, only its matches do. */
+  if (tty)
+    g_string_append(out, "\033[4m");
+  append_marked(out, hit->heading, on, tty ? "\033[0m\033[4m" : off);
+  if (tty)
+    g_string_append(out, "\033[0m");
+  g_string_append(out, "\n    ");
+  append_marked(out, hit->snippet, on, off);
+  g_string_append(out, "\n\n");
+}
 
 int rsk_cmd_search(int argc, char **argv, rsk_out *out)
 {
-  (void)argc;
-  (void)argv;
-  rsk_cli_error(out, "search: not implemented yet");
-  return RSK_EXIT_FAILURE;
+  g_autofree char *db = NULL, *category = NULL, *company = NULL;
+  int limit = 20;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    {"category", 0, 0, G_OPTION_ARG_STRING, &category,
+     "Only risk factors tagged with this category id", "ID"},
+    {"company", 0, 0, G_OPTION_ARG_STRING, &company,
+     "Only companies whose name contains NAME (any case)", "NAME"},
+    {"limit", 0, 0, G_OPTION_ARG_INT, &limit,
+     "At most N results (default 20, 0: all)", "N"},
+    {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
+     "PATH"},
+    {NULL, 0, 0, 0, NULL, NULL, NULL},
+  };
+
+  if (!rsk_cli_parse(out, "search", "QUERY",
+                     "Full-text search over the headings and bodies of the "
+                     "stored risk factors, best matches first (bm25), with "
+                     "company, filing, pages and a snippet.\n"
+                     "QUERY is SQLite FTS5 syntax: words (all must occur), "
+                     "\"a phrase\", prefix* (regulat*), OR, NOT, AND, "
+                     "NEAR(a b, 10), heading:word.",
+                     entries, &argc, &argv))
+    return RSK_EXIT_USAGE;
+  if (argc != 2) {
+    rsk_cli_error(out, "search: give one QUERY (quote it: riskscope search "
+                  "'\"export controls\" AND china')");
+    return RSK_EXIT_USAGE;
+  }
+  if (limit < 0) {
+    rsk_cli_error(out, "search: --limit must be 0 or more, not %d", limit);
+    return RSK_EXIT_USAGE;
+  }
+
+  rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
+  rsk_search_result *res = store ? rsk_read_search(store, argv[1], category,
+                                                   company, limit, &error)
+                                 : NULL;
+  if (!res) {
+    rsk_cli_error(out, "search: %s", error->message);
+    if (error->domain == RSK_ERROR && error->code == RSK_ERROR_USAGE)
+      fprintf(out->err, "A query is words, \"a phrase\", prefix* or "
+              "AND/OR/NOT between terms; quote words with punctuation.\n");
+    rsk_store_close(store);
+    return error->domain == RSK_ERROR && error->code == RSK_ERROR_USAGE
+               ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
+  }
+
+  if (res->hits->len == 0) {
+    if (category && !rsk_read_has_category(store, category, &error)) {
+      if (error)
+        rsk_cli_error(out, "search: %s", error->message);
+      else
+        rsk_cli_error(out, "search: no stored risk factor is tagged \"%s\" "
+                      "(see riskscope taxonomy)", category);
+      rsk_search_result_free(res);
+      rsk_store_close(store);
+      return RSK_EXIT_FAILURE;
+    }
+    fprintf(out->out, "No risk factor matches %s.\n", argv[1]);
+  } else {
+    gboolean tty = isatty(fileno(out->out)) && !g_getenv("NO_COLOR");
+    GString *text = g_string_new(NULL);
+    for (guint i = 0; i < res->hits->len; i++)
+      append_hit(text, i + 1,
+                 &g_array_index(res->hits, rsk_search_hit, i), tty);
+    g_string_append_printf(text, "%u result%s%s\n", res->hits->len,
+                           res->hits->len == 1 ? "" : "s",
+                           limit && res->hits->len == (guint)limit
+                               ? " (more with --limit)" : "");
+    fwrite(text->str, 1, text->len, out->out);
+    g_string_free(text, TRUE);
+  }
+  rsk_search_result_free(res);
+  rsk_store_close(store);
+  return RSK_EXIT_OK;
 }

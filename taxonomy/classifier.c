@@ -15,8 +15,9 @@
  * 3. Per category, each rule counts once per unit (the heading, a sentence),
  *    with its best weight there. Then:
  *      P  when the heading carries heading_p, or one paragraph carries
- *         paragraph_p with evidence in at least paragraph_density of its
- *         sentences (a paragraph devoted to the subject);
+ *         paragraph_p with evidence in at least two sentences and in at
+ *         least paragraph_density of them (a paragraph devoted to the
+ *         subject; a one-sentence paragraph is a bullet, i.e. a sentence);
  *      S  when one sentence carries sentence_s (one specific statement, or
  *         two weaker signals together), or the heading carries
  *         sentence_s / heading_factor;
@@ -247,7 +248,9 @@ static int compare_hits(gconstpointer a, gconstpointer b)
     return x->in_heading ? -1 : 1;
   if (x->offset != y->offset)
     return x->offset < y->offset ? -1 : 1;
-  return x->weight > y->weight ? -1 : x->weight < y->weight;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return x->length > y->length ? -1 : x->length < y->length;   /* longest first */
 }
 
 static char *evidence_text(const char *text, guint offset, guint length)
@@ -270,7 +273,7 @@ static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
     if (h->weight <= 0)
       continue;
     if (h->offset == last_offset && h->in_heading == last_heading)
-      continue;   /* the same place matched by two rules: keep the heavier */
+      continue;   /* one place matched by two rules: keep the heavier, longer */
     last_offset = h->offset;
     last_heading = h->in_heading;
     int page = r->risk->page_start;
@@ -358,7 +361,9 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
         g_ptr_array_add(unit, (gpointer)h);
     }
     double para = distinct_sum((const hit *const *)unit->pdata, unit->len);
-    primary = para >= set->paragraph_p && (double)with >= set->paragraph_density * all;
+    /* A one-sentence paragraph is a bullet: a sentence (LABELING.md). */
+    primary = with >= 2 && para >= set->paragraph_p &&
+              (double)with >= set->paragraph_density * all;
   }
   gboolean secondary = best_sentence >= set->sentence_s ||
                        heading * set->heading_factor >= set->sentence_s;

@@ -165,12 +165,13 @@ static char *run_cli(const char *const *args, int *status)
   const char *exe = g_getenv("RISKSCOPE_EXE");
   g_autoptr(GPtrArray) argv = g_ptr_array_new();
   char *out = NULL;
+  g_autofree char *err = NULL;
   g_ptr_array_add(argv, (gpointer)exe);
   for (const char *const *a = args; *a; a++)
     g_ptr_array_add(argv, (gpointer)*a);
   g_ptr_array_add(argv, NULL);
   assert_true(g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                           NULL, NULL, &out, NULL, status, NULL));
+                           NULL, NULL, &out, &err, status, NULL));
   return out;
 }
 

@@ -106,8 +106,10 @@ static void putting_the_same_filing_twice_keeps_one_copy(void **state)
   rsk_store *store = open_new("twice.db", &path);
   fixture *fx = fixture_new("acme.pdf", "acme", 4);
 
-  assert_true(fixture_put(store, fx, NULL, &error));
-  assert_true(fixture_put(store, fx, NULL, &error));
+  gint64 first = 0, second = 0;
+  assert_true(fixture_put(store, fx, &first, &error));
+  assert_true(fixture_put(store, fx, &second, &error));
+  assert_int_equal(second, first);
   rsk_store_close(store);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 1);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors"), 4);

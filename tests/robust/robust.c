@@ -304,6 +304,7 @@ void assert_one_error(const char *err, const char *name,
     g_strfreev(lines);
     fail();
   }
+  printf("# %s\n", found);
   g_strfreev(lines);
 }
 
@@ -325,7 +326,7 @@ void assert_no_error(const char *err)
 static sqlite3 *open_db(const char *db)
 {
   sqlite3 *h = NULL;
-  if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
     print_error("cannot open %s: %s\n", db, h ? sqlite3_errmsg(h) : "?");
     sqlite3_close(h);
     return NULL;

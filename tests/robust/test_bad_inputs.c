@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "fixtures.h"
 #include "robust.h"
 
 #include <cairo-pdf.h>
@@ -296,6 +297,17 @@ static void scanned_pdf_without_text_layer_is_reported(void **state)
   g_free(bad);
 }
 
+static void shapes_only_fixture_is_reported_without_text(void **state)
+{
+  fixture *f = *state;
+  char *bad = path_in(f, "fixture_scanned.pdf");
+  GError *error = NULL;
+  assert_true(rsk_fixture_scanned(bad, 4, &error));
+  g_chmod(bad, 0644);
+  expect_rejected(f, bad, NULL, REASONS("no text"));
+  g_free(bad);
+}
+
 static void pdf_with_zero_pages_is_reported(void **state)
 {
   fixture *f = *state;
@@ -412,6 +424,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(encrypted_pdf_with_wrong_password_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(encrypted_pdf_with_password_is_analysed, setup, teardown),
     cmocka_unit_test_setup_teardown(scanned_pdf_without_text_layer_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(shapes_only_fixture_is_reported_without_text, setup, teardown),
     cmocka_unit_test_setup_teardown(pdf_with_zero_pages_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(thousands_of_blank_pages_are_reported_without_text, setup, teardown),
     cmocka_unit_test_setup_teardown(page_with_a_million_characters_is_survived, setup, teardown),

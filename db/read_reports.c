@@ -1,0 +1,135 @@
+/* read_reports.c - full-text search over the stored risk factors (FTS5)
+ *
+ * The query goes to FTS5 as the user typed it, so phrases ("export
+ * controls"), prefixes (regulat*), AND/OR/NOT and NEAR() all work. FTS5
+ * parses it only when the statement first steps, and then reports a bad
+ * query as a plain SQLITE_ERROR ("fts5: syntax error near ...",
+ * "unterminated string", "no such column: x"): the statement itself is
+ * fixed and known good, so an SQLITE_ERROR at that point is the query's
+ * fault and becomes a usage error, not a database error.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "read_reports.h"
+
+#include "rsk_error.h"
+#include "store_private.h"
+
+#include <string.h>
+
+static const char search_sql[] =
+  "SELECT r.id, f.id, c.name, f.name, r.section,"
+  "       highlight(risk_factors_fts, 0, char(2), char(3)),"
+  "       snippet(risk_factors_fts, 1, char(2), char(3), '…', 24),"
+  "       r.ordinal, r.page_start, r.page_end,"
+  "       bm25(risk_factors_fts, 3.0, 1.0) AS score"
+  "  FROM risk_factors_fts"
+  "  JOIN risk_factors r ON r.id = risk_factors_fts.rowid"
+  "  JOIN filings f ON f.id = r.filing_id"
+  "  JOIN companies c ON c.id = f.company_id"
+  " WHERE risk_factors_fts MATCH ?1"
+  "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM tags t"
+  "         WHERE t.risk_factor_id = r.id AND t.category = ?2))"
+  "   AND (?3 IS NULL OR instr(lower(c.name), lower(?3)) > 0)"
+  " ORDER BY score, r.filing_id, r.ordinal"
+  " LIMIT ?4";
+
+static const char *insert_text(GStringChunk *strings, sqlite3_stmt *stmt,
+                               int column)
+{
+  const char *text = (const char *)sqlite3_column_text(stmt, column);
+  char *copy = g_string_chunk_insert(strings, text ? text : "");
+  /* Bodies keep paragraphs on separate lines: a snippet is one line. */
+  for (char *p = copy; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return copy;
+}
+
+rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
+                                   const char *category, const char *company,
+                                   int limit, GError **error)
+{
+  sqlite3 *db = rsk_store_db(store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  const char *q = query ? query : "";
+  while (g_ascii_isspace(*q))
+    q++;
+  if (!*q) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_USAGE,
+                "malformed query \"%s\": it is empty", query ? query : "");
+    return NULL;
+  }
+  if (sqlite3_prepare_v2(db, search_sql, -1, &stmt, NULL) != SQLITE_OK) {
+    rsk_store_fail(store, error, "prepare the search");
+    return NULL;
+  }
+  sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+  if (category)
+    sqlite3_bind_text(stmt, 2, category, -1, SQLITE_STATIC);
+  if (company)
+    sqlite3_bind_text(stmt, 3, company, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
+
+  rsk_search_result *res = g_new0(rsk_search_result, 1);
+  res->hits = g_array_new(FALSE, TRUE, sizeof(rsk_search_hit));
+  res->strings = g_string_chunk_new(16 * 1024);
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rsk_search_hit hit = {
+      .risk_id = sqlite3_column_int64(stmt, 0),
+      .filing_id = sqlite3_column_int64(stmt, 1),
+      .company = insert_text(res->strings, stmt, 2),
+      .filing = insert_text(res->strings, stmt, 3),
+      .section = insert_text(res->strings, stmt, 4),
+      .heading = insert_text(res->strings, stmt, 5),
+      .snippet = insert_text(res->strings, stmt, 6),
+      .ordinal = sqlite3_column_int(stmt, 7),
+      .page_start = sqlite3_column_int(stmt, 8),
+      .page_end = sqlite3_column_int(stmt, 9),
+      .rank = sqlite3_column_double(stmt, 10),
+    };
+    g_array_append_val(res->hits, hit);
+  }
+  if (rc != SQLITE_DONE) {
+    if ((rc & 0xff) == SQLITE_ERROR)
+      g_set_error(error, RSK_ERROR, RSK_ERROR_USAGE,
+                  "malformed query \"%s\": %s", query, sqlite3_errmsg(db));
+    else
+      rsk_store_fail(store, error, "search for \"%s\"", query);
+    g_clear_pointer(&res, rsk_search_result_free);
+  }
+  sqlite3_finalize(stmt);
+  return res;
+}
+
+void rsk_search_result_free(rsk_search_result *res)
+{
+  if (!res)
+    return;
+  g_array_unref(res->hits);
+  g_string_chunk_free(res->strings);
+  g_free(res);
+}
+
+gboolean rsk_read_has_category(rsk_store *store, const char *id,
+                               GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2(rsk_store_db(store),
+                         "SELECT 1 FROM tags WHERE category = ?1 LIMIT 1", -1,
+                         &stmt, NULL) != SQLITE_OK) {
+    rsk_store_fail(store, error, "look up category \"%s\"", id);
+    return FALSE;
+  }
+  sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(stmt);
+  found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    rsk_store_fail(store, error, "look up category \"%s\"", id);
+  sqlite3_finalize(stmt);
+  return found;
+}

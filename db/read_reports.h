@@ -1,0 +1,50 @@
+/* read_reports.h - read functions the reports need beyond db/read.h:
+ * full-text search over the stored risk factors (SQLite FTS5)
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#pragma once
+
+#include "store.h"
+
+#include <glib.h>
+
+/* Around every match in snippet and heading. */
+#define RSK_SEARCH_MARK_START '\x02'
+#define RSK_SEARCH_MARK_END '\x03'
+
+typedef struct {
+  gint64 risk_id;
+  gint64 filing_id;
+  const char *company;
+  const char *filing;        /* the file's base name */
+  const char *section;       /* sub-section heading, or "" */
+  const char *heading;       /* with the matches marked */
+  const char *snippet;       /* part of the body around the best matches,
+                                marked, "…" where cut; newlines as spaces */
+  int ordinal;
+  int page_start, page_end;
+  double rank;               /* bm25: lower is better */
+} rsk_search_hit;
+
+typedef struct {
+  GArray *hits;              /* rsk_search_hit, best first */
+  GStringChunk *strings;     /* owns the strings */
+} rsk_search_result;
+
+/* Runs the FTS5 QUERY (words, "phrases", prefix*, AND/OR/NOT, NEAR())
+ * over headings and bodies, ranked by bm25 with headings weighing three
+ * times as much as bodies. CATEGORY (NULL: any) keeps risk factors tagged
+ * with it; COMPANY (NULL: any) those of companies whose name contains it,
+ * ignoring case. At most LIMIT hits (0: no limit). A query FTS5 cannot
+ * parse fails with RSK_ERROR_USAGE: "malformed query \"QUERY\": REASON";
+ * other failures with RSK_ERROR_DB. Free with rsk_search_result_free(). */
+rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
+                                   const char *category, const char *company,
+                                   int limit, GError **error);
+void rsk_search_result_free(rsk_search_result *result);
+
+/* TRUE when some stored risk factor carries category ID; FALSE when none
+ * does or (with ERROR set) when reading failed. */
+gboolean rsk_read_has_category(rsk_store *store, const char *id,
+                               GError **error);
