@@ -28,9 +28,14 @@
 
 PRAGMA application_id = 1381190480;  -- 0x52534B50 'RSKP'
 
+-- One row per company. KEY folds the ways one company is printed
+-- ("NVIDIA CORPORATION", "NVIDIA Corp") into one: lower case, letters and
+-- digits, legal-form words (Inc., Corporation, Co., Ltd., ...) dropped.
+-- NAME is the first spelling seen.
 CREATE TABLE companies (
   id    INTEGER PRIMARY KEY,
-  name  TEXT NOT NULL UNIQUE
+  name  TEXT NOT NULL,
+  key   TEXT NOT NULL UNIQUE
 );
 
 -- One row per analysis of one file with one taxonomy version.

@@ -18,8 +18,8 @@
 
 static const char *const stmt_sql[RSK_STMT_COUNT] = {
   [RSK_STMT_COMPANY_UPSERT] =
-      "INSERT INTO companies(name) VALUES (?1) ON CONFLICT(name) "
-      "DO UPDATE SET name = excluded.name RETURNING id",
+      "INSERT INTO companies(name, key) VALUES (?1, ?2) ON CONFLICT(key) "
+      "DO UPDATE SET key = excluded.key RETURNING id",
   [RSK_STMT_FILING_FIND] =
       "SELECT id, analyzed_at FROM filings "
       "WHERE sha256 = ?1 AND taxonomy_version = ?2",
@@ -126,6 +126,39 @@ static char *flags_json(const GPtrArray *flags)
   return json;
 }
 
+/* The companies.key of NAME: its words lower-cased, legal-form words
+ * dropped, so "ADVANCED MICRO DEVICES, INC." and "Advanced Micro Devices
+ * Inc" are one company. A name of legal-form words only keeps them all. */
+static char *company_key_of(const char *name)
+{
+  static const char *const legal_forms[] = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+    "limited", "plc", "llc", "lp", "sa", "ag", "nv", "se", "the", NULL,
+  };
+  g_autofree char *lower = g_utf8_strdown(name, -1);
+  GString *key = g_string_new(NULL);
+  const char *p = lower;
+
+  while (*p) {
+    const char *start = p;
+    while (*p && g_unichar_isalnum(g_utf8_get_char(p)))
+      p = g_utf8_next_char(p);
+    if (p == start) {
+      p = g_utf8_next_char(p);
+      continue;
+    }
+    g_autofree char *word = g_strndup(start, (gsize)(p - start));
+    if (g_strv_contains(legal_forms, word))
+      continue;
+    if (key->len)
+      g_string_append_c(key, ' ');
+    g_string_append(key, word);
+  }
+  if (key->len == 0)
+    g_string_append(key, lower);
+  return g_string_free(key, FALSE);
+}
+
 gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
                                 gint64 *filing_id, GError **error)
 {
@@ -138,7 +171,9 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
 
   if (!(stmt = stmt_get(store, RSK_STMT_COMPANY_UPSERT, error)))
     return FALSE;
+  g_autofree char *company_key = company_key_of(info->company);
   bind_text(stmt, 1, info->company);
+  bind_text(stmt, 2, company_key);
   if (stmt_run(stmt, &company_id) != SQLITE_DONE)
     return rsk_store_fail(store, error, "insert company \"%s\"",
                           info->company);

@@ -140,6 +140,31 @@ static void another_taxonomy_version_is_a_second_analysis(void **state)
   fixture_free(fx);
 }
 
+static void spellings_of_one_company_share_one_row(void **state)
+{
+  (void)state;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = open_new("companies.db", &path);
+  fixture *a = fixture_new("a.pdf", "a", 1), *b = fixture_new("b.pdf", "b", 1),
+          *c = fixture_new("c.pdf", "c", 1);
+
+  a->company = "ADVANCED MICRO DEVICES, INC.";
+  b->company = "Advanced Micro Devices Inc";
+  c->company = "Advanced Micro Systems";
+  assert_true(fixture_put(store, a, NULL, &error));
+  assert_true(fixture_put(store, b, NULL, &error));
+  assert_true(fixture_put(store, c, NULL, &error));
+  rsk_store_close(store);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM companies"), 2);
+  g_autofree char *name = fixture_sql_text(
+      path, "SELECT name FROM companies WHERE key = 'advanced micro devices'");
+  assert_string_equal(name, "ADVANCED MICRO DEVICES, INC.");
+  fixture_free(a);
+  fixture_free(b);
+  fixture_free(c);
+}
+
 static void a_failure_mid_filing_leaves_the_previous_copy_intact(void **state)
 {
   (void)state;
@@ -383,6 +408,7 @@ int main(void)
     cmocka_unit_test(a_stored_filing_reads_back_with_every_field),
     cmocka_unit_test(putting_the_same_filing_twice_keeps_one_copy),
     cmocka_unit_test(another_taxonomy_version_is_a_second_analysis),
+    cmocka_unit_test(spellings_of_one_company_share_one_row),
     cmocka_unit_test(a_failure_mid_filing_leaves_the_previous_copy_intact),
     cmocka_unit_test(a_newer_schema_is_refused),
     cmocka_unit_test(garbage_bytes_are_not_taken_for_a_database),

@@ -1,0 +1,415 @@
+/* test_segment.c - section bounds, headings and bodies from line streams
+ *
+ * Each case sets a small filing by hand (lines.h) the way a reader of a
+ * real PDF would deliver it and checks what rsk_segment() makes of it.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "lines.h"
+#include "segment.h"
+
+#include <string.h>
+
+static const char *const headings[] = {
+  "We face intense competition, which could reduce our revenue and margins.",
+  "Our products may contain defects that could harm our reputation.",
+  "We depend on a small number of suppliers for key components.",
+  "Export controls may restrict the sale of our products abroad.",
+  "Changes in privacy laws could increase our costs of compliance.",
+  "Our stock price may be volatile and may decline significantly.",
+};
+
+static const rsk_risk_factor *risk(const rsk_filing *f, guint i)
+{
+  assert_true(i < f->risks->len);
+  return &g_array_index(f->risks, rsk_risk_factor, i);
+}
+
+static gboolean has_flag(const rsk_filing *f, const char *prefix)
+{
+  for (guint i = 0; i < f->flags->len; i++)
+    if (g_str_has_prefix(f->flags->pdata[i], prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Cover and contents page, an Item 1 page with a cross-reference. */
+static void front_matter(tl_pen *pen)
+{
+  tl_line(pen, FALSE, TL_BOLD, "FORM 10-K", -1);
+  tl_gap(pen);
+  tl_line(pen, FALSE, TL_BOLD, "TABLE OF CONTENTS", -1);
+  tl_line(pen, TRUE, TL_ROMAN, "Item 1. Business . . . . . . . . . . . . . . . . . . . . 3", -1);
+  tl_line(pen, TRUE, TL_ROMAN, "Item 1A. Risk Factors . . . . . . . . . . . . . . . . . 4", -1);
+  tl_line(pen, TRUE, TL_ROMAN, "Item 1B. Unresolved Staff Comments . . . . . . . . . . 9", -1);
+  tl_page_break(pen);
+  tl_line(pen, FALSE, TL_BOLD, "Item 1. Business", -1);
+  tl_line(pen, TRUE, TL_ROMAN, "We design chips. For a discussion of the risks we face, see", -1);
+  tl_line(pen, FALSE, TL_ROMAN, "Item 1A. Risk Factors of this report.", -1);
+  tl_gap(pen);
+  tl_page_break(pen);
+}
+
+static void back_matter(tl_pen *pen)
+{
+  tl_line(pen, FALSE, TL_BOLD, "Item 1B. Unresolved Staff Comments", -1);
+  tl_line(pen, FALSE, TL_ROMAN, "None.", -1);
+  tl_gap(pen);
+  tl_line(pen, FALSE, TL_BOLD, "Item 2. Properties", -1);
+  tl_para(pen, TL_ROMAN, "Our headquarters are in California and", 3);
+}
+
+/* A 10-K whose six risk headings are in HEADING_STYLE, under two
+ * sub-sections in SUB_STYLE. */
+static rsk_filing *standard_10k(int heading_style, int sub_style)
+{
+  tl_pen pen;
+  tl_begin(&pen, "example_10k.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_para(&pen, TL_ROMAN, "Investing in our stock involves risk and", 2);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    if (i == 0 || i == 3) {
+      tl_line(&pen, FALSE, sub_style,
+              i == 0 ? "Risks Related to Our Business" : "Risks Related to Regulation", -1);
+      tl_gap(&pen);
+    }
+    tl_line(&pen, FALSE, heading_style, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 3);
+    if (i == 2)
+      tl_page_break(&pen);
+  }
+  back_matter(&pen);
+  return pen.filing;
+}
+
+static void section_is_found_past_contents_and_cross_reference(void **state)
+{
+  (void)state;
+  rsk_filing *f = standard_10k(TL_BOLD_ITALIC, TL_BOLD);
+  rsk_segment(f);
+  assert_int_equal(f->risk_first_page, 3);
+  assert_int_equal(f->risk_last_page, 4);
+  assert_int_equal(f->risks->len, G_N_ELEMENTS(headings));
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    assert_string_equal(risk(f, i)->heading, headings[i]);
+    assert_int_equal(risk(f, i)->ordinal, (int)i + 1);
+  }
+  assert_int_equal(risk(f, 0)->page_start, 3);
+  assert_int_equal(risk(f, 3)->page_start, 4);
+  assert_int_equal(f->flags->len, 0);
+  rsk_filing_free(f);
+}
+
+static void sub_sections_are_kept_as_the_section_of_their_risks(void **state)
+{
+  (void)state;
+  rsk_filing *f = standard_10k(TL_BOLD_ITALIC, TL_BOLD);
+  rsk_segment(f);
+  assert_string_equal(risk(f, 0)->section, "Risks Related to Our Business");
+  assert_string_equal(risk(f, 2)->section, "Risks Related to Our Business");
+  assert_string_equal(risk(f, 3)->section, "Risks Related to Regulation");
+  assert_string_equal(risk(f, 5)->section, "Risks Related to Regulation");
+  rsk_filing_free(f);
+}
+
+static void bold_headings_with_capital_sub_sections_are_found(void **state)
+{
+  (void)state;
+  /* Microsoft's convention: bold headings, sub-sections in roman capitals. */
+  tl_pen pen;
+  tl_begin(&pen, "caps.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "ITEM 1A. RISK FACTORS", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_ROMAN, "STRATEGIC AND COMPETITIVE RISKS", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    tl_line(&pen, FALSE, TL_BOLD, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings));
+  assert_string_equal(risk(pen.filing, 4)->section, "STRATEGIC AND COMPETITIVE RISKS");
+  rsk_filing_free(pen.filing);
+}
+
+static void run_in_heading_is_cut_from_the_body_by_its_spans(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "runin.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    tl_line(&pen, TRUE, TL_BOLD_ITALIC, "We may be unsuccessful in developing and selling new products and",
+            -1);
+    tl_line(&pen, TRUE, TL_BOLD_ITALIC, "services.", TL_ROMAN, " Rapid technological advances and intense",
+            -1);
+    tl_line(&pen, FALSE, TL_ROMAN, "competition characterize our industries.", -1);
+    tl_gap(&pen);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  assert_string_equal(risk(pen.filing, 1)->heading,
+                      "We may be unsuccessful in developing and selling new products and services.");
+  assert_string_equal(risk(pen.filing, 1)->body,
+                      "Rapid technological advances and intense competition characterize our "
+                      "industries.");
+  rsk_filing_free(pen.filing);
+}
+
+static void full_stop_printed_in_roman_stays_with_the_heading(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "stop.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    tl_line(&pen, TRUE, TL_BOLD, "Our global operations subject us to potential liabilities", TL_ROMAN,
+            ". Operating in many countries exposes", -1);
+    tl_line(&pen, FALSE, TL_ROMAN, "us to risk.", -1);
+    tl_gap(&pen);
+    tl_para(&pen, TL_ROMAN, "Moreover", 3);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  assert_string_equal(risk(pen.filing, 0)->heading,
+                      "Our global operations subject us to potential liabilities.");
+  assert_true(g_str_has_prefix(risk(pen.filing, 0)->body,
+                               "Operating in many countries exposes us to risk.\nMoreover"));
+  rsk_filing_free(pen.filing);
+}
+
+static void heading_broken_across_a_page_is_one_heading(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "split.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    if (i == 2) {
+      tl_line(&pen, TRUE, TL_BOLD_ITALIC, "Our ability to train and deploy our models depends on access to", -1);
+      tl_page_break(&pen);
+      tl_line(&pen, FALSE, TL_BOLD_ITALIC, "advanced chips and export licences.", -1);
+    } else {
+      tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    }
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  const rsk_risk_factor *r = risk(pen.filing, 2);
+  assert_string_equal(r->heading, "Our ability to train and deploy our models depends on access to "
+                                  "advanced chips and export licences.");
+  assert_int_equal(r->page_start, 3);
+  assert_int_equal(r->page_end, 4);
+  /* The body was printed on page 4 only: a second mark at offset 0. */
+  assert_int_equal(rsk_risk_page_at(pen.filing, r, 0), 4);
+  rsk_filing_free(pen.filing);
+}
+
+static void bold_bullet_labels_and_italic_terms_are_not_headings(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "labels.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "We are subject to many laws.", 2);
+    tl_line(&pen, TRUE, TL_ROMAN, "\xe2\x80\xa2 ", TL_BOLD, "Data privacy:", TL_ROMAN,
+            " laws on personal data apply to our services in many countries", -1);
+    tl_line(&pen, FALSE, TL_ROMAN, "and regions.", -1);
+    tl_gap(&pen);
+    tl_line(&pen, TRUE, TL_ITALIC, "Epic Games v. Google", TL_ROMAN,
+            " is one of the cases that could change how we operate", -1);
+    tl_line(&pen, FALSE, TL_ROMAN, "our store.", -1);
+    tl_gap(&pen);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  assert_non_null(strstr(risk(pen.filing, 0)->body, "Data privacy: laws on personal data"));
+  assert_non_null(strstr(risk(pen.filing, 0)->body, "Epic Games v. Google is one"));
+  rsk_filing_free(pen.filing);
+}
+
+static void summary_bullets_before_the_risks_are_not_risk_factors(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "summary.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Summary of Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    g_autofree char *bullet = g_strdup_printf("\xe2\x80\xa2 %s", headings[i]);
+    tl_line(&pen, FALSE, TL_ROMAN, bullet, -1);
+  }
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings));
+  assert_string_equal(risk(pen.filing, 0)->heading, headings[0]);
+  assert_null(strstr(risk(pen.filing, 0)->body, "\xe2\x80\xa2"));
+  rsk_filing_free(pen.filing);
+}
+
+static void headings_in_colour_only_are_found(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "colour.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    pen.color = 0x1f4e79;
+    tl_line(&pen, FALSE, TL_ROMAN, headings[i], -1);
+    pen.color = 0;
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings));
+  assert_string_equal(risk(pen.filing, 5)->heading, headings[5]);
+  rsk_filing_free(pen.filing);
+}
+
+static void bodies_keep_paragraphs_join_hyphens_and_mark_pages(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "body.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    if (i == 1) {
+      tl_line(&pen, TRUE, TL_ROMAN, "New rules on chips and regu-", -1);
+      tl_line(&pen, FALSE, TL_ROMAN, "lation of models apply.", -1);
+      tl_gap(&pen);
+      tl_line(&pen, TRUE, TL_ROMAN, "A second paragraph starts here and runs on to the end of the", -1);
+      tl_page_break(&pen);
+      tl_line(&pen, FALSE, TL_ROMAN, "page and beyond.", -1);
+      tl_gap(&pen);
+    } else {
+      tl_para(&pen, TL_ROMAN, "As a result", 2);
+    }
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  const rsk_risk_factor *r = risk(pen.filing, 1);
+  assert_string_equal(r->body, "New rules on chips and regulation of models apply.\n"
+                               "A second paragraph starts here and runs on to the end of the "
+                               "page and beyond.");
+  assert_int_equal(r->page_start, 3);
+  assert_int_equal(r->page_end, 4);
+  assert_int_equal(r->n_marks, 2);
+  const rsk_page_mark *first = &g_array_index(pen.filing->page_marks, rsk_page_mark, r->first_mark);
+  assert_int_equal(first->offset, 0);
+  assert_int_equal(first->page, 3);
+  guint at = (guint)(strstr(r->body, "page and beyond") - r->body);
+  assert_int_equal(rsk_risk_page_at(pen.filing, r, at), 4);
+  assert_int_equal(rsk_risk_page_at(pen.filing, r, 0), 3);
+  assert_null(strstr(r->body, "Annual Report"));
+  assert_int_equal(r->word_count, 10 + 9 + 16);
+  rsk_filing_free(pen.filing);
+}
+
+static void filing_without_a_section_is_flagged(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "none.pdf");
+  front_matter(&pen);
+  tl_para(&pen, TL_ROMAN, "This report has no risk section", 4);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 0);
+  assert_int_equal(pen.filing->risk_first_page, 0);
+  assert_true(has_flag(pen.filing, "no_risk_section"));
+  rsk_filing_free(pen.filing);
+}
+
+static void few_risk_factors_and_empty_bodies_are_flagged(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "few.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_para(&pen, TL_ROMAN, "Investing in our stock involves risk and", 4);
+  tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[0], -1);
+  tl_para(&pen, TL_ROMAN, "As a result", 2);
+  tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[1], -1);
+  tl_para(&pen, TL_ROMAN, "As a result", 2);
+  tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[2], -1);
+  tl_gap(&pen);
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 3);
+  assert_true(has_flag(pen.filing, "few_risk_factors: 3"));
+  assert_true(has_flag(pen.filing, "empty_body: ordinal 3"));
+  rsk_filing_free(pen.filing);
+}
+
+static void segmenting_twice_gives_the_same_result(void **state)
+{
+  (void)state;
+  rsk_filing *f = standard_10k(TL_BOLD_ITALIC, TL_BOLD);
+  rsk_segment(f);
+  guint n = f->risks->len, marks = f->page_marks->len;
+  g_ptr_array_set_size(f->flags, 0);
+  rsk_segment(f);
+  assert_int_equal(f->risks->len, n);
+  assert_int_equal(f->page_marks->len, marks);
+  rsk_filing_free(f);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(section_is_found_past_contents_and_cross_reference),
+    cmocka_unit_test(sub_sections_are_kept_as_the_section_of_their_risks),
+    cmocka_unit_test(bold_headings_with_capital_sub_sections_are_found),
+    cmocka_unit_test(run_in_heading_is_cut_from_the_body_by_its_spans),
+    cmocka_unit_test(full_stop_printed_in_roman_stays_with_the_heading),
+    cmocka_unit_test(heading_broken_across_a_page_is_one_heading),
+    cmocka_unit_test(bold_bullet_labels_and_italic_terms_are_not_headings),
+    cmocka_unit_test(summary_bullets_before_the_risks_are_not_risk_factors),
+    cmocka_unit_test(headings_in_colour_only_are_found),
+    cmocka_unit_test(bodies_keep_paragraphs_join_hyphens_and_mark_pages),
+    cmocka_unit_test(filing_without_a_section_is_flagged),
+    cmocka_unit_test(few_risk_factors_and_empty_bodies_are_flagged),
+    cmocka_unit_test(segmenting_twice_gives_the_same_result),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
