@@ -277,21 +277,6 @@ void rsk_seg_find_headings(rsk_seg_doc *doc)
   guint hclass = heading_class(blocks);
   if (hclass != NO_CLASS)
     assign_roles(doc, blocks, hclass);
-  if (g_getenv("RSK_SEG_DEBUG_LINES")) { /* DEBUG-REMOVE */
-    for (guint i = doc->first; i < doc->last; i++) {
-      const rsk_seg_line *l = line_at(doc, i);
-      g_printerr("line p%d y%.1f x%.1f-%.1f lead %u end %u whole %d para %d bullet %d role %d: %.70s\n",
-                 l->line->page, l->line->y1, l->line->x0, l->line->x1, l->lead_class, l->lead_end, l->whole, l->para_start, l->bullet, l->role, l->line->text);
-    }
-  }
-  if (g_getenv("RSK_SEG_DEBUG")) { /* DEBUG-REMOVE */
-    for (guint k = 0; k < blocks->len; k++) {
-      const block *b = &g_array_index(blocks, block, k);
-      g_printerr("block p%d class %u%s role %d words %d body_after %d run_in %d: %.80s\n",
-                 line_at(doc, b->start)->line->page, b->class_id,
-                 b->class_id == hclass ? "*" : "", b->role, b->words, b->body_after, b->run_in, b->text);
-    }
-  }
   for (guint k = 0; k < blocks->len; k++)
     g_free(g_array_index(blocks, block, k).text);
   g_array_unref(blocks);

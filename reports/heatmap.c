@@ -19,7 +19,7 @@
 #define CELL_W 48
 #define CELL_H 30
 #define GAP 2
-#define HEADER_H 175
+#define HEADER_H 190
 #define TOTAL_W 64
 #define LEGEND_H 64
 
@@ -125,6 +125,19 @@ static void write_cell(GString *out, const rsk_matrix *m, guint i, guint j,
   }
 }
 
+/* Intervals of the legend's scale, so that ticks fall on round numbers. */
+static guint scale_ticks(double max)
+{
+  static const struct { double max; guint ticks; } table[] = {
+    {0.05, 5}, {0.1, 5}, {0.2, 4}, {0.25, 5}, {0.4, 4}, {0.5, 5},
+    {0.75, 3}, {1.0, 4},
+  };
+  for (guint k = 0; k < G_N_ELEMENTS(table); k++)
+    if (fabs(max - table[k].max) < 1e-9)
+      return table[k].ticks;
+  return 4;
+}
+
 static void write_legend(GString *out, double x, double y, double max)
 {
   const double w = 240, h = 12;
@@ -145,10 +158,11 @@ static void write_legend(GString *out, double x, double y, double max)
       "</linearGradient></defs>\n"
       "<rect class=\"scale\" x=\"0\" y=\"10\" width=\"%.0f\" height=\"%.0f\""
       " fill=\"url(#rsk-scale)\"/>\n", w, h);
-  for (guint k = 0; k <= 4; k++) {
-    double tx = w * k / 4.0;
+  guint ticks = scale_ticks(max);
+  for (guint k = 0; k <= ticks; k++) {
+    double tx = w * k / ticks;
     GString *label = g_string_new(NULL);
-    format_share(label, max * k / 4.0);
+    format_share(label, max * k / ticks);
     g_string_append_printf(out,
         "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\""
         " stroke=\"#555\"/>\n"
@@ -174,7 +188,7 @@ void rsk_heatmap_write_svg(GString *out, const rsk_matrix *m,
   for (guint i = 0; i < n_rows; i++)
     longest = MAX(longest, g_utf8_strlen(
         g_array_index(m->rows, rsk_matrix_row, i).label, -1));
-  double label_w = CLAMP(longest, 12, 34) * 7.4 + 16;
+  double label_w = CLAMP(longest, 12, 44) * 7.4 + 16;
   double grid_x = label_w, grid_y = HEADER_H;
   double width = grid_x + n_cols * CELL_W + TOTAL_W + 110;
   double height = grid_y + n_rows * CELL_H + 16 + LEGEND_H;
@@ -193,9 +207,14 @@ void rsk_heatmap_write_svg(GString *out, const rsk_matrix *m,
     g_string_append_printf(out,
         "<text class=\"col\" transform=\"translate(%.0f,%.0f) rotate(-40)\">"
         "<title>", cx + 4, grid_y - 8);
-    rsk_escape_html(out, c->id);
+    rsk_escape_html(out, c->label);
+    if (strcmp(c->label, c->id) != 0) {
+      g_string_append(out, " (");
+      rsk_escape_html(out, c->id);
+      g_string_append(out, ")");
+    }
     g_string_append(out, "</title>");
-    append_cut(out, c->label, 34);
+    append_cut(out, c->label, 40);
     g_string_append(out, "</text>\n");
   }
   g_string_append_printf(out,
@@ -209,7 +228,7 @@ void rsk_heatmap_write_svg(GString *out, const rsk_matrix *m,
       g_string_append_printf(out, "<a href=\"#company-%u\">", i + 1);
     g_string_append_printf(out, "<text class=\"row\" x=\"%.0f\" y=\"%.0f\">",
                            grid_x - 10, y + (CELL_H - GAP) / 2.0 + 4);
-    append_cut(out, r->label, 34);
+    append_cut(out, r->label, 44);
     g_string_append(out, "</text>");
     if (link_rows)
       g_string_append(out, "</a>");
