@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-struct sqlite3;
+typedef struct rsk_store rsk_store;
 
 typedef struct {
   char *origin;            /* gold file path, or the stored filing's name */
@@ -36,9 +36,9 @@ rsk_eval_set *rsk_eval_gold_load(const char *path, GError **error);
 rsk_eval_set *rsk_eval_gold_parse(const char *text, gsize len,
                                   const char *origin, GError **error);
 
-/* Reads the newest stored analysis of the filing whose base name is DOC
- * from the riskscope database DB: its risk factors and their tags. Fails
- * with RSK_ERROR_NOT_FOUND when no filing of that name is stored and
- * RSK_ERROR_DB when a query fails. */
-rsk_eval_set *rsk_eval_stored_load(struct sqlite3 *db, const char *doc,
+/* Reads the newest stored analysis (highest id) of the filing whose base
+ * name is DOC from STORE through the read model (db/read.h): its risk
+ * factors and their tags. Fails with RSK_ERROR_NOT_FOUND when no filing of
+ * that name is stored and RSK_ERROR_DB when reading fails. */
+rsk_eval_set *rsk_eval_stored_load(rsk_store *store, const char *doc,
                                    GError **error);

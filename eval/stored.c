@@ -4,103 +4,55 @@
  */
 #include "evalset.h"
 
+#include "read.h"
 #include "rsk_error.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
-static gboolean db_fail(GError **error, sqlite3 *db, const char *what)
+/* The id of the newest stored filing named DOC, 0 when none, -1 on error. */
+static gint64 newest_named(rsk_store *store, const char *doc, GError **error)
 {
-  g_set_error(error, RSK_ERROR, RSK_ERROR_DB, "%s: %s", what, sqlite3_errmsg(db));
-  return FALSE;
+  rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, error);
+  if (!list)
+    return -1;
+  gint64 id = 0;
+  for (guint i = 0; i < list->filings->len; i++) {
+    const rsk_filing_info *info = &g_array_index(list->filings, rsk_filing_info, i);
+    if (strcmp(info->name, doc) == 0 && info->id > id)
+      id = info->id;
+  }
+  rsk_filing_list_free(list);
+  return id;
 }
 
-static const char *column_text(sqlite3_stmt *stmt, int col)
+rsk_eval_set *rsk_eval_stored_load(rsk_store *store, const char *doc, GError **error)
 {
-  const unsigned char *text = sqlite3_column_text(stmt, col);
-  return text ? (const char *)text : "";
-}
-
-/* The id of the newest stored filing named DOC, or 0. */
-static gboolean find_filing(sqlite3 *db, const char *doc, gint64 *id,
-                            GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  const char *sql = "SELECT id FROM filings WHERE name = ?1 ORDER BY id DESC LIMIT 1";
-  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return db_fail(error, db, "eval: reading filings");
-  sqlite3_bind_text(stmt, 1, doc, -1, SQLITE_TRANSIENT);
-  int rc = sqlite3_step(stmt);
-  *id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return db_fail(error, db, "eval: reading filings");
-  return TRUE;
-}
-
-rsk_eval_set *rsk_eval_stored_load(sqlite3 *db, const char *doc, GError **error)
-{
-  gint64 filing_id = 0;
-  if (!find_filing(db, doc, &filing_id, error))
+  gint64 id = newest_named(store, doc, error);
+  if (id < 0)
     return NULL;
-  if (filing_id == 0) {
+  if (id == 0) {
     g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
                 "%s: not analysed; run riskscope analyze %s", doc, doc);
     return NULL;
   }
-
-  const char *risks_sql =
-      "SELECT id, ordinal, page_start, section, heading FROM risk_factors "
-      "WHERE filing_id = ?1 ORDER BY ordinal";
-  const char *tags_sql =
-      "SELECT category, strength FROM tags WHERE risk_factor_id = ?1";
-  sqlite3_stmt *risks = NULL, *tags = NULL;
+  rsk_analysis *a = rsk_analysis_load(store, id, error);
+  if (!a)
+    return NULL;
   rsk_eval_set *set = rsk_eval_set_new(doc, doc);
   GArray *labels = g_array_new(FALSE, TRUE, sizeof(rsk_eval_label));
-  GStringChunk *scratch = g_string_chunk_new(256);
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2(db, risks_sql, -1, &risks, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db, tags_sql, -1, &tags, NULL) != SQLITE_OK) {
-    db_fail(error, db, "eval: reading risk factors");
-    goto out;
-  }
-  sqlite3_bind_int64(risks, 1, filing_id);
-  int rc;
-  while ((rc = sqlite3_step(risks)) == SQLITE_ROW) {
+  for (guint i = 0; i < a->risks->len; i++) {
+    const rsk_analysis_risk *risk = rsk_analysis_risk_at(a, i);
     g_array_set_size(labels, 0);
-    sqlite3_reset(tags);
-    sqlite3_bind_int64(tags, 1, sqlite3_column_int64(risks, 0));
-    int trc;
-    while ((trc = sqlite3_step(tags)) == SQLITE_ROW) {
-      const char *strength = column_text(tags, 1);
-      rsk_eval_label label = {
-        .category = g_string_chunk_insert(scratch, column_text(tags, 0)),
-        .strength = *strength ? strength[0] : 'S',
-      };
+    for (guint j = 0; j < risk->n_tags; j++) {
+      const rsk_analysis_tag *tag = rsk_analysis_tag_of(a, risk, j);
+      rsk_eval_label label = {.category = tag->category,
+                              .strength = tag->strength ? tag->strength : 'S'};
       g_array_append_val(labels, label);
     }
-    if (trc != SQLITE_DONE) {
-      db_fail(error, db, "eval: reading tags");
-      goto out;
-    }
-    rsk_eval_set_add(set, sqlite3_column_int(risks, 1), sqlite3_column_int(risks, 2),
-                     column_text(risks, 3), column_text(risks, 4),
+    rsk_eval_set_add(set, risk->ordinal, risk->page_start, risk->section, risk->heading,
                      (const rsk_eval_label *)labels->data, labels->len);
   }
-  if (rc != SQLITE_DONE) {
-    db_fail(error, db, "eval: reading risk factors");
-    goto out;
-  }
-  ok = TRUE;
-out:
-  sqlite3_finalize(risks);
-  sqlite3_finalize(tags);
   g_array_unref(labels);
-  g_string_chunk_free(scratch);
-  if (!ok) {
-    rsk_eval_set_free(set);
-    return NULL;
-  }
+  rsk_analysis_free(a);
   return set;
 }

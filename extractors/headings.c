@@ -42,12 +42,13 @@ static void count_letters(rsk_seg_doc *doc)
   for (guint i = 0; i < doc->classes->len; i++)
     g_array_index(doc->classes, rsk_seg_class, i).chars = 0;
   for (guint i = doc->first; i < doc->last; i++) {
-    const rsk_line *line = line_at(doc, i)->line;
+    const rsk_seg_line *l = line_at(doc, i);
+    const rsk_line *line = l->line;
     for (guint k = 0; k < line->n_spans; k++) {
       const rsk_span *s = &g_array_index(doc->filing->spans, rsk_span, line->first_span + k);
       guint c = rsk_seg_class_of(doc, s);
       rsk_seg_class *cls = &g_array_index(doc->classes, rsk_seg_class, c);
-      for (guint b = 0; b < s->length && s->offset + b < strlen(line->text); b++)
+      for (guint b = 0; b < s->length && s->offset + b < l->text_len; b++)
         if (g_ascii_isalpha(line->text[s->offset + b]))
           cls->chars++;
     }

@@ -142,6 +142,9 @@ void rsk_seg_split(rsk_seg_doc *doc)
       break;
     }
     case RSK_ROLE_BODY:
+      /* A repeated "RISK FACTORS" title is a running header, never text. */
+      if (l->text_len < 40 && rsk_seg_is_section_title(text))
+        break;
       finish_subsection(&s);
       if (s.open)
         add_body(&s, text, page, l->para_start);

@@ -20,6 +20,7 @@
 
 #include "text.h"
 
+#include <math.h>
 #include <string.h>
 
 static GRegex *start_re, *item_re, *title_re, *split_item_re, *contents_re;
@@ -40,7 +41,7 @@ static void compile_patterns(void)
                               f, 0, NULL);
   item_re = g_regex_new(
       "^\\s*(?:(?i:part)\\s+(?i:[iv]{1,3})\\s*[-,.:–—]?\\s*)?(?i:item)\\s*\\d{1,2}\\s*[a-dA-D]?"
-      "(?:\\s*\\.\\s*[a-dA-D])?\\s*(?:[.:–—-]|\\s|$)\\s*(?:[A-Z\"']|$)",
+      "(?:\\s*\\.\\s*[a-dA-D])?\\s*(?:[.,:–—-]|\\s|$)\\s*(?:[A-Z0-9\"']|$)",
       G_REGEX_OPTIMIZE, 0, NULL);
   title_re = g_regex_new(
       "^\\s*(?:part\\s+[iv]{1,3}\\b.*"
@@ -158,7 +159,7 @@ static void read_headers(const rsk_seg_doc *doc, page_headers *h)
   h->other = g_new0(gboolean, h->pages);
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
-    if (!(line->flags & RSK_LINE_FURNITURE) || !line->text)
+    if (!doc->furniture[i] || !line->text)
       continue;
     if (g_regex_match(start_re, line->text, 0, NULL))
       h->risk[line->page] = TRUE;
@@ -186,6 +187,38 @@ static void extend(const rsk_seg_doc *doc, const gboolean *starts,
   r->end = j;
 }
 
+/* A title printed again at the same height on later pages is a running
+ * header the furniture pass did not catch, not a new start. */
+static void drop_repeated_titles(const rsk_seg_doc *doc, gboolean *starts)
+{
+  guint n = doc->lines->len;
+  for (guint i = 0; i < n; i++) {
+    if (!starts[i])
+      continue;
+    const rsk_line *a = g_array_index(doc->lines, rsk_seg_line, i).line;
+    for (guint j = i + 1; j < n; j++) {
+      const rsk_line *b = g_array_index(doc->lines, rsk_seg_line, j).line;
+      if (starts[j] && b->page > a->page && fabsf(b->y1 - a->y1) < 3.0f &&
+          strcmp(a->text, b->text) == 0)
+        starts[j] = FALSE;
+    }
+  }
+}
+
+/* TRUE when a title line sits on the page of line I: a running header
+ * that repeats the title is then not the start. */
+static gboolean start_on_page(const rsk_seg_doc *doc, const gboolean *starts, guint i)
+{
+  int page = g_array_index(doc->lines, rsk_seg_line, i).line->page;
+  for (guint j = i; j < doc->lines->len; j++) {
+    if (g_array_index(doc->lines, rsk_seg_line, j).line->page != page)
+      break;
+    if (starts[j])
+      return TRUE;
+  }
+  return FALSE;
+}
+
 gboolean rsk_seg_find_section(rsk_seg_doc *doc)
 {
   compile_patterns();
@@ -196,13 +229,15 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
   read_headers(doc, &h);
   for (guint i = 0; i < n; i++)
     starts[i] = is_start(doc, i);
+  drop_repeated_titles(doc, starts);
 
   for (guint i = 0; i < n; i++) {
     const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
     int page = l->line->page;
     gboolean first_on_page =
         i == 0 || g_array_index(doc->lines, rsk_seg_line, i - 1).line->page != page;
-    if (first_on_page && h.risk[page] && (page == 0 || !h.risk[page - 1])) {
+    if (first_on_page && h.risk[page] && (page == 0 || !h.risk[page - 1]) &&
+        !start_on_page(doc, starts, i)) {
       /* The first page with a "RISK FACTORS" running header. */
       range r = {.first = i, .title_page = page};
       extend(doc, starts, &h, &r);

@@ -77,11 +77,18 @@ gboolean rsk_seg_ends_sentence(const char *text)
   return n > 0 && strchr(".!?;:", text[n - 1]) != NULL;
 }
 
+/* TRUE when TEXT holds a letter or digit; symbols (®, •, §) do not count,
+ * so a run of them in another font does not cut a heading in two. */
 static gboolean has_alnum(const char *text, guint len)
 {
-  for (guint i = 0; i < len; i++)
-    if (g_ascii_isalnum(text[i]) || (guchar)text[i] >= 0x80)
+  const char *end = text + len;
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char_validated(p, end - p);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
       return TRUE;
+    if (g_unichar_isalnum(c))
+      return TRUE;
+  }
   return FALSE;
 }
 
@@ -284,36 +291,115 @@ static gboolean is_lone_bullet(const char *text)
   return *copy && g_utf8_strlen(copy, -1) == 1 && starts_with_bullet(copy);
 }
 
-/* TRUE when LINE sits on the baseline of a lone bullet left of it. */
-static gboolean beside_lone_bullet(const GArray *bullets, const rsk_line *line)
+/* TRUE when LINE sits on the baseline of a lone bullet left of it.
+ * BULLETS are in page order; *FROM is the first one on LINE's page or
+ * later, advanced as the lines go by (they are in page order too). */
+static gboolean beside_lone_bullet(const GArray *bullets, guint *from, const rsk_line *line)
 {
-  for (guint k = 0; k < bullets->len; k++) {
+  while (*from < bullets->len &&
+         g_array_index(bullets, const rsk_line *, *from)->page < line->page)
+    (*from)++;
+  for (guint k = *from; k < bullets->len; k++) {
     const rsk_line *b = g_array_index(bullets, const rsk_line *, k);
-    if (b->page == line->page && fabsf(b->y1 - line->y1) < 1.5f &&
-        b->x1 <= line->x0 + 1.0f && line->x0 - b->x1 < 40.0f)
+    if (b->page != line->page)
+      break;
+    if (fabsf(b->y1 - line->y1) < 1.5f && b->x1 <= line->x0 + 1.0f &&
+        line->x0 - b->x1 < 40.0f)
       return TRUE;
   }
   return FALSE;
 }
 
-static void build_view(rsk_seg_doc *doc)
+/* The key under which running headers and footers repeat: the text with
+ * digits dropped ("Page 12" and "Page 13" agree). */
+static char *repeat_key(const rsk_line *line)
+{
+  GString *key = g_string_new(NULL);
+  for (const char *p = line->text; *p; p++)
+    if (!g_ascii_isdigit(*p))
+      g_string_append_c(key, *p);
+  return g_string_free(key, FALSE);
+}
+
+/* TRUE when line I is among the first or last two lines of its page. */
+static gboolean at_page_edge(const GArray *lines, guint i)
+{
+  int page = g_array_index(lines, rsk_line, i).page;
+  int before = 0, after = 0;
+  for (guint j = i; j-- > 0 && before < 2;) {
+    if (g_array_index(lines, rsk_line, j).page != page)
+      break;
+    before++;
+  }
+  for (guint j = i + 1; j < lines->len && after < 2; j++) {
+    if (g_array_index(lines, rsk_line, j).page != page)
+      break;
+    after++;
+  }
+  return before < 2 || after < 2;
+}
+
+/* A safety net under the reader's furniture flags: a short line at the top
+ * or foot of three pages or more with the same text (digits aside), or a
+ * short line with no letter (a page number), is furniture too. */
+static void find_furniture(rsk_seg_doc *doc)
 {
   GArray *lines = doc->filing->lines;
-  GArray *bullets = g_array_new(FALSE, FALSE, sizeof(const rsk_line *));
+  doc->furniture = g_new0(gboolean, lines->len + 1);
+  gboolean *edge = g_new0(gboolean, lines->len + 1);
+  GHashTable *pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *last_page = g_hash_table_new(g_str_hash, g_str_equal);
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
-    if (!(line->flags & RSK_LINE_FURNITURE) && line->text && is_lone_bullet(line->text))
-      g_array_append_val(bullets, line);
+    if (!line->text || rsk_text_word_count(line->text) > 15 || !at_page_edge(lines, i))
+      continue;
+    edge[i] = TRUE;
+    char *key = repeat_key(line);
+    int last = GPOINTER_TO_INT(g_hash_table_lookup(last_page, key));
+    int n = GPOINTER_TO_INT(g_hash_table_lookup(pages, key));
+    if (last != line->page) {
+      g_hash_table_replace(pages, key, GINT_TO_POINTER(n + 1));
+      g_hash_table_replace(last_page, key, GINT_TO_POINTER(line->page));
+    } else {
+      g_free(key);
+    }
   }
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
-    if ((line->flags & RSK_LINE_FURNITURE) || !line->text || !*line->text ||
-        is_lone_bullet(line->text))
+    gboolean letters = FALSE;
+    for (const char *p = line->text ? line->text : ""; *p && !letters; p++)
+      letters = g_ascii_isalpha(*p);
+    doc->furniture[i] = (line->flags & RSK_LINE_FURNITURE) || !line->text ||
+                        (!letters && strlen(line->text) <= 12);
+    if (!doc->furniture[i] && edge[i]) {
+      g_autofree char *key = repeat_key(line);
+      doc->furniture[i] = GPOINTER_TO_INT(g_hash_table_lookup(pages, key)) >= 3;
+    }
+  }
+  g_hash_table_unref(last_page);
+  g_hash_table_unref(pages);
+  g_free(edge);
+}
+
+static void build_view(rsk_seg_doc *doc)
+{
+  GArray *lines = doc->filing->lines;
+  find_furniture(doc);
+  GArray *bullets = g_array_new(FALSE, FALSE, sizeof(const rsk_line *));
+  for (guint i = 0; i < lines->len; i++) {
+    const rsk_line *line = &g_array_index(lines, rsk_line, i);
+    if (!doc->furniture[i] && is_lone_bullet(line->text))
+      g_array_append_val(bullets, line);
+  }
+  guint from = 0;
+  for (guint i = 0; i < lines->len; i++) {
+    const rsk_line *line = &g_array_index(lines, rsk_line, i);
+    if (doc->furniture[i] || !*line->text || is_lone_bullet(line->text))
       continue;
     rsk_seg_line l = {.line = line, .text_len = (guint)strlen(line->text)};
     measure_lead(doc, &l);
     l.bullet = starts_with_bullet(line->text) ||
-               (bullets->len > 0 && beside_lone_bullet(bullets, line));
+               (bullets->len > 0 && beside_lone_bullet(bullets, &from, line));
     l.upper = rsk_text_is_upper(line->text);
     g_array_append_val(doc->lines, l);
   }
@@ -363,4 +449,5 @@ void rsk_segment(rsk_filing *filing)
   g_array_unref(doc.classes);
   g_free(doc.left);
   g_free(doc.right);
+  g_free(doc.furniture);
 }

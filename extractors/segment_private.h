@@ -56,6 +56,8 @@ typedef struct {
   float line_spacing;      /* usual baseline distance of body lines */
   float body_size;
   float *left, *right;     /* text column edges, by page number */
+  gboolean *furniture;     /* by index in filing->lines: flagged by the
+                              reader, or found repeated here */
 } rsk_seg_doc;
 
 /* section_bounds.c: finds the Risk Factors section among DOC's lines; sets

@@ -6,7 +6,8 @@
  * boiler-plate words like "business" and "could" weigh little), and a pair
  * scores 0.7 * body cosine + 0.3 * heading cosine. An item with an empty
  * body scores on its heading alone. Pairs below RSK_DIFF_MIN_MATCH are not
- * the same risk. The assignment is greedy, best score first, one to one:
+ * the same risk, unless their headings have the same words: a body
+ * rewritten from scratch under the same heading is still that risk. The assignment is greedy, best score first, one to one:
  * with scores this far apart (a kept risk scores 0.6 to 1, two unrelated
  * ones 0.05 to 0.25) greedy gives the optimal assignment in practice, at a
  * fraction of the Hungarian method's cost and code.
@@ -324,7 +325,10 @@ rsk_diff *rsk_diff_compute(const rsk_diff_item *a, guint n_a,
   for (guint i = 0; i < n_a; i++) {
     for (guint j = 0; j < n_b; j++) {
       candidate c = {match_score(&ta[i], &tb[j]), i, j};
-      if (c.score >= RSK_DIFF_MIN_MATCH)
+      /* The same heading is the same risk, however rewritten its body. */
+      gboolean same_heading = ta[i].heading.n > 0 &&
+                              cosine(&ta[i].heading, &tb[j].heading) > 0.999;
+      if (c.score >= RSK_DIFF_MIN_MATCH || same_heading)
         g_array_append_val(cands, c);
     }
   }

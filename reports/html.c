@@ -85,6 +85,8 @@ static const char css[] =
   ".kind.reworded{background:#eef2ff;color:#3730a3}\n"
   ".kind.changed{background:#fff4e0;color:#8a4b00}\n"
   ".was{color:var(--muted);text-decoration:line-through}\n"
+  "table.diff td:first-child{width:130px}\n"
+  "table.diff td:last-child{min-width:170px}\n"
   ".gain{color:#1e6b3a}.lose{color:#9b1c1c}\n"
   "footer{color:var(--muted);font-size:12.5px;border-top:1px solid var(--line);"
   "padding-top:14px;margin-top:30px}\n"

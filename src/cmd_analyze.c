@@ -1,10 +1,24 @@
 /* cmd_analyze.c - riskscope analyze: extract, segment, tag and store filings
  *
- * Each filing goes through the stages in turn; the pages of one filing are
- * spread over worker threads by the extractor. Storing runs on a thread of
- * its own fed by a short queue, so the next filing's extraction overlaps the
- * previous one's SQLite transaction. A filing that fails at any stage is
- * reported on one line and the batch goes on; nothing of it is stored.
+ * A batch runs as a pipeline of three stages, each on a thread of its own,
+ * joined by queues that hold one filing each:
+ *
+ *   main thread    extract: the pages of one filing spread over the
+ *                  extractor's worker threads;
+ *   "analyze"      segment, then classify the risk factors spread over
+ *                  --jobs threads (the filing's only parallel step once the
+ *                  pages are read);
+ *   "store"        one SQLite transaction per filing, then the summary line.
+ *
+ * So filing N+1 is being read while filing N is tagged and N-1 stored, and
+ * memory holds at most five filings however long the batch. Every filing,
+ * failed or not, travels the whole pipeline in input order, so the summary
+ * lines and the "riskscope: FILE: reason" lines come out in input order; a
+ * failed filing is reported and the batch goes on, nothing of it stored.
+ *
+ * The taxonomy is compiled and the database opened on a setup thread while
+ * the first filing is read; if either fails, its error is the only line
+ * printed and nothing is analysed.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -28,33 +42,96 @@ typedef struct {
   gboolean quiet;
 } analyze_options;
 
-/* One analysed filing on its way to the store thread. */
+/* One filing on its way through the pipeline. */
 typedef struct {
-  rsk_filing *filing;
-  rsk_classification *results;
+  const char *path;              /* borrowed from argv */
+  rsk_filing *filing;            /* NULL once failed */
+  rsk_classification *results;   /* one per risk factor */
   char *company;
+  GError *error;                 /* why it failed */
 } analyzed_filing;
 
+/* A FIFO between two stages that holds at most CAPACITY items, so a fast
+ * stage waits for a slow one instead of piling filings up in memory. */
 typedef struct {
+  GMutex lock;
+  GCond cond;
+  GQueue items;
+  guint capacity;
+} stage_queue;
+
+typedef struct {
+  const analyze_options *opts;
   rsk_out *out;
+  /* Set up by the setup thread; read only after joining it. */
+  rsk_taxonomy *taxonomy;
   rsk_store *store;
-  const rsk_taxonomy *taxonomy;
-  GAsyncQueue *queue;     /* analyzed_filing *, NULL ends the thread */
-  GMutex print_lock;
-  int failures;           /* guarded by print_lock */
-  int stored;
+  GError *setup_error;
+  GThread *setup;
+  gint aborted;                  /* atomic: setup failed, stop reading */
+  stage_queue to_analyze;        /* analyzed_filing *, NULL ends the stage */
+  stage_queue to_store;
+  int failures;                  /* store thread only until joined */
 } analyze_run;
+
+/* ------------------------------------------------------------ the queue */
+
+static void stage_queue_init(stage_queue *q, guint capacity)
+{
+  g_mutex_init(&q->lock);
+  g_cond_init(&q->cond);
+  g_queue_init(&q->items);
+  q->capacity = capacity;
+}
+
+static void stage_queue_clear(stage_queue *q)
+{
+  g_mutex_clear(&q->lock);
+  g_cond_clear(&q->cond);
+  g_queue_clear(&q->items);
+}
+
+static void stage_queue_push(stage_queue *q, gpointer item)
+{
+  g_mutex_lock(&q->lock);
+  while (q->items.length >= q->capacity)
+    g_cond_wait(&q->cond, &q->lock);
+  g_queue_push_tail(&q->items, item);
+  g_cond_broadcast(&q->cond);
+  g_mutex_unlock(&q->lock);
+}
+
+static gpointer stage_queue_pop(stage_queue *q)
+{
+  g_mutex_lock(&q->lock);
+  while (q->items.length == 0)
+    g_cond_wait(&q->cond, &q->lock);
+  gpointer item = g_queue_pop_head(&q->items);
+  g_cond_broadcast(&q->cond);
+  g_mutex_unlock(&q->lock);
+  return item;
+}
+
+/* -------------------------------------------------------------- filings */
 
 static void analyzed_filing_free(analyzed_filing *item)
 {
   if (!item)
     return;
-  for (guint i = 0; i < item->filing->risks->len; i++)
-    rsk_classification_clear(&item->results[i]);
+  if (item->results && item->filing)
+    for (guint i = 0; i < item->filing->risks->len; i++)
+      rsk_classification_clear(&item->results[i]);
   g_free(item->results);
   rsk_filing_free(item->filing);
   g_free(item->company);
+  g_clear_error(&item->error);
   g_free(item);
+}
+
+static void fail(analyzed_filing *item, GError *error)
+{
+  item->error = error;
+  g_clear_pointer(&item->filing, rsk_filing_free);
 }
 
 /* The company: --company, else what the document says, else the file name
@@ -68,6 +145,122 @@ static char *company_name(const analyze_options *opts, const rsk_filing *filing)
   size_t n = strcspn(filing->name, "_.");
   return g_strndup(filing->name, n ? n : strlen(filing->name));
 }
+
+static int worker_count(const analyze_options *opts)
+{
+  return opts->jobs > 0 ? opts->jobs : (int)g_get_num_processors();
+}
+
+/* ------------------------------------------------------- stage 1: setup */
+
+static gpointer setup_thread(gpointer data)
+{
+  analyze_run *run = data;
+  run->taxonomy = rsk_taxonomy_load(run->opts->taxonomy_path, &run->setup_error);
+  if (run->taxonomy)
+    run->store = rsk_store_open(rsk_cli_db_path(run->opts->db_path), FALSE,
+                                &run->setup_error);
+  if (run->setup_error)
+    g_atomic_int_set(&run->aborted, 1);
+  return NULL;
+}
+
+/* ----------------------------------------------------- stage 1: extract */
+
+static void extract(const analyze_options *opts, analyzed_filing *item)
+{
+  GError *error = NULL;
+  rsk_document *doc = rsk_document_open(item->path, opts->password, &error);
+  if (!doc) {
+    item->error = error;
+    return;
+  }
+  item->filing = rsk_filing_new(item->path);
+  gboolean ok = rsk_document_read(doc, 1, 0, opts->jobs, item->filing, &error);
+  rsk_document_free(doc);
+  if (!ok)
+    fail(item, error);
+}
+
+/* ----------------------------------------------------- stage 2: analyze */
+
+typedef struct {
+  const rsk_taxonomy *taxonomy;
+  analyzed_filing *item;
+  gint next;                     /* atomic: next risk factor to classify */
+} classify_job;
+
+static gpointer classify_worker(gpointer data)
+{
+  classify_job *job = data;
+  const rsk_filing *filing = job->item->filing;
+  guint i;
+  while ((i = (guint)g_atomic_int_add(&job->next, 1)) < filing->risks->len)
+    rsk_classify(job->taxonomy, filing,
+                 &g_array_index(filing->risks, rsk_risk_factor, i),
+                 &job->item->results[i]);
+  return NULL;
+}
+
+/* Classifies every risk factor of ITEM, on up to JOBS threads (this one
+ * included). */
+static void classify_all(const rsk_taxonomy *taxonomy, analyzed_filing *item,
+                         int jobs)
+{
+  guint n = item->filing->risks->len;
+  item->results = g_new0(rsk_classification, MAX(n, 1));
+  for (guint i = 0; i < n; i++)
+    rsk_classification_init(&item->results[i]);
+  classify_job job = {.taxonomy = taxonomy, .item = item};
+  guint helpers = (guint)CLAMP(jobs, 1, (int)MAX(n, 1)) - 1;
+  GThread **threads = g_new0(GThread *, helpers + 1);
+  for (guint t = 0; t < helpers; t++)
+    threads[t] = g_thread_new("classify", classify_worker, &job);
+  classify_worker(&job);
+  for (guint t = 0; t < helpers; t++)
+    g_thread_join(threads[t]);
+  g_free(threads);
+}
+
+static void analyze(const analyze_run *run, analyzed_filing *item)
+{
+  rsk_filing *filing = item->filing;
+  rsk_segment(filing);
+  if (filing->risks->len == 0) {
+    fail(item, g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
+                           "%s: no Risk Factors section found in %d pages; "
+                           "nothing stored (riskscope extract shows what was read)",
+                           filing->name, filing->page_count));
+    return;
+  }
+  item->company = company_name(run->opts, filing);
+  classify_all(run->taxonomy, item, worker_count(run->opts));
+}
+
+static gpointer analyze_thread(gpointer data)
+{
+  analyze_run *run = data;
+  /* Nothing is reported before the setup is known to have succeeded. */
+  g_thread_join(run->setup);
+  run->setup = NULL;
+  if (run->setup_error)
+    rsk_cli_error(run->out, "%s", run->setup_error->message);
+
+  analyzed_filing *item;
+  while ((item = stage_queue_pop(&run->to_analyze))) {
+    if (run->setup_error) {
+      analyzed_filing_free(item);
+      continue;
+    }
+    if (item->filing)
+      analyze(run, item);
+    stage_queue_push(&run->to_store, item);
+  }
+  stage_queue_push(&run->to_store, NULL);
+  return NULL;
+}
+
+/* ------------------------------------------------------- stage 3: store */
 
 static void print_summary(analyze_run *run, const analyzed_filing *item,
                           gint64 filing_id)
@@ -89,7 +282,6 @@ static void print_summary(analyze_run *run, const analyzed_filing *item,
       g_hash_table_insert(counts, (gpointer)cat, GINT_TO_POINTER(GPOINTER_TO_INT(n) + 1));
     }
   }
-  g_mutex_lock(&run->print_lock);
   FILE *o = run->out->out;
   fprintf(o, "%s: [%" G_GINT64_FORMAT "] %s, %s, %d pages; risk factors on pages %d-%d: %u found, %d tagged",
           filing->name, filing_id, item->company, filing->doc_type,
@@ -103,86 +295,47 @@ static void print_summary(analyze_run *run, const analyzed_filing *item,
     fprintf(run->out->err, "riskscope: %s: warning: %s\n", filing->name,
             (const char *)filing->flags->pdata[i]);
   fflush(o);
-  g_mutex_unlock(&run->print_lock);
   g_ptr_array_unref(order);
   g_hash_table_unref(counts);
 }
 
-static void report_failure(analyze_run *run, const char *message)
+static void store(analyze_run *run, analyzed_filing *item)
 {
-  g_mutex_lock(&run->print_lock);
-  rsk_cli_error(run->out, "%s", message);
-  run->failures++;
-  g_mutex_unlock(&run->print_lock);
+  rsk_store_analysis analysis = {
+    .filing = item->filing,
+    .company = item->company,
+    .results = item->results,
+    .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
+    .taxonomy_version = rsk_taxonomy_version(run->taxonomy),
+  };
+  gint64 id = 0;
+  GError *error = NULL;
+  if (rsk_store_put_filing(run->store, &analysis, &id, &error)) {
+    print_summary(run, item, id);
+    return;
+  }
+  item->error = g_error_new(error->domain, error->code, "%s: %s",
+                            item->filing->name, error->message);
+  g_error_free(error);
 }
 
 static gpointer store_thread(gpointer data)
 {
   analyze_run *run = data;
   analyzed_filing *item;
-
-  while ((item = g_async_queue_pop(run->queue)) != (gpointer)run) {
-    g_autoptr(GError) error = NULL;
-    rsk_store_analysis analysis = {
-      .filing = item->filing,
-      .company = item->company,
-      .results = item->results,
-      .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
-      .taxonomy_version = rsk_taxonomy_version(run->taxonomy),
-    };
-    gint64 id = 0;
-    if (rsk_store_put_filing(run->store, &analysis, &id, &error)) {
-      print_summary(run, item, id);
-      g_mutex_lock(&run->print_lock);
-      run->stored++;
-      g_mutex_unlock(&run->print_lock);
-    } else {
-      g_autofree char *msg = g_strdup_printf("%s: %s", item->filing->name, error->message);
-      report_failure(run, msg);
+  while ((item = stage_queue_pop(&run->to_store))) {
+    if (item->filing)
+      store(run, item);
+    if (item->error) {
+      rsk_cli_error(run->out, "%s", item->error->message);
+      run->failures++;
     }
     analyzed_filing_free(item);
   }
   return NULL;
 }
 
-/* Runs the extract → segment → classify stages on PATH. Returns NULL and
- * sets ERROR when the filing cannot be analysed. */
-static analyzed_filing *analyze_one(const analyze_options *opts,
-                                    const rsk_taxonomy *taxonomy,
-                                    const char *path, GError **error)
-{
-  rsk_document *doc = rsk_document_open(path, opts->password, error);
-  if (!doc)
-    return NULL;
-  rsk_filing *filing = rsk_filing_new(path);
-  gboolean ok = rsk_document_read(doc, 1, 0, opts->jobs, filing, error);
-  rsk_document_free(doc);
-  if (!ok) {
-    rsk_filing_free(filing);
-    return NULL;
-  }
-  rsk_segment(filing);
-  if (filing->risks->len == 0) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
-                "%s: no Risk Factors section found in %d pages; nothing stored "
-                "(riskscope extract shows what was read)",
-                filing->name, filing->page_count);
-    rsk_filing_free(filing);
-    return NULL;
-  }
-
-  analyzed_filing *item = g_new0(analyzed_filing, 1);
-  item->filing = filing;
-  item->company = company_name(opts, filing);
-  item->results = g_new0(rsk_classification, MAX(filing->risks->len, 1));
-  for (guint i = 0; i < filing->risks->len; i++) {
-    rsk_classification_init(&item->results[i]);
-    rsk_classify(taxonomy, filing,
-                 &g_array_index(filing->risks, rsk_risk_factor, i),
-                 &item->results[i]);
-  }
-  return item;
-}
+/* ------------------------------------------------------------- the run */
 
 static void show_progress(rsk_out *out, guint done, guint total, const char *name)
 {
@@ -195,6 +348,44 @@ static void show_progress(rsk_out *out, guint done, guint total, const char *nam
   if (done == total)
     fprintf(out->err, "\r%*s\r", width + 45, "");
   fflush(out->err);
+}
+
+/* Runs the pipeline over FILES; returns the exit status. */
+static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
+                     guint total)
+{
+  rsk_out run_out = *out;
+  if (opts->quiet)
+    run_out.out = fopen("/dev/null", "w");
+  analyze_run run = {.opts = opts, .out = &run_out};
+  stage_queue_init(&run.to_analyze, 1);
+  stage_queue_init(&run.to_store, 1);
+  run.setup = g_thread_new("setup", setup_thread, &run);
+  GThread *analyzer = g_thread_new("analyze", analyze_thread, &run);
+  GThread *writer = g_thread_new("store", store_thread, &run);
+
+  for (guint i = 0; i < total && !g_atomic_int_get(&run.aborted); i++) {
+    show_progress(out, i, total, files[i]);
+    analyzed_filing *item = g_new0(analyzed_filing, 1);
+    item->path = files[i];
+    extract(opts, item);
+    stage_queue_push(&run.to_analyze, item);
+  }
+  stage_queue_push(&run.to_analyze, NULL);
+  g_thread_join(analyzer);
+  g_thread_join(writer);
+  if (!run.setup_error)
+    show_progress(out, total, total, "");
+
+  int status = run.setup_error || run.failures ? RSK_EXIT_FAILURE : RSK_EXIT_OK;
+  g_clear_error(&run.setup_error);
+  rsk_store_close(run.store);
+  rsk_taxonomy_free(run.taxonomy);
+  stage_queue_clear(&run.to_analyze);
+  stage_queue_clear(&run.to_store);
+  if (opts->quiet)
+    fclose(run_out.out);
+  return status;
 }
 
 int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
@@ -216,9 +407,6 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     G_OPTION_ENTRY_NULL,
   };
   int status = RSK_EXIT_USAGE;
-  rsk_taxonomy *taxonomy = NULL;
-  rsk_store *store = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!rsk_cli_parse(out, "analyze", "FILE...",
                      "Extract, segment, tag and store each FILE (PDF). One line per "
@@ -235,52 +423,9 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "analyze: --jobs must be 0 or more");
     goto out;
   }
-  status = RSK_EXIT_FAILURE;
-  taxonomy = rsk_taxonomy_load(opts.taxonomy_path, &error);
-  if (!taxonomy) {
-    rsk_cli_error(out, "%s", error->message);
-    goto out;
-  }
-  store = rsk_store_open(rsk_cli_db_path(opts.db_path), FALSE, &error);
-  if (!store) {
-    rsk_cli_error(out, "%s", error->message);
-    goto out;
-  }
-
-  rsk_out run_out = *out;
-  if (opts.quiet)
-    run_out.out = fopen("/dev/null", "w");
-  analyze_run run = {.out = &run_out, .store = store, .taxonomy = taxonomy};
-  g_mutex_init(&run.print_lock);
-  /* The queue holds at most a couple of filings: memory stays bounded. */
-  run.queue = g_async_queue_new();
-  GThread *writer = g_thread_new("store", store_thread, &run);
-  guint total = (guint)argc - 1;
-
-  for (guint i = 0; i < total; i++) {
-    const char *path = argv[i + 1];
-    g_autoptr(GError) file_error = NULL;
-    show_progress(out, i, total, path);
-    while (g_async_queue_length(run.queue) >= 2)
-      g_usleep(2000);
-    analyzed_filing *item = analyze_one(&opts, taxonomy, path, &file_error);
-    if (item)
-      g_async_queue_push(run.queue, item);
-    else
-      report_failure(&run, file_error->message);
-  }
-  g_async_queue_push(run.queue, &run);  /* the end marker */
-  g_thread_join(writer);
-  show_progress(out, total, total, "");
-  g_async_queue_unref(run.queue);
-  g_mutex_clear(&run.print_lock);
-  if (opts.quiet)
-    fclose(run_out.out);
-  status = run.failures ? RSK_EXIT_FAILURE : RSK_EXIT_OK;
+  status = run_batch(&opts, out, argv + 1, (guint)argc - 1);
 
 out:
-  rsk_store_close(store);
-  rsk_taxonomy_free(taxonomy);
   g_free(opts.db_path);
   g_free(opts.taxonomy_path);
   g_free(opts.company);

@@ -105,17 +105,24 @@ static void json_string(GString *s, const char *text)
   g_string_append_c(s, '"');
 }
 
+/* A ratio, or null when there was nothing to divide by. */
+static void json_ratio(GString *s, const char *name, double value, int den)
+{
+  if (den > 0)
+    g_string_append_printf(s, "\"%s\": %.4f", name, value);
+  else
+    g_string_append_printf(s, "\"%s\": null", name);
+}
+
 static void json_tag_row(GString *s, const rsk_eval_tag_row *r)
 {
-  g_string_append_printf(s,
-                         "\"right\": %d, \"wrong\": %d, \"ignored\": %d, "
-                         "\"precision\": %.4f, \"gold_p\": %d, \"found_p\": %d, "
-                         "\"recall_p\": %.4f, \"gold_ps\": %d, \"found_ps\": %d, "
-                         "\"recall_ps\": %.4f",
-                         r->pred_correct, r->pred_wrong, r->pred_ignored,
-                         rsk_eval_tag_precision(r), r->gold_p, r->found_p,
-                         rsk_eval_tag_recall_p(r), r->gold_ps, r->found_ps,
-                         rsk_eval_tag_recall_ps(r));
+  g_string_append_printf(s, "\"right\": %d, \"wrong\": %d, \"ignored\": %d, ",
+                         r->pred_correct, r->pred_wrong, r->pred_ignored);
+  json_ratio(s, "precision", rsk_eval_tag_precision(r), r->pred_correct + r->pred_wrong);
+  g_string_append_printf(s, ", \"gold_p\": %d, \"found_p\": %d, ", r->gold_p, r->found_p);
+  json_ratio(s, "recall_p", rsk_eval_tag_recall_p(r), r->gold_p);
+  g_string_append_printf(s, ", \"gold_ps\": %d, \"found_ps\": %d, ", r->gold_ps, r->found_ps);
+  json_ratio(s, "recall_ps", rsk_eval_tag_recall_ps(r), r->gold_ps);
 }
 
 static void print_json(FILE *f, const GArray *results,
@@ -156,7 +163,7 @@ static void print_json(FILE *f, const GArray *results,
 
 /* Scores one gold file into RESULTS and TAGS; FALSE when it cannot be read
  * or the database fails. */
-static gboolean eval_one(rsk_out *out, struct sqlite3 *db, const char *path,
+static gboolean eval_one(rsk_out *out, rsk_store *store, const char *path,
                          GArray *results, rsk_eval_tag_table *tags)
 {
   g_autoptr(GError) error = NULL;
@@ -166,7 +173,7 @@ static gboolean eval_one(rsk_out *out, struct sqlite3 *db, const char *path,
     return FALSE;
   }
   filing_result r = {.doc = g_strdup(gold->doc), .gold_path = g_strdup(path)};
-  rsk_eval_set *pred = db ? rsk_eval_stored_load(db, gold->doc, &error) : NULL;
+  rsk_eval_set *pred = store ? rsk_eval_stored_load(store, gold->doc, &error) : NULL;
   gboolean ok = TRUE;
   if (!pred && error && !g_error_matches(error, RSK_ERROR, RSK_ERROR_NOT_FOUND)) {
     rsk_cli_error(out, "%s: %s", path, error->message);
@@ -249,7 +256,7 @@ int rsk_cmd_eval(int argc, char **argv, rsk_out *out)
   rsk_eval_tag_table *tags = rsk_eval_tag_table_new();
   gboolean ok = TRUE;
   for (guint i = 0; i < paths->len; i++)
-    ok &= eval_one(out, store ? rsk_store_db(store) : NULL, paths->pdata[i],
+    ok &= eval_one(out, store, paths->pdata[i],
                    results, tags);
 
   rsk_eval_heading_counts total = {0};

@@ -12,7 +12,9 @@
 #include "rsk_error.h"
 #include "score.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #define ITEM(p, h) {.page = (p), .heading = (h)}
 
@@ -202,6 +204,76 @@ static void every_project_gold_file_loads(void **state)
   assert_true(files > 0);
 }
 
+/* Runs the built riskscope with ARGV (NULL-terminated, after the program);
+ * returns the exit status and the captured streams. */
+static int run_cli(const char *const *args, char **out, char **err)
+{
+  const char *exe = g_getenv("RISKSCOPE_EXE");
+  if (!exe || !g_file_test(exe, G_FILE_TEST_IS_EXECUTABLE)) {
+    print_message("SKIP: riskscope executable %s absent\n", exe ? exe : "(unset)");
+    skip();
+  }
+  GPtrArray *argv = g_ptr_array_new();
+  g_ptr_array_add(argv, (gpointer)exe);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add(argv, (gpointer)args[i]);
+  g_ptr_array_add(argv, NULL);
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
+                             NULL, out, err, &status, &error);
+  g_ptr_array_unref(argv);
+  assert_true(ok);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void eval_without_gold_files_is_a_usage_error(void **state)
+{
+  (void)state;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = {"eval", NULL};
+  assert_int_equal(run_cli(args, &out, &err), 2);
+  assert_non_null(strstr(err, "no gold file"));
+}
+
+static void eval_counts_an_unanalysed_document_as_recall_zero(void **state)
+{
+  (void)state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("rsk-eval-XXXXXX", &error);
+  g_autofree char *gold = g_build_filename(dir, "x.jsonl", NULL);
+  g_autofree char *db = g_build_filename(dir, "none.db", NULL);
+  const char *line = "{\"doc\": \"x.pdf\", \"ordinal\": 1, \"page\": 3, "
+                     "\"section\": \"\", \"heading\": \"We may fail.\", "
+                     "\"labels\": {\"data.privacy\": \"P\"}}\n";
+  assert_true(g_file_set_contents(gold, line, -1, NULL));
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = {"eval", "--db", db, "--format", "json", "--gold", gold, NULL};
+  assert_int_equal(run_cli(args, &out, &err), 0);
+  assert_non_null(strstr(err, "x.pdf: not analysed; run riskscope analyze x.pdf"));
+  assert_non_null(strstr(out, "\"analysed\": false"));
+  assert_non_null(strstr(out, "\"recall\": 0.0000"));
+  assert_non_null(strstr(out, "\"gold_p\": 1, \"found_p\": 0"));
+  g_unlink(gold);
+  g_rmdir(dir);
+}
+
+static void eval_names_a_malformed_gold_file(void **state)
+{
+  (void)state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("rsk-eval-XXXXXX", &error);
+  g_autofree char *gold = g_build_filename(dir, "bad.jsonl", NULL);
+  g_autofree char *db = g_build_filename(dir, "none.db", NULL);
+  assert_true(g_file_set_contents(gold, "{\"doc\": 1}\n", -1, NULL));
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = {"eval", "--db", db, gold, NULL};
+  assert_int_equal(run_cli(args, &out, &err), 1);
+  assert_non_null(strstr(err, "bad.jsonl: line 1"));
+  g_unlink(gold);
+  g_rmdir(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -214,6 +286,9 @@ int main(void)
     cmocka_unit_test(malformed_gold_line_is_named_in_the_error),
     cmocka_unit_test(gold_file_naming_two_documents_is_refused),
     cmocka_unit_test(every_project_gold_file_loads),
+    cmocka_unit_test(eval_without_gold_files_is_a_usage_error),
+    cmocka_unit_test(eval_counts_an_unanalysed_document_as_recall_zero),
+    cmocka_unit_test(eval_names_a_malformed_gold_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "fixtures.h"
+#include "pdfgen.h"
 
 #include <stdio.h>
 
@@ -38,5 +39,6 @@ int main(int argc, char **argv)
     return 1;
   }
   rsk_fx_truth_free(truth);
+  rsk_pdf_shutdown();  /* cairo's and fontconfig's caches, for LeakSanitizer */
   return 0;
 }

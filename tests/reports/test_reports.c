@@ -415,6 +415,26 @@ static void diff_threshold_decides_what_is_material(void **state)
   rsk_diff_free(strict);
 }
 
+static void diff_pairs_a_rewritten_body_under_the_same_heading(void **state)
+{
+  (void)state;
+  const rsk_diff_item a[] = {
+    ITEM("Filing with the CSRC may be delayed", body_supply, NULL, 0, 1),
+    ITEM("Climate rules may raise costs", body_climate, NULL, 0, 2),
+  };
+  const rsk_diff_item b[] = {
+    ITEM("Climate rules may raise costs", body_climate, NULL, 0, 1),
+    ITEM("Filing with the CSRC may be delayed", body_privacy, NULL, 0, 2),
+  };
+  rsk_diff *d = diff_of(a, 2, b, 2);
+
+  assert_int_equal(d->counts[RSK_DIFF_CHANGED], 1);
+  assert_int_equal(d->counts[RSK_DIFF_UNCHANGED], 1);
+  assert_int_equal(entry(d, 0)->kind, RSK_DIFF_CHANGED);
+  assert_int_equal(entry(d, 0)->b, 1);
+  rsk_diff_free(d);
+}
+
 static void diff_of_empty_filings_is_empty(void **state)
 {
   (void)state;
@@ -639,6 +659,7 @@ int main(void)
     cmocka_unit_test(diff_of_reordered_identical_filings_is_all_unchanged),
     cmocka_unit_test(diff_finds_added_removed_reworded_and_changed),
     cmocka_unit_test(diff_threshold_decides_what_is_material),
+    cmocka_unit_test(diff_pairs_a_rewritten_body_under_the_same_heading),
     cmocka_unit_test(diff_of_empty_filings_is_empty),
     cmocka_unit_test(diff_text_lists_each_kind_with_tags),
     cmocka_unit_test(heatmap_has_one_cell_per_company_and_category),

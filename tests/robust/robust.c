@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
 #include <sqlite3.h>
@@ -70,6 +71,12 @@ void robust_write_file(const char *path, const void *data, gsize len)
     fail();
   }
   g_chmod(path, 0644);
+}
+
+void robust_cleanup(void)
+{
+  cairo_debug_reset_static_data();
+  FcFini();
 }
 
 const char *robust_data_dir(void)

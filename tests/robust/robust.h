@@ -66,5 +66,9 @@ gboolean db_exec(const char *db, const char *sql);
 /* Writes LEN bytes of DATA to PATH; aborts the test on failure. */
 void robust_write_file(const char *path, const void *data, gsize len);
 
+/* Frees cairo's and fontconfig's process-wide caches, so LeakSanitizer
+ * sees only real leaks. Call once at the end of main(). */
+void robust_cleanup(void);
+
 /* The tests/data directory of the source tree. */
 const char *robust_data_dir(void);

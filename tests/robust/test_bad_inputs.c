@@ -432,5 +432,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(scrambled_subset_font_text_is_reported_not_stored, setup, teardown),
     cmocka_unit_test_setup_teardown(path_with_spaces_and_non_ascii_is_analysed, setup, teardown),
   };
-  return cmocka_run_group_tests_name("robust_inputs", tests, NULL, NULL);
+  int failed = cmocka_run_group_tests_name("robust_inputs", tests, NULL, NULL);
+  robust_cleanup();
+  return failed;
 }

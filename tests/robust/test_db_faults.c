@@ -277,5 +277,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
   };
-  return cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
+  int failed = cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
+  robust_cleanup();
+  return failed;
 }

@@ -125,5 +125,7 @@ int main(void)
     cmocka_unit_test(pdf_crash_inputs_do_not_crash_analyze),
     cmocka_unit_test(segment_crash_inputs_are_segmented),
   };
-  return cmocka_run_group_tests_name("robust_fuzz", tests, NULL, NULL);
+  int failed = cmocka_run_group_tests_name("robust_fuzz", tests, NULL, NULL);
+  robust_cleanup();
+  return failed;
 }
