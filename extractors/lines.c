@@ -31,16 +31,48 @@
 
 typedef struct {
   gunichar c;
+  gboolean space;      /* is_space(c), worked out once per glyph */
   PopplerRectangle r;
   const PopplerTextAttributes *attr;
   guint extra_style;   /* RSK_STYLE_BOLD when printed twice */
   gboolean keep;
 } glyph;
 
+/* The cache of what a font name says, per page: a page uses a handful of
+ * fonts and every span asks. */
+typedef struct {
+  const char *name;    /* the attributes' font_name; NULL for none */
+  guint style;
+  const char *base;    /* interned in the page's strings */
+} font_entry;
+
+/* What building the lines of one page needs beyond the page itself. */
+typedef struct {
+  rsk_page_lines *pl;
+  GString *text;       /* the line being built */
+  GArray *weight;      /* guint per span of that line */
+  font_entry fonts[8];
+  guint n_fonts, next_font;
+} page_builder;
+
+/* The g_unichar_* answers, without a table look-up for ASCII (almost every
+ * glyph of a filing). */
 static gboolean is_space(gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   return g_unichar_isspace(c) ||
          g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static gboolean is_alpha(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha((char)c) : g_unichar_isalpha(c);
+}
+
+static gboolean is_alnum(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum((char)c) : g_unichar_isalnum(c);
 }
 
 static gboolean is_bad(gunichar c)
@@ -91,22 +123,36 @@ static gboolean same_run(const glyph *a, const glyph *b)
          x->color.blue == y->color.blue;
 }
 
-static rsk_span span_of(rsk_page_lines *pl, const glyph *g, guint offset)
+static const font_entry *font_of(page_builder *pb, const char *name)
+{
+  for (guint i = 0; i < pb->n_fonts; i++)
+    if (g_strcmp0(pb->fonts[i].name, name) == 0)
+      return &pb->fonts[i];
+  guint slot = pb->n_fonts < G_N_ELEMENTS(pb->fonts) ? pb->n_fonts++
+                                                      : pb->next_font++ % G_N_ELEMENTS(pb->fonts);
+  pb->fonts[slot] = (font_entry){
+      .name = name,
+      .style = rsk_font_style(name),
+      .base = g_string_chunk_insert_const(pb->pl->strings, rsk_font_base_name(name))};
+  return &pb->fonts[slot];
+}
+
+static rsk_span span_of(page_builder *pb, const glyph *g, guint offset)
 {
   rsk_span span = {.offset = offset, .style = g->extra_style};
   if (g->attr) {
     const PopplerTextAttributes *a = g->attr;
-    span.style |= rsk_font_style(a->font_name);
+    const font_entry *font = font_of(pb, a->font_name);
+    span.style |= font->style;
     if (a->is_underlined)
       span.style |= RSK_STYLE_UNDERLINE;
     span.font_size = (float)a->font_size;
     span.color = ((guint32)(a->color.red >> 8) << 16) |
                  ((guint32)(a->color.green >> 8) << 8) |
                  (guint32)(a->color.blue >> 8);
-    span.font = g_string_chunk_insert_const(pl->strings,
-                                            rsk_font_base_name(a->font_name));
+    span.font = font->base;
   } else {
-    span.font = g_string_chunk_insert_const(pl->strings, "");
+    span.font = g_string_chunk_insert_const(pb->pl->strings, "");
   }
   return span;
 }
@@ -150,8 +196,13 @@ static void count_words(rsk_page_lines *pl, const char *text)
     const char *start = p;
     gboolean vowel = FALSE;
     while (g_ascii_isalpha(*p)) {
-      if (strchr("aeiouyAEIOUY", *p))
+      switch (*p | 0x20) { /* lower case */
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
         vowel = TRUE;
+        break;
+      default:
+        break;
+      }
       p++;
     }
     if (p - start >= 4) {
@@ -165,13 +216,14 @@ static void count_words(rsk_page_lines *pl, const char *text)
 /* Poppler's selection text glues words of neighbouring table cells and
  * layout boxes ("Operations35", "classTrading"); within a word glyph boxes
  * abut, so a gap wider than a fifth of the glyph height is a space too. */
-static void build_line(rsk_page_lines *pl, glyph *g, guint n)
+static void build_line(page_builder *pb, glyph *g, guint n)
 {
+  rsk_page_lines *pl = pb->pl;
   /* Fake bold: compare each glyph with the last one kept. */
   glyph *last = NULL;
   for (guint i = 0; i < n; i++) {
     g[i].keep = TRUE;
-    if (is_space(g[i].c))
+    if (g[i].space)
       continue;
     if (last && is_duplicate(last, &g[i])) {
       g[i].keep = FALSE;
@@ -182,12 +234,14 @@ static void build_line(rsk_page_lines *pl, glyph *g, guint n)
   }
   /* A word whose every glyph was doubled is bold as a whole, spaces too. */
   for (guint i = 0; i < n; i++)
-    if (g[i].keep && is_space(g[i].c) && i > 0 && i + 1 < n &&
+    if (g[i].keep && g[i].space && i > 0 && i + 1 < n &&
         (g[i - 1].extra_style & RSK_STYLE_BOLD))
       g[i].extra_style |= RSK_STYLE_BOLD;
 
-  GString *text = g_string_sized_new(n + 8);
-  GArray *weight = g_array_new(FALSE, TRUE, sizeof(guint));
+  GString *text = pb->text;
+  GArray *weight = pb->weight;
+  g_string_truncate(text, 0);
+  g_array_set_size(weight, 0);
   rsk_line line = {.page = pl->page, .first_span = pl->spans->len};
   gboolean pending_space = FALSE, have_box = FALSE;
   double prev_x2 = 0;
@@ -201,7 +255,7 @@ static void build_line(rsk_page_lines *pl, glyph *g, guint n)
       prev_x2 = MAX(prev_x2, gl->r.x2);
       continue;
     }
-    if (is_space(gl->c)) {
+    if (gl->space) {
       pending_space = text->len > 0;
       continue;
     }
@@ -221,7 +275,7 @@ static void build_line(rsk_page_lines *pl, glyph *g, guint n)
     }
     pending_space = FALSE;
     pl->n_chars++;
-    if (g_unichar_isalpha(gl->c))
+    if (is_alpha(gl->c))
       pl->n_letters++;
     if (!run || !same_run(run, gl)) {
       if (run) {
@@ -231,10 +285,10 @@ static void build_line(rsk_page_lines *pl, glyph *g, guint n)
         line.n_spans++;
       }
       run = gl;
-      span = span_of(pl, gl, (guint)start);
+      span = span_of(pb, gl, (guint)start);
       span_weight = 0;
     }
-    span_weight += g_unichar_isalnum(gl->c) ? 2 : 1;
+    span_weight += is_alnum(gl->c) ? 2 : 1;
     if (!have_box) {
       line.x0 = (float)gl->r.x1;
       line.y0 = (float)gl->r.y1;
@@ -258,8 +312,6 @@ static void build_line(rsk_page_lines *pl, glyph *g, guint n)
     count_words(pl, line.text);
     g_array_append_val(pl->lines, line);
   }
-  g_array_unref(weight);
-  g_string_free(text, TRUE);
 }
 
 typedef struct {
@@ -271,7 +323,7 @@ static box glyph_box(const glyph *g, guint n)
 {
   box b = {.empty = TRUE};
   for (guint i = 0; i < n; i++) {
-    if (is_space(g[i].c))
+    if (g[i].space)
       continue;
     if (b.empty) {
       b = (box){g[i].r.x1, g[i].r.y1, g[i].r.x2, g[i].r.y2, FALSE};
@@ -283,6 +335,16 @@ static box glyph_box(const glyph *g, guint n)
     }
   }
   return b;
+}
+
+static box box_union(box a, box b)
+{
+  if (a.empty)
+    return b;
+  if (b.empty)
+    return a;
+  return (box){MIN(a.x1, b.x1), MIN(a.y1, b.y1), MAX(a.x2, b.x2),
+               MAX(a.y2, b.y2), FALSE};
 }
 
 /* B sits on A's baseline and starts inside A's extent. */
@@ -315,17 +377,15 @@ static int compare_x(const void *pa, const void *pb)
   return (a > b) - (a < b); /* stable */
 }
 
-/* Builds the line gathered in MERGED (one or more Poppler lines) and
- * empties it. */
 /* Builds the line gathered in MERGED from PIECES Poppler lines and
  * empties it. Joined pieces are sorted by x; one piece is already in
  * reading order. */
-static void flush_line(rsk_page_lines *pl, GArray *merged, guint *pieces)
+static void flush_line(page_builder *pb, GArray *merged, guint *pieces)
 {
   if (merged->len > 0) {
     if (*pieces > 1)
       qsort(merged->data, merged->len, sizeof(glyph), compare_x);
-    build_line(pl, (glyph *)(void *)merged->data, merged->len);
+    build_line(pb, (glyph *)(void *)merged->data, merged->len);
   }
   g_array_set_size(merged, 0);
   *pieces = 0;
@@ -354,10 +414,17 @@ rsk_page_lines *rsk_page_lines_read(PopplerPage *page, int page_number)
   GList *attrs = poppler_page_get_text_attributes(page);
 
   glong n_chars = g_utf8_strlen(text, -1);
-  glyph *glyphs = g_new0(glyph, (gsize)n_chars + 1);
+  glyph *glyphs = g_new(glyph, (gsize)n_chars + 1);
   const char *p = text;
-  for (glong i = 0; i < n_chars; i++, p = g_utf8_next_char(p)) {
-    glyphs[i].c = g_utf8_get_char(p);
+  for (glong i = 0; i < n_chars; i++) {
+    gunichar c = (guchar)*p;
+    if (c < 0x80)
+      p++;
+    else {
+      c = g_utf8_get_char(p);
+      p = g_utf8_next_char(p);
+    }
+    glyphs[i] = (glyph){.c = c, .space = is_space(c)};
     if ((guint)i < n_rects)
       glyphs[i].r = rects[i];
   }
@@ -370,13 +437,16 @@ rsk_page_lines *rsk_page_lines_read(PopplerPage *page, int page_number)
   /* Cut at '\n'; a piece that overprints the one before it on the same
    * baseline is a duplicate drawn too far off for Poppler to merge: join
    * them, glyphs in x order, and let build_line drop the doubles. */
+  page_builder pb = {.pl = pl, .text = g_string_sized_new(256),
+                     .weight = g_array_new(FALSE, TRUE, sizeof(guint))};
   glong start = 0;
   guint pieces = 0;
   GArray *merged = g_array_new(FALSE, FALSE, sizeof(glyph));
+  box merged_box = {.empty = TRUE};
   const glyph *prev = NULL;
   for (glong i = 0; i <= n_chars; i++) {
     if (i < n_chars && glyphs[i].c != '\n') {
-      if (is_space(glyphs[i].c))
+      if (glyphs[i].space)
         continue;
       gboolean jump = prev && !same_row(prev, &glyphs[i]);
       prev = &glyphs[i];
@@ -387,19 +457,21 @@ rsk_page_lines *rsk_page_lines_read(PopplerPage *page, int page_number)
     }
     if (i > start) {
       box piece = glyph_box(glyphs + start, (guint)(i - start));
-      if (merged->len > 0 &&
-          overprints(glyph_box((glyph *)(void *)merged->data, merged->len), piece)) {
-        g_array_append_vals(merged, glyphs + start, (guint)(i - start));
+      if (merged->len > 0 && overprints(merged_box, piece)) {
+        merged_box = box_union(merged_box, piece);
       } else {
-        flush_line(pl, merged, &pieces);
-        g_array_append_vals(merged, glyphs + start, (guint)(i - start));
+        flush_line(&pb, merged, &pieces);
+        merged_box = piece;
       }
+      g_array_append_vals(merged, glyphs + start, (guint)(i - start));
       pieces++;
     }
     start = i == n_chars || glyphs[i].c == '\n' ? i + 1 : i;
   }
-  flush_line(pl, merged, &pieces);
+  flush_line(&pb, merged, &pieces);
   g_array_unref(merged);
+  g_array_unref(pb.weight);
+  g_string_free(pb.text, TRUE);
 
   g_free(glyphs);
   poppler_page_free_text_attributes(attrs);

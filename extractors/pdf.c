@@ -8,7 +8,9 @@
  * page's lines in a slot; the calling thread merges the slots into the
  * filing in page order and frees them. Workers stop handing out pages
  * WINDOW pages ahead of the merge, so memory holds at most that many pages
- * beyond the lines already merged, however long the document.
+ * beyond the lines already merged, however long the document. The file's
+ * SHA-256 is worked out meanwhile on one more thread, so the merge never
+ * makes the workers wait.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -267,6 +269,22 @@ static gboolean hash_file(const char *path, char out[65], GError **error)
   return ok;
 }
 
+/* The file's SHA-256, worked out on a thread of its own so that merging
+ * pages never waits for it (workers stop WINDOW pages ahead of the merge). */
+typedef struct {
+  const char *path;
+  char *sha256;              /* 65 bytes */
+  GError *error;
+  gboolean ok;
+} hash_job;
+
+static gpointer hash_main(gpointer data)
+{
+  hash_job *job = data;
+  job->ok = hash_file(job->path, job->sha256, &job->error);
+  return NULL;
+}
+
 static char *clean_metadata(char *value)
 {
   if (!value)
@@ -343,8 +361,8 @@ gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
   }
 
   /* Hash the file while the workers read pages. */
-  GError *hash_error = NULL;
-  gboolean hashed = hash_file(doc->path, filing->sha256, &hash_error);
+  hash_job hashing = {.path = doc->path, .sha256 = filing->sha256};
+  GThread *hasher = g_thread_new("rsk-hash", hash_main, &hashing);
 
   double *heights = g_new0(double, (gsize)doc->page_count);
   text_stats stats = {0};
@@ -372,6 +390,7 @@ gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
   g_mutex_unlock(&job.lock);
   for (int i = 0; i < jobs; i++)
     g_thread_join(threads[i]);
+  g_thread_join(hasher);
   for (int i = 0; i < pages; i++)
     rsk_page_lines_free(job.slots[i]);
 
@@ -379,14 +398,14 @@ gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
   if (job.error) {
     g_propagate_error(error, job.error);
     ok = FALSE;
-  } else if (!hashed) {
-    g_propagate_error(error, hash_error);
-    hash_error = NULL;
+  } else if (!hashing.ok) {
+    g_propagate_error(error, hashing.error);
+    hashing.error = NULL;
     ok = FALSE;
   } else if (!check_text(doc, pages, &stats, error)) {
     ok = FALSE;
   }
-  g_clear_error(&hash_error);
+  g_clear_error(&hashing.error);
   if (ok) {
     GArray *tail = filing->lines;
     /* Furniture is judged over the lines of this read only. */

@@ -219,6 +219,19 @@ static gboolean start_on_page(const rsk_seg_doc *doc, const gboolean *starts, gu
   return FALSE;
 }
 
+/* TRUE when line I is the first line of the first page of a run of pages
+ * whose running header is the section's title (and no title line is on
+ * that page). */
+static gboolean header_start(const rsk_seg_doc *doc, const page_headers *h,
+                             const gboolean *starts, guint i)
+{
+  int page = g_array_index(doc->lines, rsk_seg_line, i).line->page;
+  gboolean first_on_page =
+      i == 0 || g_array_index(doc->lines, rsk_seg_line, i - 1).line->page != page;
+  return first_on_page && h->risk[page] && (page == 0 || !h->risk[page - 1]) &&
+         !start_on_page(doc, starts, i);
+}
+
 gboolean rsk_seg_find_section(rsk_seg_doc *doc)
 {
   compile_patterns();
@@ -230,17 +243,19 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
   for (guint i = 0; i < n; i++)
     starts[i] = is_start(doc, i);
   drop_repeated_titles(doc, starts);
+  /* The first line of a page whose running header starts the section ends
+   * the ranges before it, as a title line does. */
+  gboolean *ends = g_new0(gboolean, n + 1);
+  for (guint i = 0; i < n; i++)
+    ends[i] = starts[i] || header_start(doc, &h, starts, i);
 
   for (guint i = 0; i < n; i++) {
     const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
     int page = l->line->page;
-    gboolean first_on_page =
-        i == 0 || g_array_index(doc->lines, rsk_seg_line, i - 1).line->page != page;
-    if (first_on_page && h.risk[page] && (page == 0 || !h.risk[page - 1]) &&
-        !start_on_page(doc, starts, i)) {
+    if (header_start(doc, &h, starts, i)) {
       /* The first page with a "RISK FACTORS" running header. */
       range r = {.first = i, .title_page = page};
-      extend(doc, starts, &h, &r);
+      extend(doc, ends, &h, &r);
       g_array_append_val(ranges, r);
     }
     if (!starts[i])
@@ -249,7 +264,7 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
     /* The title's second line when "Item 1A." stood alone. */
     if (r.first < n && starts[r.first] && !g_regex_match(start_re, l->line->text, 0, NULL))
       r.first++;
-    extend(doc, starts, &h, &r);
+    extend(doc, ends, &h, &r);
     g_array_append_val(ranges, r);
   }
 
@@ -280,6 +295,7 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
         g_array_index(doc->lines, rsk_seg_line, MIN(last_line, n - 1)).line->page;
   }
   g_free(starts);
+  g_free(ends);
   g_free(h.risk);
   g_free(h.other);
   g_array_unref(ranges);

@@ -3,33 +3,43 @@
  * How the segmenter reads a filing
  * --------------------------------
  * Filings do not agree on how a risk factor is printed, so nothing here is
- * tied to one producer's fonts. The segmenter works on the filing's content
- * lines (running headers, footers and page numbers are already flagged as
- * furniture and skipped) in four steps, one file each:
+ * tied to one producer's fonts or to one filing. The segmenter works on a
+ * view of the filing's content lines in four steps, one file each:
  *
- * 1. Paragraphs (this file). Every line gets its leading style run (font,
- *    weight and slant bits, colour, size: a "style class") and a paragraph
- *    flag: it starts a paragraph when the gap above it is clearly wider than
- *    the usual line spacing, when it starts with a bullet, or when the line
- *    above stopped short although this line's first word would have fitted
- *    there. The last test needs no indentation or spacing convention and
- *    works across page breaks.
+ * 1. The view (this file). Furniture is skipped: the lines the reader
+ *    flagged, and as a safety net short lines repeated at the top or foot of
+ *    three pages or more and short lines without a letter (page numbers).
+ *    Bullets printed as a column of their own are tied back to their items.
+ *    Every line gets its leading style run (a "style class": font, weight
+ *    and slant bits, colour, size) and a paragraph flag: it starts a
+ *    paragraph when the gap above it is clearly wider than the usual line
+ *    spacing, when it starts with a bullet, when its first line is indented
+ *    against the next, when a sentence ended and the style changes, or when
+ *    the line above stopped short although this line's first word would
+ *    have fitted there. The last test needs no spacing convention and works
+ *    across page breaks.
  *
  * 2. Section bounds (section_bounds.c). The section starts at a line that
- *    is only its title and ends at the next top-level title; of all such
- *    ranges the one holding the most words wins, which leaves out contents
- *    pages, summaries and cross-references.
+ *    is only its title ("Item 1A. Risk Factors", "Item 3.D", "RISK
+ *    FACTORS"), or at the first page whose running header names it (Hong
+ *    Kong documents), and ends at the next top-level title (an Item, a PART,
+ *    FORWARD-LOOKING STATEMENTS, USE OF PROCEEDS, INDUSTRY OVERVIEW, ...) or
+ *    page headed by another section. Of all such ranges the one holding the
+ *    most words wins, which leaves out contents pages, a summary's "RISK
+ *    FACTORS" paragraph and cross-references.
  *
  * 3. Headings (headings.c). Inside the section the style holding most
- *    letters is the body style. Every other style is judged by the blocks it
- *    forms at paragraph starts: a risk-factor heading style is the one whose
- *    blocks are most often sentences followed by body text (in the same line
- *    for run-in headings, where the line's spans give the cut). Sub-section
- *    headings are short, non-sentence blocks of any other style, or lines in
- *    capitals, that are followed directly by a heading. So bold bullet
- *    labels, bold-italic topic lines inside a body, italic case names and
- *    defined terms stay body text: they are not sentences, not at paragraph
- *    starts, or not followed by a heading.
+ *    letters is the body style. Every other style (and capitals in the body
+ *    style) is judged by the blocks it forms at paragraph starts: the risk
+ *    heading style is the one whose blocks are most often sentences
+ *    followed by body text, in the next line or in the same one for run-in
+ *    headings, where the line's spans give the cut. Its blocks become
+ *    headings unless they are labels ("AI:"), titles in title case, or sit
+ *    away from the left edge (table cells). Sub-section headings are short,
+ *    non-sentence blocks followed directly by a heading on the same page.
+ *    Bold bullet labels, bold-italic topic lines inside a body, italic case
+ *    names and defined terms stay body text: they are not sentences, not at
+ *    paragraph starts, or not in the heading style.
  *
  * 4. Risk factors (risk_split.c). Each heading collects the lines up to the
  *    next heading or sub-section heading: lines joined with hyphenation
@@ -97,11 +107,11 @@ static gboolean starts_with_bullet(const char *text)
   static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x97\xa6",
                                       "\xe2\x96\xaa", "\xe2\x96\xa0", "\xef\x82\xb7",
                                       "\xc2\xb7", "*", "o ", "- ", "\xe2\x80\x93 ",
-                                      "\xe2\x80\x94 ", "\xe2\x9e\xa2", "\xc2\xa7"};
+                                      "\xe2\x80\x94 ", "\xe2\x9e\xa2"};
   for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
     if (g_str_has_prefix(text, marks[i]))
       return TRUE;
-  /* "(a) ", "(iv) ", "1. " list markers. */
+  /* "(a) ", "(iv) " list markers. */
   if (text[0] == '(') {
     const char *p = text + 1;
     int n = 0;
@@ -339,45 +349,51 @@ static gboolean at_page_edge(const GArray *lines, guint i)
   return before < 2 || after < 2;
 }
 
-/* A safety net under the reader's furniture flags: a short line at the top
- * or foot of three pages or more with the same text (digits aside), or a
- * short line with no letter (a page number), is furniture too. */
+/* A safety net under the reader's furniture flags: a short line that is
+ * not a sentence, at the top or foot of three pages or more with the same
+ * text (digits aside), or a short line with no letter (a page number), is
+ * furniture too. */
 static void find_furniture(rsk_seg_doc *doc)
 {
   GArray *lines = doc->filing->lines;
   doc->furniture = g_new0(gboolean, lines->len + 1);
   gboolean *edge = g_new0(gboolean, lines->len + 1);
-  GHashTable *pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *last_page = g_hash_table_new(g_str_hash, g_str_equal);
+  /* key -> {pages seen, last page seen} */
+  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
-    if (!line->text || rsk_text_word_count(line->text) > 15 || !at_page_edge(lines, i))
+    /* Headers and footers are labels, not sentences. */
+    if (!line->text || rsk_text_word_count(line->text) > 15 ||
+        rsk_seg_ends_sentence(line->text) || !at_page_edge(lines, i))
       continue;
     edge[i] = TRUE;
     char *key = repeat_key(line);
-    int last = GPOINTER_TO_INT(g_hash_table_lookup(last_page, key));
-    int n = GPOINTER_TO_INT(g_hash_table_lookup(pages, key));
-    if (last != line->page) {
-      g_hash_table_replace(pages, key, GINT_TO_POINTER(n + 1));
-      g_hash_table_replace(last_page, key, GINT_TO_POINTER(line->page));
+    int *count = g_hash_table_lookup(seen, key);
+    if (!count) {
+      count = g_new0(int, 2);
+      g_hash_table_insert(seen, key, count);
     } else {
       g_free(key);
+    }
+    if (count[1] != line->page) {
+      count[0]++;
+      count[1] = line->page;
     }
   }
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
     gboolean letters = FALSE;
-    for (const char *p = line->text ? line->text : ""; *p && !letters; p++)
-      letters = g_ascii_isalpha(*p);
+    for (const char *p = line->text ? line->text : ""; *p && !letters; p = g_utf8_next_char(p))
+      letters = g_unichar_isalpha(g_utf8_get_char(p));
     doc->furniture[i] = (line->flags & RSK_LINE_FURNITURE) || !line->text ||
                         (!letters && strlen(line->text) <= 12);
     if (!doc->furniture[i] && edge[i]) {
       g_autofree char *key = repeat_key(line);
-      doc->furniture[i] = GPOINTER_TO_INT(g_hash_table_lookup(pages, key)) >= 3;
+      const int *count = g_hash_table_lookup(seen, key);
+      doc->furniture[i] = count && count[0] >= 3;
     }
   }
-  g_hash_table_unref(last_page);
-  g_hash_table_unref(pages);
+  g_hash_table_unref(seen);
   g_free(edge);
 }
 
@@ -388,7 +404,7 @@ static void build_view(rsk_seg_doc *doc)
   GArray *bullets = g_array_new(FALSE, FALSE, sizeof(const rsk_line *));
   for (guint i = 0; i < lines->len; i++) {
     const rsk_line *line = &g_array_index(lines, rsk_line, i);
-    if (!doc->furniture[i] && is_lone_bullet(line->text))
+    if (!(line->flags & RSK_LINE_FURNITURE) && line->text && is_lone_bullet(line->text))
       g_array_append_val(bullets, line);
   }
   guint from = 0;

@@ -1,12 +1,14 @@
 /* make_seeds.c - write the seed corpora of the fuzz targets
  *
- *   make_seeds DIR
+ *   make_seeds DIR [PDF...]
  *
  * Writes DIR/pdf/: a few tiny PDFs drawn with cairo (a risk factors page in
  * bold, italic and roman faces with a running header and page numbers, an
  * empty page, a shapes-only page, two pages with a heading across the
  * break), and DIR/segment/: the lines riskscope reads from each of them in
- * fuzz_segment's format (line_stream.h).
+ * fuzz_segment's format (line_stream.h). Each PDF given is read too and its
+ * first SEGMENT_SEED_MAX bytes of lines (the cover, contents and usually the
+ * start of the risk factors) added to DIR/segment/.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -122,6 +124,8 @@ static gboolean write_pdf(const char *path, int kind)
   return ok;
 }
 
+#define SEGMENT_SEED_MAX (120 * 1024)
+
 static void write_lines(const char *pdf_path, const char *out_path)
 {
   GError *error = NULL;
@@ -134,6 +138,12 @@ static void write_lines(const char *pdf_path, const char *out_path)
     fprintf(stderr, "make_seeds: %s\n", error->message);
     g_clear_error(&error);
   }
+  if (bytes->len > SEGMENT_SEED_MAX) {
+    guint cut = SEGMENT_SEED_MAX;
+    while (cut > 0 && bytes->data[cut - 1] != '\n')
+      cut--;
+    g_byte_array_set_size(bytes, cut);
+  }
   if (bytes->len)
     g_file_set_contents(out_path, (const char *)bytes->data, bytes->len, NULL);
   g_byte_array_unref(bytes);
@@ -143,8 +153,8 @@ static void write_lines(const char *pdf_path, const char *out_path)
 
 int main(int argc, char **argv)
 {
-  if (argc != 2) {
-    fprintf(stderr, "usage: make_seeds DIR\n");
+  if (argc < 2) {
+    fprintf(stderr, "usage: make_seeds DIR [PDF...]\n");
     return 2;
   }
   g_autofree char *pdf_dir = g_build_filename(argv[1], "pdf", NULL);
@@ -160,6 +170,11 @@ int main(int argc, char **argv)
       return 1;
     }
     write_lines(pdf, seg);
+  }
+  for (int i = 2; i < argc; i++) {
+    g_autofree char *base = g_path_get_basename(argv[i]);
+    g_autofree char *seg = g_build_filename(seg_dir, base, NULL);
+    write_lines(argv[i], seg);
   }
   return 0;
 }

@@ -32,7 +32,13 @@ ninja -C "$build" $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/
 corpus=$build/corpus
 seeds=$build/seeds
 if [ ! -f "$seeds/.done" ]; then
-  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz/make_seeds" "$seeds"
+  # Real layouts for fuzz_segment: the bundled sample and two corpus filings.
+  extra=$(ls "$build"/sample/*.pdf "$root"/build/sample/*.pdf 2>/dev/null | head -1 || true)
+  for f in apple_10k_fy2023.pdf microsoft_10k_fy2023.pdf; do
+    [ -f "$root/../shared/corpus/$f" ] && extra="$extra $root/../shared/corpus/$f"
+  done
+  # shellcheck disable=SC2086
+  ASAN_OPTIONS=detect_leaks=0 "$build/fuzz/make_seeds" "$seeds" $extra
   cp "$root"/tests/data/*.pdf "$seeds/pdf/" 2>/dev/null || true
   # Uncompressed copies let the fuzzer mutate content streams directly.
   if command -v qpdf >/dev/null; then
@@ -49,9 +55,9 @@ fi
 status=0
 for target in $targets; do
   case $target in
-    fuzz_taxonomy) seed=$seeds/taxonomy dict=taxonomy.dict ;;
-    fuzz_segment) seed=$seeds/segment dict=segment.dict ;;
-    fuzz_pdf) seed=$seeds/pdf dict=pdf.dict ;;
+    fuzz_taxonomy) seed=$seeds/taxonomy dict=taxonomy.dict max_len=65536 ;;
+    fuzz_segment) seed=$seeds/segment dict=segment.dict max_len=131072 ;;
+    fuzz_pdf) seed=$seeds/pdf dict=pdf.dict max_len=65536 ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
   mkdir -p "$corpus/$target" "$root/fuzz/crashes/$target"
@@ -62,7 +68,7 @@ for target in $targets; do
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp \
     "$build/fuzz/$target" "$corpus/$target" "$seed" \
       -dict="$root/fuzz/$dict" -max_total_time="$seconds" -timeout=30 \
-      -rss_limit_mb=2048 -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
+      -rss_limit_mb=2048 -max_len=$max_len -close_fd_mask=1 -print_final_stats=1 \
       -artifact_prefix="$root/fuzz/crashes/$target/" ${FUZZ_ARGS:-} || status=$?
 done
 exit $status

@@ -29,6 +29,9 @@ typedef struct {
   char *dir;
   char *db;
   char *good;
+  char *out, *err;   /* of the last run; freed by teardown even when an
+                        assertion jumps out of the test */
+  GPtrArray *paths;  /* made by path_in(), freed by teardown */
 } fixture;
 
 static int setup(void **state)
@@ -37,6 +40,7 @@ static int setup(void **state)
   f->dir = robust_dir_new();
   f->db = g_build_filename(f->dir, "robust.db", NULL);
   f->good = robust_good_pdf(f->dir, "good_filing.pdf", 1, 8);
+  f->paths = g_ptr_array_new_with_free_func(g_free);
   *state = f;
   return 0;
 }
@@ -47,6 +51,9 @@ static int teardown(void **state)
   robust_dir_free(f->dir);
   g_free(f->db);
   g_free(f->good);
+  g_free(f->out);
+  g_free(f->err);
+  g_ptr_array_unref(f->paths);
   g_free(f);
   return 0;
 }
@@ -68,24 +75,25 @@ static void expect_rejected_as(fixture *f, const char *bad,
   g_ptr_array_add(args, NULL);
 
   int status = -1;
-  char *out = NULL, *err = NULL;
-  assert_true(run_riskscope_as((const char *const *)args->pdata, as_uid, &status,
-                               &out, &err));
+  g_clear_pointer(&f->out, g_free);
+  g_clear_pointer(&f->err, g_free);
+  gboolean ran = run_riskscope_as((const char *const *)args->pdata, as_uid, &status,
+                                  &f->out, &f->err);
   g_ptr_array_unref(args);
+  assert_true(ran);
+  const char *out = f->out, *err = f->err;
   if (status != 1)
     print_error("exit status %d, expected 1; stdout:\n%s\nstderr:\n%s\n", status,
                 out, err);
   assert_int_equal(status, 1);
-  char *base = g_path_get_basename(bad);
+  const char *slash = strrchr(bad, '/');
+  const char *base = slash ? slash + 1 : bad;
   assert_one_error(err, base, reasons);
   /* The batch went on: the good filing is stored, whole. */
   assert_int_equal(db_count_filings(f->db, "good_filing.pdf"), 1);
   assert_true(db_count_risks(f->db, "good_filing.pdf") >= 2);
   /* Nothing of the bad one is. */
   assert_int_equal(db_count_filings(f->db, base), 0);
-  g_free(base);
-  g_free(out);
-  g_free(err);
 }
 
 static void expect_rejected(fixture *f, const char *bad, const char *const *extra,
@@ -94,9 +102,12 @@ static void expect_rejected(fixture *f, const char *bad, const char *const *extr
   expect_rejected_as(f, bad, extra, reasons, -1);
 }
 
+/* DIR/NAME, owned by the fixture. */
 static char *path_in(fixture *f, const char *name)
 {
-  return g_build_filename(f->dir, name, NULL);
+  char *path = g_build_filename(f->dir, name, NULL);
+  g_ptr_array_add(f->paths, path);
+  return path;
 }
 
 static char *copy_data_file(fixture *f, const char *name)
@@ -106,9 +117,9 @@ static char *copy_data_file(fixture *f, const char *name)
   char *data = NULL;
   gsize len = 0;
   assert_true(g_file_get_contents(src, &data, &len, NULL));
+  g_free(src);
   robust_write_file(dst, data, len);
   g_free(data);
-  g_free(src);
   return dst;
 }
 
@@ -120,7 +131,6 @@ static void empty_file_is_reported_and_batch_goes_on(void **state)
   char *bad = path_in(f, "empty.pdf");
   robust_write_file(bad, "", 0);
   expect_rejected(f, bad, NULL, REASONS("empty", "not a PDF"));
-  g_free(bad);
 }
 
 static void truncated_pdf_is_reported_as_damaged(void **state)
@@ -131,9 +141,8 @@ static void truncated_pdf_is_reported_as_damaged(void **state)
   assert_true(g_file_get_contents(f->good, &data, &len, NULL));
   char *bad = path_in(f, "truncated.pdf");
   robust_write_file(bad, data, len / 2);
-  expect_rejected(f, bad, NULL, REASONS("damaged", "truncated", "corrupt"));
   g_free(data);
-  g_free(bad);
+  expect_rejected(f, bad, NULL, REASONS("damaged", "truncated", "corrupt"));
 }
 
 static void text_file_named_pdf_is_not_a_pdf(void **state)
@@ -143,7 +152,6 @@ static void text_file_named_pdf_is_not_a_pdf(void **state)
   const char text[] = "Risk factors\nThis is a plain text file, not a PDF.\n";
   robust_write_file(bad, text, sizeof text - 1);
   expect_rejected(f, bad, NULL, REASONS("not a PDF"));
-  g_free(bad);
 }
 
 static void directory_is_reported(void **state)
@@ -152,7 +160,6 @@ static void directory_is_reported(void **state)
   char *bad = path_in(f, "folder.pdf");
   assert_int_equal(g_mkdir(bad, 0755), 0);
   expect_rejected(f, bad, NULL, REASONS("directory"));
-  g_free(bad);
 }
 
 static void missing_file_is_reported(void **state)
@@ -160,7 +167,6 @@ static void missing_file_is_reported(void **state)
   fixture *f = *state;
   char *bad = path_in(f, "no_such_filing.pdf");
   expect_rejected(f, bad, NULL, REASONS("No such file"));
-  g_free(bad);
 }
 
 static void unreadable_file_is_reported(void **state)
@@ -182,8 +188,6 @@ static void unreadable_file_is_reported(void **state)
   assert_int_equal(g_rename(bad, locked), 0);
   assert_int_equal(g_chmod(locked, 0000), 0);
   expect_rejected_as(f, locked, NULL, REASONS("Permission denied"), uid);
-  g_free(bad);
-  g_free(locked);
 }
 
 /* -------------------------------------------------------------- encrypted */
@@ -201,7 +205,6 @@ static char *encrypt_good(fixture *f)
     printf("SKIP: qpdf is not installed (%s): apt-get install qpdf\n",
            error->message);
     g_error_free(error);
-    g_free(out);
     return NULL;
   }
   assert_int_equal(status, 0);
@@ -216,7 +219,6 @@ static void encrypted_pdf_without_password_asks_for_one(void **state)
   if (!bad)
     skip();
   expect_rejected(f, bad, NULL, REASONS("--password", "password"));
-  g_free(bad);
 }
 
 static void encrypted_pdf_with_wrong_password_is_reported(void **state)
@@ -227,7 +229,6 @@ static void encrypted_pdf_with_wrong_password_is_reported(void **state)
     skip();
   expect_rejected(f, bad, REASONS("--password", "not-the-password"),
                   REASONS("wrong password"));
-  g_free(bad);
 }
 
 static void encrypted_pdf_with_password_is_analysed(void **state)
@@ -237,11 +238,12 @@ static void encrypted_pdf_with_password_is_analysed(void **state)
   if (!enc)
     skip();
   char *other = robust_good_pdf(f->dir, "other_filing.pdf", 2, 6);
+  g_ptr_array_add(f->paths, other);
   const char *args[] = {"analyze", "--db", f->db, "--password", "user-pw", enc,
                         other, NULL};
   int status = -1;
-  char *out = NULL, *err = NULL;
-  assert_true(run_riskscope(args, &status, &out, &err));
+  assert_true(run_riskscope(args, &status, &f->out, &f->err));
+  const char *out = f->out, *err = f->err;
   if (status != 0)
     print_error("stdout:\n%s\nstderr:\n%s\n", out, err);
   assert_int_equal(status, 0);
@@ -250,10 +252,7 @@ static void encrypted_pdf_with_password_is_analysed(void **state)
   assert_true(db_count_risks(f->db, "encrypted.pdf") >= 2);
   /* --password does not get in the way of a file that has none. */
   assert_int_equal(db_count_filings(f->db, "other_filing.pdf"), 1);
-  g_free(out);
-  g_free(err);
-  g_free(enc);
-  g_free(other);
+
 }
 
 /* --------------------------------------------------------- nothing to read */
@@ -294,7 +293,6 @@ static void scanned_pdf_without_text_layer_is_reported(void **state)
   fixture *f = *state;
   char *bad = scanned_pdf(f);
   expect_rejected(f, bad, NULL, REASONS("no text"));
-  g_free(bad);
 }
 
 static void shapes_only_fixture_is_reported_without_text(void **state)
@@ -305,7 +303,6 @@ static void shapes_only_fixture_is_reported_without_text(void **state)
   assert_true(rsk_fixture_scanned(bad, 4, &error));
   g_chmod(bad, 0644);
   expect_rejected(f, bad, NULL, REASONS("no text"));
-  g_free(bad);
 }
 
 static void pdf_with_zero_pages_is_reported(void **state)
@@ -313,7 +310,6 @@ static void pdf_with_zero_pages_is_reported(void **state)
   fixture *f = *state;
   char *bad = copy_data_file(f, "zero-pages.pdf");
   expect_rejected(f, bad, NULL, REASONS("no pages"));
-  g_free(bad);
 }
 
 static void thousands_of_blank_pages_are_reported_without_text(void **state)
@@ -336,7 +332,6 @@ static void thousands_of_blank_pages_are_reported_without_text(void **state)
   cairo_surface_destroy(pdf);
   g_chmod(bad, 0644);
   expect_rejected(f, bad, NULL, REASONS("no text"));
-  g_free(bad);
 }
 
 static void page_with_a_million_characters_is_survived(void **state)
@@ -367,7 +362,6 @@ static void page_with_a_million_characters_is_survived(void **state)
   cairo_surface_destroy(pdf);
   g_chmod(bad, 0644);
   expect_rejected(f, bad, NULL, REASONS("no Risk Factors section"));
-  g_free(bad);
 }
 
 /* ------------------------------------------------------------ bad fonts */
@@ -377,7 +371,6 @@ static void type3_font_without_unicode_map_is_unreadable(void **state)
   fixture *f = *state;
   char *bad = copy_data_file(f, "type3-no-tounicode.pdf");
   expect_rejected(f, bad, NULL, REASONS("unreadable", "Unicode", "no text"));
-  g_free(bad);
 }
 
 static void scrambled_subset_font_text_is_reported_not_stored(void **state)
@@ -385,7 +378,6 @@ static void scrambled_subset_font_text_is_reported_not_stored(void **state)
   fixture *f = *state;
   char *bad = copy_data_file(f, "subset-font-scrambled.pdf");
   expect_rejected(f, bad, NULL, REASONS("unreadable", "Unicode", "garbage"));
-  g_free(bad);
 }
 
 /* -------------------------------------------------------------- good path */
@@ -395,10 +387,11 @@ static void path_with_spaces_and_non_ascii_is_analysed(void **state)
   fixture *f = *state;
   char *name = "risk factors \xc3\xa9 \xe4\xb8\xad\xe6\x96\x87.pdf";
   char *good = robust_good_pdf(f->dir, name, 3, 6);
+  g_ptr_array_add(f->paths, good);
   const char *args[] = {"analyze", "--db", f->db, good, NULL};
   int status = -1;
-  char *out = NULL, *err = NULL;
-  assert_true(run_riskscope(args, &status, &out, &err));
+  assert_true(run_riskscope(args, &status, &f->out, &f->err));
+  const char *out = f->out, *err = f->err;
   if (status != 0)
     print_error("stdout:\n%s\nstderr:\n%s\n", out, err);
   assert_int_equal(status, 0);
@@ -406,9 +399,7 @@ static void path_with_spaces_and_non_ascii_is_analysed(void **state)
   assert_non_null(strstr(out, name));
   assert_int_equal(db_count_filings(f->db, name), 1);
   assert_true(db_count_risks(f->db, name) >= 2);
-  g_free(out);
-  g_free(err);
-  g_free(good);
+
 }
 
 int main(void)

@@ -394,6 +394,134 @@ static void segmenting_twice_gives_the_same_result(void **state)
   rsk_filing_free(f);
 }
 
+static void hong_kong_section_titled_by_its_running_header_is_found(void **state)
+{
+  (void)state;
+  /* The title is the page's running header (flagged as furniture on every
+   * page); a SUMMARY with a "RISK FACTORS" paragraph comes first and
+   * REGULATORY OVERVIEW after. */
+  tl_pen pen;
+  tl_begin(&pen, "hk.pdf");
+  tl_line(&pen, FALSE, TL_BOLD, "SUMMARY", -1);
+  tl_gap(&pen);
+  tl_para(&pen, TL_ROMAN, "We are a leading provider of models and", 3);
+  tl_line(&pen, FALSE, TL_BOLD, "RISK FACTORS", -1);
+  tl_gap(&pen);
+  tl_para(&pen, TL_ROMAN, "Our business faces risks set out in the section", 2);
+  for (int p = 0; p < 3; p++) {
+    pen.page++;
+    pen.y = 30;
+    tl_furniture(&pen, "RISK FACTORS");
+    pen.y = 72;
+    if (p == 0) {
+      tl_para(&pen, TL_ROMAN, "An investment in our H Shares involves risks and", 2);
+      tl_line(&pen, FALSE, TL_BOLD, "RISKS RELATING TO OUR BUSINESS AND INDUSTRY", -1);
+      tl_gap(&pen);
+    }
+    for (int k = 0; k < 2; k++) {
+      tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[p * 2 + k], -1);
+      tl_para(&pen, TL_ROMAN, "As a result", 3);
+    }
+    pen.y = 760;
+    g_autofree char *number = g_strdup_printf("\xe2\x80\x93 %d \xe2\x80\x93", p + 20);
+    tl_furniture(&pen, number);
+  }
+  pen.page++;
+  pen.y = 30;
+  tl_furniture(&pen, "REGULATORY OVERVIEW");
+  pen.y = 72;
+  tl_para(&pen, TL_ROMAN, "The PRC regulates generative AI services and", 3);
+  pen.filing->page_count = pen.page;
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risk_first_page, 2);
+  assert_int_equal(pen.filing->risk_last_page, 4);
+  assert_int_equal(pen.filing->risks->len, 6);
+  assert_string_equal(risk(pen.filing, 0)->section, "RISKS RELATING TO OUR BUSINESS AND INDUSTRY");
+  assert_int_equal(risk(pen.filing, 5)->page_start, 4);
+  assert_null(strstr(risk(pen.filing, 5)->body, "PRC regulates"));
+  rsk_filing_free(pen.filing);
+}
+
+static void unflagged_running_headers_and_page_numbers_stay_out_of_bodies(void **state)
+{
+  (void)state;
+  rsk_filing *f = standard_10k(TL_BOLD_ITALIC, TL_BOLD);
+  for (guint i = 0; i < f->lines->len; i++)
+    g_array_index(f->lines, rsk_line, i).flags = 0;
+  rsk_segment(f);
+  assert_int_equal(f->risks->len, G_N_ELEMENTS(headings));
+  for (guint i = 0; i < f->risks->len; i++)
+    assert_null(strstr(risk(f, i)->body, "Annual Report"));
+  assert_string_equal(risk(f, 2)->body + strlen(risk(f, 2)->body) - 10, "condition.");
+  rsk_filing_free(f);
+}
+
+static void bullets_read_as_a_column_of_their_own_start_paragraphs(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "bullets.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < 5; i++) {
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    tl_line(&pen, FALSE, TL_ROMAN, "We may be harmed by:", -1);
+    float y = pen.y;
+    /* The reader delivers the bullet column first, then the items. */
+    for (int k = 0; k < 2; k++) {
+      guint b = tl_line(&pen, FALSE, TL_ROMAN, "\xe2\x80\xa2", -1);
+      rsk_line *line = &g_array_index(pen.filing->lines, rsk_line, b);
+      line->x0 = 80;
+      line->x1 = 84;
+    }
+    pen.y = y;
+    for (int k = 0; k < 2; k++) {
+      guint t = tl_line(&pen, FALSE, TL_ROMAN, k ? "shortages of parts;" : "delays in shipping; and", -1);
+      g_array_index(pen.filing->lines, rsk_line, t).x0 = 90;
+    }
+    tl_gap(&pen);
+    tl_para(&pen, TL_ROMAN, "Any of these", 3);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 5);
+  assert_true(g_str_has_prefix(risk(pen.filing, 0)->body,
+                               "We may be harmed by:\ndelays in shipping; and\nshortages of parts;\n"
+                               "Any of these"));
+  rsk_filing_free(pen.filing);
+}
+
+static void title_case_summary_groups_are_not_risk_factors(void **state)
+{
+  (void)state;
+  /* A 10-Q's summary: bold group titles over plain bullets, then the
+   * risks under the same bold titles with bold headings. */
+  tl_pen pen;
+  tl_begin(&pen, "tenq.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Operational and Execution Risks", -1);
+  tl_line(&pen, FALSE, TL_ROMAN, "\xe2\x80\xa2 Security breaches could harm us.", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Risks Related to Owning Our Common Stock", -1);
+  tl_line(&pen, FALSE, TL_ROMAN, "\xe2\x80\xa2 Our stock price may be volatile.", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Operational and Execution Risks", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    tl_line(&pen, FALSE, TL_BOLD, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings));
+  assert_string_equal(risk(pen.filing, 0)->heading, headings[0]);
+  assert_string_equal(risk(pen.filing, 0)->section, "Operational and Execution Risks");
+  rsk_filing_free(pen.filing);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -410,6 +538,10 @@ int main(void)
     cmocka_unit_test(filing_without_a_section_is_flagged),
     cmocka_unit_test(few_risk_factors_and_empty_bodies_are_flagged),
     cmocka_unit_test(segmenting_twice_gives_the_same_result),
+    cmocka_unit_test(hong_kong_section_titled_by_its_running_header_is_found),
+    cmocka_unit_test(unflagged_running_headers_and_page_numbers_stay_out_of_bodies),
+    cmocka_unit_test(bullets_read_as_a_column_of_their_own_start_paragraphs),
+    cmocka_unit_test(title_case_summary_groups_are_not_risk_factors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
