@@ -26,7 +26,7 @@ long=
 dir=
 
 usage() {
-  sed -n '3,5p' "$0" | sed 's/^# *//' >&2
+  sed -n '4,5p' "$0" | sed 's/^# *//' >&2
   exit 2
 }
 
@@ -86,7 +86,7 @@ if [ -n "$long" ]; then
     # shellcheck disable=SC2046
     cc -O2 -std=gnu11 -I"$root/fixtures" -I"$root/common" -o "$maker" \
       "$root/bench/make_long.c" "$root"/fixtures/*.c "$root"/common/*.c \
-      $(pkg-config --cflags --libs cairo glib-2.0 libcjson) -lm ||
+      $(pkg-config --cflags --libs cairo fontconfig glib-2.0 libcjson) -lm ||
       { echo "run.sh: cannot build bench/make_long.c" >&2; exit 1; }
   fi
   printf '%-7s %9s %9s %9s %12s %12s\n' pages "gen s" "analyze s" "pages/s" "peak RSS MB" "status"

@@ -100,13 +100,36 @@ void rsk_text_append_line(GString *buf, const char *line)
   g_string_append(buf, line);
 }
 
+/* The character at *P, moving P past it. ASCII, nearly all of a filing's
+ * text, skips GLib's UTF-8 decoding (which gives the same answer). */
+static gunichar next_char(const char **p)
+{
+  gunichar c = (guchar)**p;
+  if (c < 0x80) {
+    (*p)++;
+    return c;
+  }
+  c = g_utf8_get_char(*p);
+  *p = g_utf8_next_char(*p);
+  return c;
+}
+
+static gboolean is_alnum(gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum((char)c) : g_unichar_isalnum(c);
+}
+
 char *rsk_text_key(const char *text)
 {
-  GString *out = g_string_new(NULL);
-  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (g_unichar_isalnum(c))
+  GString *out = g_string_sized_new(strlen(text));
+  for (const char *p = text; *p;) {
+    gunichar c = next_char(&p);
+    if (c < 0x80) {
+      if (g_ascii_isalnum((char)c))
+        g_string_append_c(out, g_ascii_tolower((char)c));
+    } else if (g_unichar_isalnum(c)) {
       g_string_append_unichar(out, g_unichar_tolower(c));
+    }
   }
   return g_string_free(out, FALSE);
 }
@@ -115,8 +138,8 @@ int rsk_text_word_count(const char *text)
 {
   int words = 0;
   gboolean in_word = FALSE;
-  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-    gboolean alnum = g_unichar_isalnum(g_utf8_get_char(p));
+  for (const char *p = text; *p;) {
+    gboolean alnum = is_alnum(next_char(&p));
     if (alnum && !in_word)
       words++;
     in_word = alnum;
@@ -127,11 +150,11 @@ int rsk_text_word_count(const char *text)
 gboolean rsk_text_is_upper(const char *text)
 {
   int letters = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (g_unichar_islower(c))
+  for (const char *p = text; *p;) {
+    gunichar c = next_char(&p);
+    if (c < 0x80 ? g_ascii_islower((char)c) : g_unichar_islower(c))
       return FALSE;
-    if (g_unichar_isupper(c))
+    if (c < 0x80 ? g_ascii_isupper((char)c) : g_unichar_isupper(c))
       letters++;
   }
   return letters >= 2;

@@ -48,8 +48,9 @@ static void count_letters(rsk_seg_doc *doc)
       const rsk_span *s = &g_array_index(doc->filing->spans, rsk_span, line->first_span + k);
       guint c = rsk_seg_class_of(doc, s);
       rsk_seg_class *cls = &g_array_index(doc->classes, rsk_seg_class, c);
-      for (guint b = 0; b < s->length && s->offset + b < l->text_len; b++)
-        if (g_ascii_isalpha(line->text[s->offset + b]))
+      const char *end = line->text + MIN(s->offset + s->length, l->text_len);
+      for (const char *p = line->text + s->offset; p < end && *p; p = g_utf8_next_char(p))
+        if (g_unichar_isalpha(g_utf8_get_char(p)))
           cls->chars++;
     }
   }
@@ -70,7 +71,7 @@ static guint block_class(const rsk_seg_doc *doc, const rsk_seg_line *l)
     return NO_CLASS;
   if (l->lead_class != doc->body_class)
     return l->lead_class;
-  if (l->upper && l->whole && rsk_text_word_count(l->line->text) <= 20)
+  if (l->upper && l->whole && rsk_seg_word_count(l->line->text) <= 20)
     return CAPS_CLASS;
   return NO_CLASS;
 }
@@ -86,6 +87,11 @@ static gboolean continues_block(const rsk_seg_doc *doc, guint i, guint class_id,
    * style is a table cell or a list of titles. */
   if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i))
     return FALSE;
+  /* A line far right of the column's left edge is a table cell: what
+   * follows, even on the next page, does not continue it. */
+  float left = doc->left[prev->line->page], right = doc->right[prev->line->page];
+  if (right > left && prev->line->x0 > left + 0.4f * (right - left))
+    return FALSE;
   if (class_id == CAPS_CLASS && !next->upper)
     return FALSE;
   if (next->line->page != prev->line->page)
@@ -99,7 +105,9 @@ static GArray *find_blocks(rsk_seg_doc *doc)
   for (guint i = doc->first; i < doc->last; i++) {
     rsk_seg_line *l = line_at(doc, i);
     guint c = block_class(doc, l);
-    if (c == NO_CLASS || l->bullet)
+    /* Bullets are list items, but a numbered item in a style of its own
+     * may be a numbered risk heading: the vote below decides. */
+    if (c == NO_CLASS || (l->bullet && !l->numbered))
       continue;
     if (!l->para_start && i > doc->first) {
       /* Directly under a line of another style that fills it (a
@@ -113,7 +121,7 @@ static GArray *find_blocks(rsk_seg_doc *doc)
     for (;;) {
       rsk_seg_line *cur = line_at(doc, j);
       g_autofree char *part = g_strndup(cur->line->text, cur->lead_end);
-      rsk_text_append_line(text, part);
+      rsk_seg_append_line(text, part);
       if (j + 1 >= doc->last || !continues_block(doc, j, c, text))
         break;
       j++;
@@ -124,7 +132,7 @@ static GArray *find_blocks(rsk_seg_doc *doc)
       .end = j,
       .class_id = c,
       .split = last->lead_end,
-      .words = rsk_text_word_count(text->str),
+      .words = rsk_seg_word_count(text->str),
       .run_in = !last->whole,
     };
     g_strstrip(text->str);
@@ -133,7 +141,8 @@ static GArray *find_blocks(rsk_seg_doc *doc)
       b.body_after = TRUE;
     } else if (j + 1 < doc->last) {
       const rsk_seg_line *n = line_at(doc, j + 1);
-      b.body_after = block_class(doc, n) == NO_CLASS || n->bullet;
+      /* A numbered line in a style of its own is the next heading. */
+      b.body_after = block_class(doc, n) == NO_CLASS || (n->bullet && !n->numbered);
     }
     g_array_append_val(blocks, b);
     i = j;
@@ -181,9 +190,10 @@ static guint heading_class(const GArray *blocks)
 static gboolean mostly_letters(const char *text)
 {
   int letters = 0, digits = 0;
-  for (const char *p = text; *p; p++) {
-    letters += g_ascii_isalpha(*p) != 0;
-    digits += g_ascii_isdigit(*p) != 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    letters += g_unichar_isalpha(c) != 0;
+    digits += g_unichar_isdigit(c) != 0;
   }
   return letters >= 4 && letters > 3 * digits;
 }

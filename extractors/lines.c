@@ -27,7 +27,6 @@
 #include "text.h"
 
 #include <math.h>
-#include <string.h>
 
 typedef struct {
   gunichar c;

@@ -2,7 +2,7 @@
  *
  * Each heading opens a risk factor that collects every line up to the next
  * heading or sub-section heading. Lines of one paragraph are joined with
- * rsk_text_append_line() (hyphenation repaired); a line that starts a
+ * rsk_seg_append_line() (hyphenation repaired, Chinese joined without spaces); a line that starts a
  * paragraph starts a new one after "\n". Each page change inside the body
  * adds a page mark at the byte where that page's text begins.
  *
@@ -33,6 +33,36 @@ static void add_mark(splitter *s, guint offset, int page)
   g_array_append_val(s->doc->filing->page_marks, mark);
 }
 
+/* Where a heading's text starts after a list number ("1. ", "12) ",
+ * "(a) ", "(iv) "): some prospectuses number their risk factors, and the
+ * number is not part of what the risk says (nor stable between drafts). */
+static const char *after_list_number(const char *heading)
+{
+  const char *p = heading;
+  gboolean paren = *p == '(';
+  if (paren)
+    p++;
+  const char *start = p;
+  if (g_ascii_isdigit(*p)) {
+    while (g_ascii_isdigit(*p))
+      p++;
+  } else if (paren) {
+    while (g_ascii_islower(*p))
+      p++;
+  }
+  size_t n = (size_t)(p - start);
+  if (n == 0 || n > (paren ? 4u : 3u))
+    return heading;
+  if (paren ? *p != ')' : (*p != '.' && *p != ')'))
+    return heading;
+  p++;
+  if (*p != ' ')
+    return heading;
+  while (*p == ' ')
+    p++;
+  return *p ? p : heading;
+}
+
 static void close_risk(splitter *s)
 {
   if (!s->open)
@@ -46,11 +76,12 @@ static void close_risk(splitter *s)
   rsk_risk_factor risk = {
     .ordinal = (int)filing->risks->len + 1,
     .section = s->section,
-    .heading = rsk_filing_intern(filing, s->heading->str),
+    .heading = rsk_filing_intern(filing, after_list_number(s->heading->str)),
     .body = rsk_filing_intern(filing, s->body->str),
     .page_start = s->page_start,
     .page_end = s->page_end,
-    .word_count = rsk_text_word_count(s->heading->str) + rsk_text_word_count(s->body->str),
+    .word_count = rsk_seg_word_count(after_list_number(s->heading->str)) +
+                  rsk_seg_word_count(s->body->str),
     .first_mark = s->first_mark,
     .n_marks = filing->page_marks->len - s->first_mark,
   };
@@ -94,7 +125,7 @@ static void add_body(splitter *s, const char *text, int page, gboolean new_para)
   if (s->body->len > 0 && s->body->str[s->body->len - 1] == '\n')
     g_string_append(s->body, text);
   else
-    rsk_text_append_line(s->body, text);
+    rsk_seg_append_line(s->body, text);
   s->page_end = MAX(s->page_end, page);
 }
 
@@ -127,7 +158,7 @@ void rsk_seg_split(rsk_seg_doc *doc)
       s.in_subsection = TRUE;
       /* fall through */
     case RSK_ROLE_SUBSECTION_MORE:
-      rsk_text_append_line(s.subsection, text);
+      rsk_seg_append_line(s.subsection, text);
       break;
     case RSK_ROLE_HEADING:
       finish_subsection(&s);
@@ -135,7 +166,7 @@ void rsk_seg_split(rsk_seg_doc *doc)
       /* fall through */
     case RSK_ROLE_HEADING_MORE: {
       g_autofree char *part = g_strndup(text, l->split);
-      rsk_text_append_line(s.heading, part);
+      rsk_seg_append_line(s.heading, part);
       s.page_end = MAX(s.page_end, page);
       if (l->split < l->text_len)
         add_body(&s, text + l->split, page, TRUE);

@@ -34,7 +34,9 @@ static void compile_patterns(void)
   start_re = g_regex_new(
       "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
       "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)\\s*[-.:–—]?\\s*|d\\s*\\.\\s*)?"
-      "[\"']?risk\\s+factors[\"']?\\s*\\.?\\s*$",
+      "[\"']?risk\\s+factors[\"']?\\s*\\.?\\s*$"
+      /* the Chinese version: traditional and simplified */
+      "|^\\s*[風风][險险]因素\\s*$",
       f, 0, NULL);
   /* "Item 1A." alone: the title may follow on the next line. */
   split_item_re = g_regex_new("^\\s*item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)\\s*[.:]?\\s*$",
@@ -65,7 +67,14 @@ static void compile_patterns(void)
       "|relationship\\s+with\\s+(?:our\\s+)?controlling\\s+shareholders?"
       "|connected\\s+transactions|directors\\s+and\\s+senior\\s+management"
       "|substantial\\s+shareholders|cornerstone\\s+investors"
-      "|market\\s+(?:price|information).*|legal\\s+proceedings|properties)"
+      "|market\\s+(?:price|information).*|legal\\s+proceedings|properties"
+      /* Hong Kong documents' Chinese versions, traditional and simplified */
+      "|概要|[釋释]義|[释釋]义|技[術术][詞词][彙汇]表|前[瞻][性][陳陈][述]"
+      "|[預预]期[時时][間间]表|目[錄录]|[行][業业]概[覽览]|[監监]管概[覽览]"
+      "|[業业][務务]|[財财][務务][資资]料|股本|未[來来][計计][劃划].*"
+      "|[歷历]史.*公司[架][構构]|[與与]控股股[東东]的[關关]系|[關关][連联]交易"
+      "|[董][事]及[高][級级]管理[層层]|主要股[東东]|基石投[資资]者"
+      "|[豁][免].*|有[關关]本文件.*|[董][事]及[參参][與与].*|公司[資资]料|[釋释][義义])"
       "(?:\\s*(?:[.…]\\s*){2,}(?:\\d+|[ivxlc]+)|\\s+(?:\\d+|[ivxlc]+))?\\s*$",
       f, 0, NULL);
   /* A contents entry: words, dot leaders, a page number. */
@@ -99,9 +108,11 @@ static gboolean is_start(const rsk_seg_doc *doc, guint i)
   return FALSE;
 }
 
+/* Bold or capitals; Chinese has no capitals, and synthetic bold leaves
+ * no trace in a font's name, so a caseless line may be a title too. */
 static gboolean looks_like_title(const rsk_seg_line *l)
 {
-  return (l->line->style & RSK_STYLE_BOLD) || l->upper;
+  return (l->line->style & RSK_STYLE_BOLD) || l->upper || rsk_seg_caseless(l->line->text);
 }
 
 static gboolean is_end(const rsk_seg_doc *doc, guint i)
@@ -110,7 +121,7 @@ static gboolean is_end(const rsk_seg_doc *doc, guint i)
   const char *text = l->line->text;
   if (g_regex_match(contents_re, text, 0, NULL))
     return TRUE;
-  if (rsk_text_word_count(text) > 16)
+  if (rsk_seg_word_count(text) > 16)
     return FALSE;
   if (g_regex_match(item_re, text, 0, NULL)) {
     /* Not the section's own "Item 1A" (a 10-Q repeats it in Part II). */
@@ -118,7 +129,7 @@ static gboolean is_end(const rsk_seg_doc *doc, guint i)
     if (g_str_has_prefix(key, "item1a") || g_str_has_prefix(key, "item3d"))
       return FALSE;
     return looks_like_title(l) ||
-           (l->para_start && rsk_text_word_count(text) <= 10 &&
+           (l->para_start && rsk_seg_word_count(text) <= 10 &&
             !rsk_seg_ends_sentence(text));
   }
   return looks_like_title(l) && l->para_start && g_regex_match(title_re, text, 0, NULL);
@@ -163,7 +174,8 @@ static void read_headers(const rsk_seg_doc *doc, page_headers *h)
       continue;
     if (g_regex_match(start_re, line->text, 0, NULL))
       h->risk[line->page] = TRUE;
-    else if ((line->style & RSK_STYLE_BOLD || rsk_text_is_upper(line->text)) &&
+    else if ((line->style & RSK_STYLE_BOLD || rsk_text_is_upper(line->text) ||
+              rsk_seg_caseless(line->text)) &&
              g_regex_match(title_re, line->text, 0, NULL) && names_a_section(line->text))
       h->other[line->page] = TRUE;
   }
@@ -182,7 +194,7 @@ static void extend(const rsk_seg_doc *doc, const gboolean *starts,
       break;
     if (l->line->page > r->title_page && h->other[l->line->page])
       break;
-    r->words += rsk_text_word_count(l->line->text);
+    r->words += rsk_seg_word_count(l->line->text);
   }
   r->end = j;
 }

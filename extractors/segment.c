@@ -45,6 +45,12 @@
  *    next heading or sub-section heading: lines joined with hyphenation
  *    repaired, paragraphs separated by "\n", a page mark at each page change.
  *
+ * Chinese versions of Hong Kong documents go through the same steps:
+ * words are counted one per two Chinese characters so that thresholds in
+ * words hold, "。" ends a sentence, a caseless line may be a title as
+ * capitals may, Chinese lines join without a space, and Latin letters set
+ * in a second font inside a Chinese heading do not cut it.
+ *
  * Sanity flags tell the user when the result looks wrong: no section, fewer
  * than five risk factors, a section longer than half the document, an empty
  * or a huge body.
@@ -78,13 +84,83 @@ guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
   return doc->classes->len - 1;
 }
 
+gboolean rsk_seg_is_wide(gunichar c)
+{
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+         (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+         (c >= 0x20000 && c <= 0x3ffff);
+}
+
+int rsk_seg_word_count(const char *text)
+{
+  int words = 0, wide = 0;
+  gboolean in_word = FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (rsk_seg_is_wide(c)) {
+      wide += g_unichar_isalnum(c) != 0;
+      in_word = FALSE;
+      continue;
+    }
+    gboolean alnum = g_unichar_isalnum(c);
+    if (alnum && !in_word)
+      words++;
+    in_word = alnum;
+  }
+  /* Chinese words run about two characters. */
+  return words + (wide + 1) / 2;
+}
+
+void rsk_seg_append_line(GString *buf, const char *line)
+{
+  while (*line == ' ')
+    line++;
+  if (buf->len > 0 && *line) {
+    const char *last = g_utf8_find_prev_char(buf->str, buf->str + buf->len);
+    if (last && rsk_seg_is_wide(g_utf8_get_char(last)) &&
+        rsk_seg_is_wide(g_utf8_get_char(line))) {
+      /* Chinese lines join without a space. */
+      g_string_append(buf, line);
+      return;
+    }
+  }
+  rsk_text_append_line(buf, line);
+}
+
+gboolean rsk_seg_starts_like_sentence(const char *text)
+{
+  gunichar c = g_utf8_get_char(text);
+  return g_unichar_isupper(c) || (g_unichar_isalpha(c) && !g_unichar_islower(c));
+}
+
+gboolean rsk_seg_caseless(const char *text)
+{
+  gboolean letters = FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isupper(c) || g_unichar_islower(c))
+      return FALSE;
+    letters |= g_unichar_isalpha(c);
+  }
+  return letters;
+}
+
 gboolean rsk_seg_ends_sentence(const char *text)
 {
-  size_t n = strlen(text);
-  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '"' ||
-                   text[n - 1] == '\'' || text[n - 1] == ')'))
-    n--;
-  return n > 0 && strchr(".!?;:", text[n - 1]) != NULL;
+  /* Closing quotes and brackets after the stop do not count. */
+  static const char *const closers = " \"')\u201d\u2019\u300d\u300f\uff09";
+  const char *end = text + strlen(text);
+  while (end > text) {
+    const char *prev = g_utf8_find_prev_char(text, end);
+    if (!prev || !g_utf8_strchr(closers, -1, g_utf8_get_char(prev)))
+      break;
+    end = prev;
+  }
+  if (end == text)
+    return FALSE;
+  const char *prev = g_utf8_find_prev_char(text, end);
+  gunichar c = prev ? g_utf8_get_char(prev) : 0;
+  return c && g_utf8_strchr(".!?;:\u3002\uff01\uff1f\uff1b\uff1a", -1, c) != NULL;
 }
 
 /* TRUE when TEXT holds a letter or digit; symbols (®, •, §) do not count,
@@ -111,6 +187,11 @@ static gboolean starts_with_bullet(const char *text)
   for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
     if (g_str_has_prefix(text, marks[i]))
       return TRUE;
+  return rsk_seg_starts_with_list_number(text);
+}
+
+gboolean rsk_seg_starts_with_list_number(const char *text)
+{
   /* "(a) ", "(iv) " list markers. */
   if (text[0] == '(') {
     const char *p = text + 1;
@@ -124,7 +205,27 @@ static gboolean starts_with_bullet(const char *text)
   return FALSE;
 }
 
-/* Sets the leading style run of L from its spans. */
+static gboolean has_wide(const char *text, guint len)
+{
+  const char *end = text + len;
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char(p))
+    if (rsk_seg_is_wide(g_utf8_get_char(p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when classes A and B differ at most by font name. */
+static gboolean same_look(const rsk_seg_doc *doc, guint a, guint b)
+{
+  const rsk_seg_class *x = &g_array_index(doc->classes, rsk_seg_class, a);
+  const rsk_seg_class *y = &g_array_index(doc->classes, rsk_seg_class, b);
+  return x->style == y->style && x->color == y->color && x->half_points == y->half_points;
+}
+
+/* Sets the leading style run of L from its spans. Chinese documents set
+ * Latin letters and digits in a second font: inside a run of Chinese, a
+ * run without Chinese characters that looks the same (weight, slant,
+ * size, colour) continues it. */
 static void measure_lead(rsk_seg_doc *doc, rsk_seg_line *l)
 {
   const rsk_line *line = l->line;
@@ -132,15 +233,19 @@ static void measure_lead(rsk_seg_doc *doc, rsk_seg_line *l)
   l->lead_class = G_MAXUINT;
   l->lead_end = 0;
   l->whole = TRUE;
+  gboolean lead_wide = FALSE;
   guint i = 0;
   for (; i < line->n_spans; i++) {
     const rsk_span *s = &g_array_index(doc->filing->spans, rsk_span, line->first_span + i);
     if (s->offset + s->length > l->text_len || !has_alnum(text + s->offset, s->length))
       continue;
     guint c = rsk_seg_class_of(doc, s);
-    if (l->lead_class == G_MAXUINT)
+    gboolean wide = has_wide(text + s->offset, s->length);
+    if (l->lead_class == G_MAXUINT) {
       l->lead_class = c;
-    if (c != l->lead_class) {
+      lead_wide = wide;
+    }
+    if (c != l->lead_class && !(lead_wide && !wide && same_look(doc, c, l->lead_class))) {
       l->whole = FALSE;
       break;
     }
@@ -164,8 +269,13 @@ static float first_word_width(const rsk_line *line, guint len)
 {
   const char *text = line->text;
   guint w = 0;
-  while (text[w] && text[w] != ' ')
-    w++;
+  if (rsk_seg_is_wide(g_utf8_get_char(text))) {
+    /* Chinese breaks between any two characters: one character. */
+    w = (guint)(g_utf8_next_char(text) - text);
+  } else {
+    while (text[w] && text[w] != ' ')
+      w++;
+  }
   float per_byte = len > 0 ? (line->x1 - line->x0) / (float)len : line->font_size / 2;
   return per_byte * (float)w;
 }
@@ -216,7 +326,7 @@ static void column_edges(rsk_seg_doc *doc)
     doc->left[p] = G_MAXFLOAT;
   for (guint i = 0; i < doc->lines->len; i++) {
     const rsk_line *line = g_array_index(doc->lines, rsk_seg_line, i).line;
-    if (rsk_text_word_count(line->text) >= 6) {
+    if (rsk_seg_word_count(line->text) >= 6) {
       doc->right[line->page] = MAX(doc->right[line->page], line->x1);
       doc->left[line->page] = MIN(doc->left[line->page], line->x0);
     }
@@ -267,6 +377,15 @@ static void mark_paragraphs(rsk_seg_doc *doc)
         continue;
       }
     }
+    /* After a table cell far right in the column, a line back at the left
+     * starts afresh (even on the next page). */
+    {
+      float left = doc->left[a->page], right = doc->right[a->page];
+      if (right > left && a->x0 > left + 0.4f * (right - left) && b->x0 < a->x0 - 4 * size) {
+        l->para_start = TRUE;
+        continue;
+      }
+    }
     /* A first line indented against the lines around it. */
     if (i + 1 < doc->lines->len) {
       const rsk_seg_line *n = &g_array_index(doc->lines, rsk_seg_line, i + 1);
@@ -281,13 +400,15 @@ static void mark_paragraphs(rsk_seg_doc *doc)
      * have fitted: the paragraph above ended there. */
     /* A sentence ended and a line in another style starts with a capital:
      * a heading after a paragraph that happened to fill its last line. */
-    if (rsk_seg_ends_sentence(a->text) && p->lead_class != l->lead_class &&
-        g_unichar_isupper(g_utf8_get_char(b->text))) {
+    /* ... or, across a page break, a whole line in another style after a
+     * table or a list whose last cell filled its line. */
+    if ((rsk_seg_ends_sentence(a->text) || (a->page != b->page && l->whole)) &&
+        p->lead_class != l->lead_class && rsk_seg_starts_like_sentence(b->text)) {
       l->para_start = TRUE;
       continue;
     }
     if (!rsk_seg_line_is_full(doc, i - 1) && (rsk_seg_ends_sentence(a->text) ||
-                                       g_unichar_isupper(g_utf8_get_char(b->text)) ||
+                                       rsk_seg_starts_like_sentence(b->text) ||
                                        p->lead_class != l->lead_class))
       l->para_start = TRUE;
   }
@@ -414,6 +535,7 @@ static void build_view(rsk_seg_doc *doc)
       continue;
     rsk_seg_line l = {.line = line, .text_len = (guint)strlen(line->text)};
     measure_lead(doc, &l);
+    l.numbered = rsk_seg_starts_with_list_number(line->text);
     l.bullet = starts_with_bullet(line->text) ||
                (bullets->len > 0 && beside_lone_bullet(bullets, &from, line));
     l.upper = rsk_text_is_upper(line->text);

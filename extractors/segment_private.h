@@ -30,6 +30,7 @@ typedef struct {
                               the whole line is in it) */
   gboolean whole;          /* every letter of the line is in lead_class */
   gboolean bullet;         /* starts with a bullet or list marker */
+  gboolean numbered;       /* ... a list marker: "(a) ", "(iv) " */
   gboolean upper;          /* all capitals */
   gboolean para_start;     /* starts a paragraph (gap, indent, bullet,
                               previous line ended short) */
@@ -82,4 +83,21 @@ void rsk_seg_split(rsk_seg_doc *doc);
  * otherwise. */
 gboolean rsk_seg_line_is_full(const rsk_seg_doc *doc, guint i);
 guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span);
+/* TRUE when TEXT ends a sentence: ".", "!", "?", ";", ":" or their full-width
+ * forms ("。"), closing quotes and brackets aside. */
 gboolean rsk_seg_ends_sentence(const char *text);
+/* TRUE for characters of scripts written without spaces (CJK). */
+gboolean rsk_seg_is_wide(gunichar c);
+/* Words of TEXT, a run of Chinese characters counting one word per two
+ * characters, so that thresholds in words hold for both. */
+int rsk_seg_word_count(const char *text);
+/* rsk_text_append_line(), but Chinese lines join without a space. */
+void rsk_seg_append_line(GString *buf, const char *line);
+/* TRUE when TEXT starts with a capital or a letter without case (Chinese):
+ * as a sentence may start. */
+gboolean rsk_seg_starts_like_sentence(const char *text);
+/* TRUE when TEXT has letters and none of them has a case (Chinese): it may
+ * be a title, as capitals may. */
+gboolean rsk_seg_caseless(const char *text);
+/* TRUE when TEXT starts with a list marker in brackets: "(a)", "(iv)". */
+gboolean rsk_seg_starts_with_list_number(const char *text);

@@ -15,8 +15,9 @@
  * 3. Per category, each rule counts once per unit (the heading, a sentence),
  *    with its best weight there. Then:
  *      P  when the heading carries heading_p, or one paragraph carries
- *         paragraph_p with evidence in at least two sentences and in at
- *         least paragraph_density of them (a paragraph devoted to the
+ *         paragraph_p with evidence in at least two sentences and in more
+ *         than paragraph_density of them, or in exactly that share when
+ *         its first sentence is one of them (a paragraph devoted to the
  *         subject; a one-sentence paragraph is a bullet, i.e. a sentence);
  *      S  when one sentence carries sentence_s (one specific statement, or
  *         two weaker signals together), or the heading carries
@@ -344,12 +345,14 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
   gboolean primary = heading >= set->heading_p;
   for (guint p = 0; p < n_para && !primary; p++) {
     guint with = 0, all = 0;
+    gboolean opens = FALSE;   /* the paragraph's first sentence has evidence */
     g_ptr_array_set_size(unit, 0);
     for (guint s = 0; s < n_sent; s++) {
       const rsk_unit *u = &g_array_index(r->units.sentences, rsk_unit, s);
       if (u->paragraph != p)
         continue;
-      all++;
+      if (all++ == 0)
+        opens = sent_w[s] > 0;
       with += sent_w[s] > 0 ? 1 : 0;
     }
     if (with == 0)
@@ -361,9 +364,12 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
         g_ptr_array_add(unit, (gpointer)h);
     }
     double para = distinct_sum((const hit *const *)unit->pdata, unit->len);
-    /* A one-sentence paragraph is a bullet: a sentence (LABELING.md). */
+    /* A one-sentence paragraph is a bullet: a sentence (LABELING.md). At
+     * exactly the density, the paragraph must open with its subject: two
+     * closing sentences of four about another topic are an aside. */
+    double need = set->paragraph_density * all;
     primary = with >= 2 && para >= set->paragraph_p &&
-              (double)with >= set->paragraph_density * all;
+              ((double)with > need || ((double)with >= need && opens));
   }
   gboolean secondary = best_sentence >= set->sentence_s ||
                        heading * set->heading_factor >= set->sentence_s;

@@ -5,7 +5,9 @@
  * deliberately simple: a full stop, question or exclamation mark followed by
  * white space and an upper-case letter, digit, quote or bracket ends a
  * sentence, unless the word before it is an abbreviation ("U.S.", "Inc.",
- * "e.g."); Chinese full-width 。！？； always end one; a bullet starts one.
+ * "e.g.", also as the last part of "EU-U.S.") - though "U.S.", "Inc." and
+ * the like still end one before a word that opens sentences ("... in the
+ * U.S. In 2023 ..."); Chinese full-width 。！？； always end one; a bullet starts one.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -19,21 +21,66 @@ static const char *const abbreviations[] = {
   "para", "approx", "l.p", "plc", "cf", NULL,
 };
 
-static gboolean is_abbreviation(const char *text, guint para_start, guint dot)
+/* Abbreviations that often end a sentence too ("... sold in the U.S. In
+ * 2023, ..."): a full stop after them ends the sentence when the next word
+ * is one that opens sentences. */
+static const char *const final_abbreviations[] = {
+  "u.s", "u.k", "p.r.c", "inc", "co", "corp", "ltd", "plc", "etc", "l.p", "s.a", "n.v", NULL,
+};
+
+static const char *const sentence_openers[] = {
+  "a", "an", "the", "in", "on", "at", "as", "if", "for", "we", "our", "it", "its", "this",
+  "these", "those", "that", "there", "such", "any", "some", "certain", "many", "while",
+  "although", "however", "further", "furthermore", "moreover", "additionally", "also",
+  "accordingly", "consequently", "similarly", "likewise", "finally", "other", "each",
+  "when", "since", "because", "to", "under", "during", "after", "before", NULL,
+};
+
+/* Whether the word before the full stop DOT, or its last hyphenated part
+ * ("EU-U.S." is "U.S."), is one of LIST (or, with INITIALS, one capital). */
+static gboolean is_abbreviation_at(const char *text, guint para_start, guint dot,
+                                   const char *const *list, gboolean initials)
 {
   guint w = dot;
-  while (w > para_start && text[w - 1] != ' ' && text[w - 1] != '(')
+  while (w > para_start && text[w - 1] != ' ' && text[w - 1] != '(' && text[w - 1] != '-' &&
+         text[w - 1] != '/')
     w--;
   guint n = dot - w;
   if (n == 0)
     return FALSE;
-  if (n == 1 && g_ascii_isupper(text[w]))
+  if (initials && n == 1 && g_ascii_isupper(text[w]))
     return TRUE;   /* an initial: "John F. Kennedy", "Section 1260H. A" is rare */
-  for (const char *const *a = abbreviations; *a; a++) {
+  for (const char *const *a = list; *a; a++) {
     if (strlen(*a) == n && g_ascii_strncasecmp(text + w, *a, n) == 0)
       return TRUE;
   }
   return FALSE;
+}
+
+/* The word at P (up to END) is one that opens sentences ("In", "The"). */
+static gboolean is_opener(const char *p, const char *end)
+{
+  guint n = 0;
+  while (p + n < end && g_ascii_isalpha(p[n]))
+    n++;
+  if (n == 0 || (p + n < end && p[n] != ' ' && p[n] != ','))
+    return FALSE;
+  for (const char *const *o = sentence_openers; *o; o++) {
+    if (strlen(*o) == n && g_ascii_strncasecmp(p, *o, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* The full stop at DOT, followed by the word at NEXT, is not a sentence end
+ * because it closes an abbreviation ("U.S. Department", "e.g. The"). */
+static gboolean is_abbreviation(const char *text, guint para_start, guint dot, guint next,
+                                guint para_end)
+{
+  if (!is_abbreviation_at(text, para_start, dot, abbreviations, TRUE))
+    return FALSE;
+  return !(is_abbreviation_at(text, para_start, dot, final_abbreviations, FALSE) &&
+           is_opener(text + next, text + para_end));
 }
 
 static void add_unit(GArray *arr, guint start, guint end, guint paragraph)
@@ -66,7 +113,7 @@ static void split_sentences(rsk_units *units, const char *text, guint ps, guint 
         gboolean opener = k < pe && (g_ascii_isupper(next) || g_ascii_isdigit(next) ||
                                      next == '"' || next == '(' || next == '[' ||
                                      next >= 0x80);
-        if (opener && !(c == '.' && is_abbreviation(text, ps, i)))
+        if (opener && !(c == '.' && is_abbreviation(text, ps, i, k, pe)))
           cut = j;
       }
     } else if ((unsigned char)c >= 0xE2) {

@@ -17,7 +17,8 @@ typedef struct {
 } rsk_units;
 
 /* Splits BODY of LEN bytes: paragraphs at "\n", sentences after . ? ! (not
- * after "U.S." or "Inc."), after 。！？； and before bullets. Free with
+ * after "U.S." or "Inc.", unless the next word opens sentences: "U.S. In"),
+ * after 。！？； and before bullets. Free with
  * rsk_units_clear(). */
 void rsk_units_split(rsk_units *units, const char *body, guint len);
 void rsk_units_clear(rsk_units *units);

@@ -24,7 +24,8 @@ void robust_dir_free(char *dir);
 char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks);
 
 /* Runs riskscope with ARGS (NULL-terminated, without the executable) and
- * waits. *STATUS is the exit status, or 128 + signal. OUT and ERR (may be
+ * waits. *STATUS is the exit status, or 128 + signal; a run still going
+ * after four minutes is killed (status 137) as hung. OUT and ERR (may be
  * NULL) receive the output (g_free). AS_UID >= 0 runs the child under that
  * uid and gid (only when we are root). Returns FALSE when it could not be
  * started. */

@@ -176,8 +176,8 @@ static void unreadable_file_is_reported(void **state)
   if (geteuid() == 0) {
     uid = robust_unprivileged_uid();
     if (uid < 0) {
-      printf("SKIP: running as root and no \"nobody\" user: root reads a "
-             "chmod 000 file anyway\n");
+      printf("SKIP: running as root and \"nobody\" cannot run riskscope: "
+             "root reads a chmod 000 file anyway\n");
       skip();
     }
     /* The database must be writable by the unprivileged child. */
@@ -364,6 +364,45 @@ static void page_with_a_million_characters_is_survived(void **state)
   expect_rejected(f, bad, NULL, REASONS("no Risk Factors section"));
 }
 
+/* One printed line of LEN characters ("a .a .a ...": letters and periods,
+ * what contents-line patterns backtrack on) inside a Risk Factors section. */
+static char *long_line_pdf(fixture *f, int len)
+{
+  char *path = path_in(f, "long_line.pdf");
+  cairo_surface_t *pdf = cairo_pdf_surface_create(path, 595, 842);
+  cairo_t *cr = cairo_create(pdf);
+  cairo_select_font_face(cr, "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
+                         CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size(cr, 14);
+  cairo_move_to(cr, 230, 80);
+  cairo_show_text(cr, "RISK FACTORS");
+  cairo_set_font_size(cr, 10);
+  cairo_move_to(cr, 72, 110);
+  cairo_show_text(cr, "We may fail to complete algorithm filing in time.");
+  char *line = g_malloc((gsize)len + 1);
+  for (int i = 0; i < len; i++)
+    line[i] = i % 3 == 2 ? '.' : i % 3 ? ' ' : 'a';
+  line[len] = '\0';
+  cairo_select_font_face(cr, "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
+                         CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, 500.0 / (len * 0.3));
+  cairo_move_to(cr, 50, 140);
+  cairo_show_text(cr, line);
+  g_free(line);
+  cairo_destroy(cr);
+  cairo_surface_destroy(pdf);
+  g_chmod(path, 0644);
+  return path;
+}
+
+static void line_of_sixty_thousand_characters_does_not_hang(void **state)
+{
+  fixture *f = *state;
+  char *bad = long_line_pdf(f, 60000);
+  /* Whatever the verdict, it must come: 137 is the watchdog's kill. */
+  expect_rejected(f, bad, NULL, REASONS("no Risk Factors section", "too long"));
+}
+
 /* ------------------------------------------------------------ bad fonts */
 
 static void type3_font_without_unicode_map_is_unreadable(void **state)
@@ -419,6 +458,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(pdf_with_zero_pages_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(thousands_of_blank_pages_are_reported_without_text, setup, teardown),
     cmocka_unit_test_setup_teardown(page_with_a_million_characters_is_survived, setup, teardown),
+    cmocka_unit_test_setup_teardown(line_of_sixty_thousand_characters_does_not_hang, setup, teardown),
     cmocka_unit_test_setup_teardown(type3_font_without_unicode_map_is_unreadable, setup, teardown),
     cmocka_unit_test_setup_teardown(scrambled_subset_font_text_is_reported_not_stored, setup, teardown),
     cmocka_unit_test_setup_teardown(path_with_spaces_and_non_ascii_is_analysed, setup, teardown),

@@ -230,8 +230,8 @@ static void read_only_database_file_is_reported(void **state)
   if (geteuid() == 0) {
     uid = robust_unprivileged_uid();
     if (uid < 0) {
-      printf("SKIP: running as root and no \"nobody\" user: root writes a "
-             "read-only file anyway\n");
+      printf("SKIP: running as root and \"nobody\" cannot run riskscope: "
+             "root writes a read-only file anyway\n");
       skip();
     }
   }

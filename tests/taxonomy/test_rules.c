@@ -1,0 +1,242 @@
+/* test_rules.c - the rules of taxonomy 1.1.0 and the paragraph and sentence
+ * units they rely on
+ *
+ * Each rule is tested twice in one line each: the way other filings phrase
+ * the subject is tagged, and a near miss with the same words is not.
+ * classify_case(heading, body, expected) lists every tag the classifier
+ * must give, in taxonomy order, as "category=P" or "category=S" ("" = none).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "classifier.h"
+#include "taxonomy.h"
+#include "units.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+static rsk_taxonomy *builtin;
+
+static int setup(void **state)
+{
+  (void)state;
+  GError *error = NULL;
+  builtin = rsk_taxonomy_load(NULL, &error);
+  if (!builtin) {
+    fprintf(stderr, "%s\n", error->message);
+    g_error_free(error);
+    return -1;
+  }
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  rsk_taxonomy_free(builtin);
+  return 0;
+}
+
+static void classify_case(const char *heading, const char *body, const char *expected)
+{
+  rsk_classification result;
+  rsk_classification_init(&result);
+  rsk_classify_text(builtin, heading, body, &result);
+  GString *got = g_string_new(NULL);
+  for (guint i = 0; i < result.tags->len; i++) {
+    const rsk_tag *tag = &g_array_index(result.tags, rsk_tag, i);
+    g_string_append_printf(got, "%s%s=%c", got->len ? " " : "", tag->category, tag->strength);
+  }
+  if (strcmp(got->str, expected) != 0)
+    fprintf(stderr, "heading: %s\nbody: %s\nexpected: \"%s\"\ngot:      \"%s\"\n", heading, body,
+            expected, got->str);
+  assert_string_equal(got->str, expected);
+  g_string_free(got, TRUE);
+  rsk_classification_clear(&result);
+}
+
+static const char *const risk = "Our business faces risks.";
+
+/* ------------------------------------------------------------------ */
+/* ai.regulation_general                                               */
+
+static void legal_frameworks_on_ai_are_ai_regulation(void **state)
+{
+  (void)state;
+  classify_case(risk, "Several countries are considering legal frameworks on artificial "
+                "intelligence, and the European Commission has proposed one.",
+                "ai.regulation_general=S");
+  classify_case(risk, "We build deep learning frameworks for developers, and our legal "
+                "department reviews the licences of the code we ship.", "");
+}
+
+/* ------------------------------------------------------------------ */
+/* ai.content_control                                                  */
+
+static void hosting_safe_harbors_and_their_repeal_are_content_control(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nSafe harbors have been provided to those who "
+                "hosted content provided by others. There is an increasing demand for "
+                "repealing these safe harbors by legislation. Loss of these safe harbors may "
+                "require limiting some of our services.",
+                "ai.content_control=P");
+  classify_case(risk, "We rely on the safe harbor for forward-looking statements, and "
+                "reforms of the tax safe harbor rules may change our tax rate.", "");
+}
+
+/* ------------------------------------------------------------------ */
+/* ai.training_data_ip                                                 */
+
+static void creators_rights_over_ai_training_are_training_data_ip(void **state)
+{
+  (void)state;
+  classify_case(risk, "Generative AI may require us to provide attribution or remuneration "
+                "to content creators and to give creatives control over the use of their "
+                "work in the development of AI.",
+                "ai.training_data_ip=S");
+  classify_case(risk, "We pay royalties to content creators and artists who sell their "
+                "work on our marketplace.", "");
+}
+
+/* ------------------------------------------------------------------ */
+/* data.privacy                                                        */
+
+static void laws_limiting_use_of_personal_information_are_privacy(void **state)
+{
+  (void)state;
+  classify_case(risk, "Industry-specific laws may impact our ability to collect, use, "
+                "transfer and share personal and other information.",
+                "data.privacy=S");
+  classify_case(risk, "New regulations may increase our liability. We collect personal "
+                "information to serve our customers.", "");
+}
+
+static void telemarketing_consent_laws_are_privacy(void **state)
+{
+  (void)state;
+  classify_case(risk, "We face class actions alleging that text messages sent without prior "
+                "consent violated the Telephone Consumer Protection Act.",
+                "data.privacy=S");
+  classify_case(risk, "Our consumer protection team answers telephone calls from customers.",
+                "");
+}
+
+/* ------------------------------------------------------------------ */
+/* data.security_transfer                                              */
+
+static void data_kept_in_country_is_localisation(void **state)
+{
+  (void)state;
+  classify_case(risk, "Some countries have passed legislation that requires data to remain "
+                "localized in country, so that companies must store data in jurisdictions "
+                "not of their choosing.",
+                "data.security_transfer=S");
+  classify_case(risk, "We offer localized services in many countries, and our data centers "
+                "are localized near customers.", "");
+}
+
+static void data_crossing_international_borders_is_transfer(void **state)
+{
+  (void)state;
+  classify_case(risk, "Changes in laws governing the free flow of data across international "
+                "borders could harm our business.",
+                "data.security_transfer=S");
+  classify_case(risk, "Laws on customs duties apply when we ship products across "
+                "international borders.", "");
+}
+
+static void cybersecurity_executive_order_is_a_security_regime(void **state)
+{
+  (void)state;
+  classify_case(risk, "A cybersecurity Executive Order released in May 2021 may heighten "
+                "incident reporting standards for public sector contracts.",
+                "data.security_transfer=S");
+  classify_case(risk, "An Executive Order on tariffs may raise the cost of our components.",
+                "");
+}
+
+/* ------------------------------------------------------------------ */
+/* trade.*                                                             */
+
+static void screening_and_restrictions_of_foreign_investment_are_investment_restrictions(
+  void **state)
+{
+  (void)state;
+  classify_case(risk, "We acquire companies.\nOur acquisitions may be impaired by increased "
+                "global scrutiny of foreign investments. Several countries have adopted "
+                "restrictions of varying kinds on transactions involving foreign investments. "
+                "Governments may tighten rules of this nature.",
+                "trade.investment_restrictions=P");
+  classify_case(risk, "Delays caused by the pandemic slowed our foreign investments in new "
+                "offices.", "");
+}
+
+static void governmental_sanctions_heading_is_about_sanctions(void **state)
+{
+  (void)state;
+  classify_case("We are subject to governmental sanctions and export controls.", "",
+                "trade.export_controls=P trade.sanctions_lists=P");
+  classify_case("We may face governmental sanctions for violations of environmental laws.",
+                "", "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Paragraphs and sentences                                            */
+
+/* Half of a paragraph's sentences make it devoted to a subject only when
+ * the paragraph opens with it. */
+static void half_a_paragraph_is_primary_only_when_it_opens_with_the_subject(void **state)
+{
+  (void)state;
+  classify_case(risk, "We may not realize the benefits of our joint venture. Its future "
+                "payments are uncertain. In 2019 the BIS added the joint venture to the "
+                "Entity List. We comply with U.S. law on the Entity List designation.",
+                "trade.sanctions_lists=S");
+  classify_case(risk, "In 2019 the BIS added our joint venture to the Entity List. We comply "
+                "with U.S. law on the Entity List designation. Its future payments are "
+                "uncertain. We may not realize the benefits of the joint venture.",
+                "trade.sanctions_lists=P");
+}
+
+static guint count_sentences(const char *text)
+{
+  rsk_units units;
+  rsk_units_split(&units, text, (guint)strlen(text));
+  guint n = units.sentences->len;
+  rsk_units_clear(&units);
+  return n;
+}
+
+static void us_ends_a_sentence_only_before_a_word_that_opens_one(void **state)
+{
+  (void)state;
+  assert_int_equal(count_sentences("The EU-U.S. Data Privacy Framework may be challenged."), 1);
+  assert_int_equal(count_sentences("The U.S. Department of Commerce added us."), 1);
+  assert_int_equal(count_sentences("We transfer data to the U.S. In the EU, rules differ."), 2);
+  assert_int_equal(count_sentences("We are Acme Inc. The company grew."), 2);
+  assert_int_equal(count_sentences("We follow rules, e.g. The GDPR."), 1);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(legal_frameworks_on_ai_are_ai_regulation),
+    cmocka_unit_test(hosting_safe_harbors_and_their_repeal_are_content_control),
+    cmocka_unit_test(creators_rights_over_ai_training_are_training_data_ip),
+    cmocka_unit_test(laws_limiting_use_of_personal_information_are_privacy),
+    cmocka_unit_test(telemarketing_consent_laws_are_privacy),
+    cmocka_unit_test(data_kept_in_country_is_localisation),
+    cmocka_unit_test(data_crossing_international_borders_is_transfer),
+    cmocka_unit_test(cybersecurity_executive_order_is_a_security_regime),
+    cmocka_unit_test(screening_and_restrictions_of_foreign_investment_are_investment_restrictions),
+    cmocka_unit_test(governmental_sanctions_heading_is_about_sanctions),
+    cmocka_unit_test(half_a_paragraph_is_primary_only_when_it_opens_with_the_subject),
+    cmocka_unit_test(us_ends_a_sentence_only_before_a_word_that_opens_one),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
