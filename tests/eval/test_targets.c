@@ -1,0 +1,155 @@
+/* test_targets.c - the accuracy targets, end to end, on every gold file
+ *
+ * Runs the built riskscope: analyze on the corpus filings that have gold
+ * (../shared/gold and the project's own tests/gold), then eval --format
+ * json, and holds the result to issue 6's segmentation targets and issue
+ * 3's tagging targets. Skips, saying so, when the corpus is absent.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* Runs riskscope with ARGS; returns its exit status, stdout in *OUT. */
+static int run(GPtrArray *args, char **out)
+{
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_ptr_array_add(args, NULL);
+  gboolean ok = g_spawn_sync(NULL, (char **)args->pdata, NULL, G_SPAWN_DEFAULT,
+                             NULL, NULL, out, &err, &status, NULL);
+  assert_true(ok);
+  if (err && *err)
+    print_message("%s", err);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Adds the .jsonl files of DIR to GOLDS and their corpus PDFs to PDFS. */
+static void collect(const char *dir, const char *corpus, GPtrArray *golds,
+                    GPtrArray *pdfs)
+{
+  GDir *d = dir ? g_dir_open(dir, 0, NULL) : NULL;
+  if (!d)
+    return;
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    if (!g_str_has_suffix(name, ".jsonl"))
+      continue;
+    g_autofree char *stem = g_strndup(name, strlen(name) - strlen(".jsonl"));
+    g_autofree char *pdf_name = g_strconcat(stem, ".pdf", NULL);
+    char *pdf = g_build_filename(corpus, pdf_name, NULL);
+    if (!g_file_test(pdf, G_FILE_TEST_EXISTS)) {
+      g_free(pdf);
+      continue;
+    }
+    g_ptr_array_add(pdfs, pdf);
+    g_ptr_array_add(golds, g_build_filename(dir, name, NULL));
+  }
+  g_dir_close(d);
+}
+
+static double number(const cJSON *object, const char *key)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, key);
+  assert_true(cJSON_IsNumber(item));
+  return item->valuedouble;
+}
+
+static void every_gold_filing_meets_the_accuracy_targets(void **state)
+{
+  (void)state;
+  const char *exe = g_getenv("RISKSCOPE_EXE");
+  const char *corpus = g_getenv("RISKSCOPE_CORPUS");
+  const char *shared_gold = g_getenv("RISKSCOPE_GOLD");
+  const char *project_gold = g_getenv("RISKSCOPE_PROJECT_GOLD");
+  if (!corpus || !g_file_test(corpus, G_FILE_TEST_IS_DIR)) {
+    print_message("SKIP: corpus folder %s absent\n", corpus ? corpus : "(unset)");
+    skip();
+  }
+  g_autoptr(GPtrArray) golds = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func(g_free);
+  collect(shared_gold, corpus, golds, pdfs);
+  collect(project_gold, corpus, golds, pdfs);
+  assert_true(golds->len >= 9);
+
+  g_autofree char *dir = g_dir_make_tmp("rsk-targets-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename(dir, "gold.db", NULL);
+  g_autoptr(GPtrArray) analyze = g_ptr_array_new();
+  g_ptr_array_add(analyze, (gpointer)exe);
+  g_ptr_array_add(analyze, "analyze");
+  g_ptr_array_add(analyze, "-q");
+  g_ptr_array_add(analyze, "--db");
+  g_ptr_array_add(analyze, db);
+  for (guint i = 0; i < pdfs->len; i++)
+    g_ptr_array_add(analyze, pdfs->pdata[i]);
+  g_autofree char *analyze_out = NULL;
+  assert_int_equal(run(analyze, &analyze_out), 0);
+
+  g_autoptr(GPtrArray) eval = g_ptr_array_new();
+  g_ptr_array_add(eval, (gpointer)exe);
+  g_ptr_array_add(eval, "eval");
+  g_ptr_array_add(eval, "--format");
+  g_ptr_array_add(eval, "json");
+  g_ptr_array_add(eval, "--db");
+  g_ptr_array_add(eval, db);
+  for (guint i = 0; i < golds->len; i++) {
+    g_ptr_array_add(eval, "--gold");
+    g_ptr_array_add(eval, golds->pdata[i]);
+  }
+  g_autofree char *json = NULL;
+  assert_int_equal(run(eval, &json), 0);
+  cJSON *root = cJSON_Parse(json);
+  assert_non_null(root);
+
+  /* Segmentation (issue 6): F1 >= 0.95 per filing, 0.97 overall, pages. */
+  const cJSON *filing;
+  cJSON_ArrayForEach(filing, cJSON_GetObjectItemCaseSensitive(root, "filings")) {
+    print_message("%s: F1 %.3f, pages %.3f\n",
+                  cJSON_GetObjectItemCaseSensitive(filing, "doc")->valuestring,
+                  number(filing, "f1"), number(filing, "page_accuracy"));
+    assert_true(number(filing, "f1") >= 0.95);
+  }
+  const cJSON *overall = cJSON_GetObjectItemCaseSensitive(root, "overall");
+  assert_true(number(overall, "f1") >= 0.97);
+  assert_true(number(overall, "page_accuracy") >= 0.98);
+
+  /* Tagging (issue 3): precision >= 0.90, recall P >= 0.95, P+S >= 0.85,
+   * no category with 5 or more gold labels under 0.80 precision. */
+  const cJSON *tags = cJSON_GetObjectItemCaseSensitive(root, "tags_overall");
+  print_message("tags: precision %.3f, recall P %.3f, recall P+S %.3f\n",
+                number(tags, "precision"), number(tags, "recall_p"),
+                number(tags, "recall_ps"));
+  assert_true(number(tags, "precision") >= 0.90);
+  assert_true(number(tags, "recall_p") >= 0.95);
+  assert_true(number(tags, "recall_ps") >= 0.85);
+  const cJSON *category;
+  cJSON_ArrayForEach(category, cJSON_GetObjectItemCaseSensitive(root, "tags")) {
+    if (number(category, "gold_ps") >= 5 &&
+        number(category, "right") + number(category, "wrong") > 0)
+      assert_true(number(category, "precision") >= 0.80);
+  }
+  cJSON_Delete(root);
+  g_unlink(db);
+  g_autofree char *wal = g_strconcat(db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat(db, "-shm", NULL);
+  g_unlink(wal);
+  g_unlink(shm);
+  g_rmdir(dir);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(every_gold_filing_meets_the_accuracy_targets),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
