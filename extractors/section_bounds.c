@@ -23,7 +23,7 @@
 #include <math.h>
 #include <string.h>
 
-static GRegex *start_re, *item_re, *title_re, *split_item_re, *contents_re;
+static GRegex *start_re, *item_re, *title_re, *split_item_re;
 
 static void compile_patterns(void)
 {
@@ -77,8 +77,6 @@ static void compile_patterns(void)
       "|[豁][免].*|有[關关]本文件.*|[董][事]及[參参][與与].*|公司[資资]料|[釋释][義义])"
       "(?:\\s*(?:[.…]\\s*){2,}(?:\\d+|[ivxlc]+)|\\s+(?:\\d+|[ivxlc]+))?\\s*$",
       f, 0, NULL);
-  /* A contents entry: words, dot leaders, a page number. */
-  contents_re = g_regex_new("[A-Za-z].*(?:\\.\\s*){4,}\\s*(?:\\d+|[ivxlc]+)\\s*$", 0, 0, NULL);
   g_once_init_leave(&done, 1);
 }
 
@@ -115,11 +113,35 @@ static gboolean looks_like_title(const rsk_seg_line *l)
   return (l->line->style & RSK_STYLE_BOLD) || l->upper || rsk_seg_caseless(l->line->text);
 }
 
+/* A contents entry: words, then four or more dot leaders, then a page
+ * number (arabic or roman). Read backwards from the end in C: a regex with
+ * a leading ".*" is quadratic on the very long lines some PDFs have. */
+static gboolean is_contents_entry(const char *text)
+{
+  const char *p = text + strlen(text);
+  while (p > text && g_ascii_isspace(p[-1]))
+    p--;
+  const char *number_end = p;
+  while (p > text && (g_ascii_isdigit(p[-1]) || strchr("ivxlc", p[-1])))
+    p--;
+  if (p == number_end)
+    return FALSE;
+  int dots = 0;
+  while (p > text && (p[-1] == '.' || g_ascii_isspace(p[-1])))
+    dots += *--p == '.';
+  if (dots < 4)
+    return FALSE;
+  for (const char *q = text; q < p; q++)
+    if (g_ascii_isalpha(*q))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean is_end(const rsk_seg_doc *doc, guint i)
 {
   const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
   const char *text = l->line->text;
-  if (g_regex_match(contents_re, text, 0, NULL))
+  if (is_contents_entry(text))
     return TRUE;
   if (rsk_seg_word_count(text) > 16)
     return FALSE;
