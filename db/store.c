@@ -171,6 +171,12 @@ static gboolean pragma_int(rsk_store *store, const char *sql, gint64 *value,
       g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
                   "DB %s: not an SQLite database, or damaged: %s",
                   store->path, sqlite3_errmsg(store->db));
+    else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+      /* WAL mode writes beside the file even to read: say which it is. */
+      g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                  "DB %s: cannot write the database or its folder "
+                  "(check permissions): %s",
+                  store->path, sqlite3_errmsg(store->db));
     else
       rsk_store_fail(store, error, "%s", sql);
     sqlite3_finalize(stmt);
@@ -297,6 +303,14 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
   }
   sqlite3_extended_result_codes(store->db, 1);
   sqlite3_busy_timeout(store->db, RSK_BUSY_TIMEOUT_MS);
+  /* SQLite falls back to read-only on a file it may not write; a writer
+   * would only find out at its first INSERT. */
+  if (!read_only && sqlite3_db_readonly(store->db, "main") == 1) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: read-only file; riskscope needs to write it "
+                "(check its permissions, or use another --db)", path);
+    goto fail;
+  }
   if (!check_identity(store, &version, error))
     goto fail;
   if (read_only)

@@ -29,6 +29,13 @@
  * 4. Every tag keeps its evidence: page, offsets, text and the rule id, so
  *    "riskscope show --why" can say which rule fired where.
  *
+ * Chinese text is matched in simplified characters, the script the
+ * taxonomy's patterns are written in: the heading and body are folded
+ * (hanzi_fold.c) into copies of the same length and offsets, the patterns
+ * run on the copies, and evidence text is cut from the original at the
+ * same offsets, so a traditional-script filing shows 《個人信息保護法》 as
+ * printed.
+ *
  * Nothing here knows a category id: everything comes from the taxonomy.
  *
  * Thread safety: the taxonomy is read-only while classifying; match data is
@@ -39,6 +46,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "classifier.h"
+#include "hanzi_fold.h"
 #include "taxonomy_private.h"
 #include "units.h"
 
@@ -61,10 +69,12 @@ typedef struct {
   const rsk_taxonomy *tax;
   const rsk_filing *filing;
   const rsk_risk_factor *risk;
-  const char *heading;
+  const char *heading;    /* matched: folded to simplified characters */
   guint heading_len;
   const char *body;
   guint body_len;
+  const char *heading_shown;  /* as printed, same offsets: evidence text */
+  const char *body_shown;
   rsk_units units;
   pcre2_match_data *md;
   GArray *hits;          /* hit */
@@ -285,7 +295,8 @@ static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
       .in_heading = h->in_heading,
       .offset = h->offset,
       .length = h->length,
-      .text = evidence_text(h->in_heading ? r->heading : r->body, h->offset, h->length),
+      .text = evidence_text(h->in_heading ? r->heading_shown : r->body_shown, h->offset,
+                            h->length),
       .pattern = g_strdup(h->rule->id),
       .weight = h->weight,
     };
@@ -437,6 +448,14 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
   r.body = valid_utf8(risk->body, &body_copy);
   r.heading_len = (guint)strlen(r.heading);
   r.body_len = (guint)strlen(r.body);
+  r.heading_shown = r.heading;
+  r.body_shown = r.body;
+  g_autofree char *heading_folded = rsk_hanzi_fold(r.heading, r.heading_len);
+  g_autofree char *body_folded = rsk_hanzi_fold(r.body, r.body_len);
+  if (heading_folded)
+    r.heading = heading_folded;
+  if (body_folded)
+    r.body = body_folded;
   rsk_units_split(&r.units, r.body, r.body_len);
   r.md = pcre2_match_data_create(1, NULL);
   r.hits = g_array_new(FALSE, FALSE, sizeof(hit));

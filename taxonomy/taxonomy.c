@@ -26,6 +26,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "taxonomy_private.h"
+#include "hanzi_fold.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -238,6 +239,15 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   g_autofree char *expanded = expand_macros(ld, source, where);
   if (!expanded)
     return FALSE;
+  gboolean macro = strcmp(expanded, source) != 0;
+  /* Text is matched folded to simplified characters (hanzi_fold.h): a
+   * traditional character in a pattern is folded too, or it could never
+   * match. The length is unchanged, and so are error offsets. */
+  g_autofree char *folded = rsk_hanzi_fold(expanded, strlen(expanded));
+  if (folded) {
+    g_free(expanded);
+    expanded = g_steal_pointer(&folded);
+  }
   int code = 0;
   PCRE2_SIZE offset = 0;
   guint32 options = PCRE2_UTF | (caseless ? PCRE2_CASELESS : 0);
@@ -246,7 +256,6 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   if (!re->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(code, msg, sizeof msg);
-    gboolean macro = strcmp(expanded, source) != 0;
     add_error(ld, "%s%s at offset %d%s", where, (const char *)msg, (int)offset,
               macro ? " (after expanding {{macros}})" : "");
     return FALSE;
@@ -316,11 +325,12 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
   rule->list_weight = get_number(ld, json, "list_weight",
                                  rule->weight * settings->list_factor, where);
   double near = get_number(ld, json, "near", 0, where);
-  if (near < 0 || near > 100000) {
+  if (near >= 0 && near <= 100000) {
+    rule->near = (guint)near;
+  } else {
     add_error(ld, "%s\"near\" must be between 0 and 100000", where);
     ok = FALSE;
   }
-  rule->near = (guint)near;
 
   const cJSON *w = cJSON_GetObjectItemCaseSensitive(json, "where");
   if (w) {
