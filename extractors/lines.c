@@ -27,6 +27,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct {
   gunichar c;
@@ -184,11 +185,36 @@ static void pick_line_style(rsk_page_lines *pl, rsk_line *line,
   line->font = spans[best].font;
 }
 
+/* Words that make up about a third of any English prose; text whose
+ * words are almost never among them was not decoded to English. */
+static gboolean is_common_word(const char *word, size_t len)
+{
+  static const char *const common[] = {
+    "the", "of", "and", "to", "in", "a", "or", "our", "we", "that", "is",
+    "for", "be", "may", "with", "as", "on", "by", "are", "not", "an", "it",
+    "any", "if", "this", "which", "from", "at", "such", "could", "have",
+    "us", "will", "its", "can", "other", NULL,
+  };
+  char lower[8];
+  if (len >= sizeof lower)
+    return FALSE;
+  for (size_t i = 0; i < len; i++)
+    lower[i] = (char)(word[i] | 0x20);
+  lower[len] = '\0';
+  for (guint i = 0; common[i]; i++)
+    if (strcmp(lower, common[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void count_words(rsk_page_lines *pl, const char *text)
 {
   const char *p = text;
   while (*p) {
     if (!g_ascii_isalpha(*p)) {
+      /* Lead bytes of U+4E00..U+9FFF, the common Han ideographs. */
+      if ((guchar)*p >= 0xE4 && (guchar)*p <= 0xE9)
+        pl->n_han++;
       p++;
       continue;
     }
@@ -204,6 +230,9 @@ static void count_words(rsk_page_lines *pl, const char *text)
       }
       p++;
     }
+    pl->n_tokens++;
+    if (is_common_word(start, (size_t)(p - start)))
+      pl->n_common++;
     if (p - start >= 4) {
       pl->n_words++;
       if (!vowel)

@@ -22,6 +22,9 @@ typedef struct {
   guint n_bad;             /* private-use, control or U+FFFD characters */
   guint n_words;           /* runs of 4+ Latin letters */
   guint n_vowelless;       /* of which with no vowel (garbage encodings) */
+  guint n_tokens;          /* runs of Latin letters, any length */
+  guint n_common;          /* of which common English words ("the", "of") */
+  guint n_han;             /* Han ideographs */
 } rsk_page_lines;
 
 /* Reads PAGE (number PAGE_NUMBER, 1-based) into lines. Never fails: a page

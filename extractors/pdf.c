@@ -215,7 +215,7 @@ static gpointer worker_main(gpointer data)
 /* ------------------------------------------------------------------ merge */
 
 typedef struct {
-  guint chars, letters, bad, words, vowelless;
+  guint chars, letters, bad, words, vowelless, tokens, common, han;
   int pages_with_text;
 } text_stats;
 
@@ -240,6 +240,9 @@ static void merge_page(rsk_filing *filing, const rsk_page_lines *pl,
   stats->bad += pl->n_bad;
   stats->words += pl->n_words;
   stats->vowelless += pl->n_vowelless;
+  stats->tokens += pl->n_tokens;
+  stats->common += pl->n_common;
+  stats->han += pl->n_han;
   if (pl->n_letters >= 20)
     stats->pages_with_text++;
 }
@@ -316,6 +319,19 @@ static gboolean check_text(const rsk_document *doc, int pages,
                 "%s: the text layer is unreadable (fonts without a Unicode "
                 "map: %u of %u characters are symbols or garbage)",
                 doc->path, stats->chars - stats->letters, stats->chars);
+    return FALSE;
+  }
+  /* A subset font whose glyph names lie decodes to letters that look like
+   * words ("Vt dqn yqos"): English prose has about a third of its words
+   * among a few dozen common ones, such text almost none. Text that is
+   * mostly Chinese is not judged by English words. */
+  if (stats->tokens >= 100 && stats->han < stats->tokens &&
+      stats->common * 100 < stats->tokens * 15) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_NO_TEXT,
+                "%s: the text layer is unreadable (fonts without a correct "
+                "Unicode map: only %u of %u words are common English words, "
+                "garbage rather than prose)",
+                doc->path, stats->common, stats->tokens);
     return FALSE;
   }
   return TRUE;
