@@ -228,9 +228,10 @@ static void analyze(const analyze_run *run, analyzed_filing *item)
   rsk_segment(filing);
   if (filing->risks->len == 0) {
     fail(item, g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
-                           "%s: no Risk Factors section found in %d pages; "
+                           "%s: no Risk Factors section found in %d page%s; "
                            "nothing stored (riskscope extract shows what was read)",
-                           filing->name, filing->page_count));
+                           filing->path, filing->page_count,
+                           filing->page_count == 1 ? "" : "s"));
     return;
   }
   item->company = company_name(run->opts, filing);

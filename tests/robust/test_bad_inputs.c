@@ -334,6 +334,28 @@ static void thousands_of_blank_pages_are_reported_without_text(void **state)
   expect_rejected(f, bad, NULL, REASONS("no text"));
 }
 
+static void prose_without_a_risk_factors_section_is_reported(void **state)
+{
+  fixture *f = *state;
+  char *bad = path_in(f, "shareholder_letter.pdf");
+  cairo_surface_t *pdf = cairo_pdf_surface_create(bad, 612, 792);
+  cairo_t *cr = cairo_create(pdf);
+  cairo_select_font_face(cr, "Liberation Serif", CAIRO_FONT_SLANT_NORMAL,
+                         CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, 10);
+  for (int page = 0; page < 3; page++) {
+    for (int row = 0; row < 50; row++) {
+      cairo_move_to(cr, 72, 72 + row * 12);
+      cairo_show_text(cr, "Our customers and partners drove the growth of the "
+                          "year, and we thank them for it as we look ahead.");
+    }
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_destroy(pdf);
+  expect_rejected(f, bad, NULL, REASONS("no Risk Factors section"));
+}
+
 static void page_with_a_million_characters_is_survived(void **state)
 {
   fixture *f = *state;
@@ -457,6 +479,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(shapes_only_fixture_is_reported_without_text, setup, teardown),
     cmocka_unit_test_setup_teardown(pdf_with_zero_pages_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(thousands_of_blank_pages_are_reported_without_text, setup, teardown),
+    cmocka_unit_test_setup_teardown(prose_without_a_risk_factors_section_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(page_with_a_million_characters_is_survived, setup, teardown),
     cmocka_unit_test_setup_teardown(line_of_sixty_thousand_characters_does_not_hang, setup, teardown),
     cmocka_unit_test_setup_teardown(type3_font_without_unicode_map_is_unreadable, setup, teardown),
