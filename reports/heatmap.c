@@ -188,7 +188,8 @@ void rsk_heatmap_write_svg(GString *out, const rsk_matrix *m,
   for (guint i = 0; i < n_rows; i++)
     longest = MAX(longest, g_utf8_strlen(
         g_array_index(m->rows, rsk_matrix_row, i).label, -1));
-  double label_w = CLAMP(longest, 12, 44) * 7.4 + 16;
+  /* Bold capitals run to about 8.4 px a character at this size. */
+  double label_w = CLAMP(longest, 12, 44) * 8.4 + 16;
   double grid_x = label_w, grid_y = HEADER_H;
   double width = grid_x + n_cols * CELL_W + TOTAL_W + 110;
   double height = grid_y + n_rows * CELL_H + 16 + LEGEND_H;
