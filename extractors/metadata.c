@@ -18,7 +18,8 @@
 
 #include <string.h>
 
-enum { COVER_PAGES = 3 };
+/* An annual report may put glossy pages before the 10-K cover. */
+enum { COVER_PAGES = 10 };
 
 static gboolean contains_ci(const char *haystack, const char *needle)
 {
