@@ -203,11 +203,30 @@ static gint64 one_of(rsk_store *store, rsk_filing_list *list, const char *arg,
   return id;
 }
 
+/* Looks ARG up as the filings matching WHERE with ?1 bound to TEXT. TRUE
+ * when that settles it: one filing (its id in *ID), or an error (a failed
+ * query, *ID 0; several filings, *ID 0 and a list of them). */
+static gboolean resolve_where(rsk_store *store, const char *where,
+                              const char *text, const char *arg,
+                              const char *kind, gint64 *id, GError **error)
+{
+  GError *local = NULL;
+  rsk_filing_list *list = query_filings(store, where, text, 0, error);
+  *id = 0;
+  if (!list)
+    return TRUE;
+  if ((*id = one_of(store, list, arg, kind, &local)) || local) {
+    if (local)
+      g_propagate_error(error, local);
+    return TRUE;
+  }
+  return FALSE;
+}
+
 gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
                                GError **error)
 {
   rsk_filing_list *list;
-  GError *local = NULL;
   gint64 id;
 
   if (!arg || !*arg) {
@@ -222,35 +241,18 @@ gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
     if ((id = one_of(store, list, arg, "id", error)))
       return id;
   }
-  if (!(list = query_filings(store, "f.name = ?1", arg, 0, error)))
-    return 0;
-  if ((id = one_of(store, list, arg, "file name", &local)) || local) {
-    if (local)
-      g_propagate_error(error, local);
+  if (resolve_where(store, "f.name = ?1", arg, arg, "file name", &id, error))
     return id;
-  }
   if (is_all(arg, ascii_xdigit) && strlen(arg) >= 4 && strlen(arg) <= 64) {
     g_autofree char *prefix = g_ascii_strdown(arg, -1);
-    if (!(list = query_filings(store,
-                               "substr(f.sha256, 1, length(?1)) = ?1", prefix,
-                               0, error)))
-      return 0;
-    if ((id = one_of(store, list, arg, "sha256 prefix", &local)) || local) {
-      if (local)
-        g_propagate_error(error, local);
+    if (resolve_where(store, "substr(f.sha256, 1, length(?1)) = ?1", prefix,
+                      arg, "sha256 prefix", &id, error))
       return id;
-    }
   }
   /* Last, a convenience: a unique start of a file name ("nvidia"). */
-  if (!(list = query_filings(store,
-                             "substr(lower(f.name), 1, length(?1)) = lower(?1)",
-                             arg, 0, error)))
-    return 0;
-  if ((id = one_of(store, list, arg, "file name start", &local)) || local) {
-    if (local)
-      g_propagate_error(error, local);
+  if (resolve_where(store, "substr(lower(f.name), 1, length(?1)) = lower(?1)",
+                    arg, arg, "file name start", &id, error))
     return id;
-  }
   g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
               "DB %s: no stored filing has the id, file name or sha256 "
               "prefix \"%s\"; see riskscope list",
@@ -280,17 +282,39 @@ static gint64 *int64_key(gint64 value)
   return key;
 }
 
+/* SQL with ?1 bound to A's filing id. */
+static sqlite3_stmt *prepare_for_filing(rsk_store *store, const char *sql,
+                                        const rsk_analysis *a, GError **error)
+{
+  sqlite3_stmt *stmt = prepare(store, sql, error);
+  if (stmt)
+    sqlite3_bind_int64(stmt, 1, a->info.id);
+  return stmt;
+}
+
+/* Finalizes STMT, whose last step returned RC; an error naming WHAT
+ * ("risk factors") unless RC is SQLITE_DONE. */
+static gboolean finish_for_filing(rsk_store *store, sqlite3_stmt *stmt, int rc,
+                                  const char *what, const rsk_analysis *a,
+                                  GError **error)
+{
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE)
+    return rsk_store_fail(store, error, "read %s of filing %" G_GINT64_FORMAT,
+                          what, a->info.id);
+  return TRUE;
+}
+
 static gboolean load_risks(rsk_store *store, rsk_analysis *a,
                            GHashTable *risk_index, GError **error)
 {
-  sqlite3_stmt *stmt = prepare(
+  sqlite3_stmt *stmt = prepare_for_filing(
       store,
       "SELECT id, ordinal, section, heading, body, page_start, page_end, "
       "word_count FROM risk_factors WHERE filing_id = ?1 ORDER BY ordinal, id",
-      error);
+      a, error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64(stmt, 1, a->info.id);
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rsk_analysis_risk risk = {
@@ -309,11 +333,7 @@ static gboolean load_risks(rsk_store *store, rsk_analysis *a,
                         GUINT_TO_POINTER(a->risks->len + 1));
     g_array_append_val(a->risks, risk);
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE)
-    return rsk_store_fail(store, error, "read risk factors of filing %" G_GINT64_FORMAT,
-                          a->info.id);
-  return TRUE;
+  return finish_for_filing(store, stmt, rc, "risk factors", a, error);
 }
 
 static rsk_analysis_risk *risk_by_id(rsk_analysis *a, GHashTable *risk_index,
@@ -327,15 +347,14 @@ static gboolean load_tags(rsk_store *store, rsk_analysis *a,
                           GHashTable *risk_index, GHashTable *tag_index,
                           GError **error)
 {
-  sqlite3_stmt *stmt = prepare(
+  sqlite3_stmt *stmt = prepare_for_filing(
       store,
       "SELECT t.id, t.risk_factor_id, t.category, t.score, t.strength "
       "FROM tags t JOIN risk_factors r ON r.id = t.risk_factor_id "
       "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id",
-      error);
+      a, error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64(stmt, 1, a->info.id);
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     gint64 tag_id = sqlite3_column_int64(stmt, 0);
@@ -357,27 +376,22 @@ static gboolean load_tags(rsk_store *store, rsk_analysis *a,
                         GUINT_TO_POINTER(a->tags->len + 1));
     g_array_append_val(a->tags, tag);
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE)
-    return rsk_store_fail(store, error, "read tags of filing %" G_GINT64_FORMAT,
-                          a->info.id);
-  return TRUE;
+  return finish_for_filing(store, stmt, rc, "tags", a, error);
 }
 
 static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
                               GHashTable *tag_index, GError **error)
 {
-  sqlite3_stmt *stmt = prepare(
+  sqlite3_stmt *stmt = prepare_for_filing(
       store,
       "SELECT e.tag_id, e.page, e.in_heading, e.offset, e.length, e.text, "
       "e.pattern, e.weight FROM evidence e "
       "JOIN tags t ON t.id = e.tag_id "
       "JOIN risk_factors r ON r.id = t.risk_factor_id "
       "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id, e.id",
-      error);
+      a, error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64(stmt, 1, a->info.id);
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     gint64 tag_id = sqlite3_column_int64(stmt, 0);
@@ -399,26 +413,20 @@ static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
     tag->n_evidence++;
     g_array_append_val(a->evidence, ev);
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE)
-    return rsk_store_fail(store, error,
-                          "read evidence of filing %" G_GINT64_FORMAT,
-                          a->info.id);
-  return TRUE;
+  return finish_for_filing(store, stmt, rc, "evidence", a, error);
 }
 
 static gboolean load_regulations(rsk_store *store, rsk_analysis *a,
                                  GHashTable *risk_index, GError **error)
 {
-  sqlite3_stmt *stmt = prepare(
+  sqlite3_stmt *stmt = prepare_for_filing(
       store,
       "SELECT g.risk_factor_id, g.regulation_id FROM regulations_cited g "
       "JOIN risk_factors r ON r.id = g.risk_factor_id "
       "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, g.regulation_id",
-      error);
+      a, error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64(stmt, 1, a->info.id);
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     rsk_analysis_risk *risk =
@@ -431,12 +439,7 @@ static gboolean load_regulations(rsk_store *store, rsk_analysis *a,
     g_ptr_array_add(a->regulations,
                     (gpointer)column_text0(stmt, 1, a->strings));
   }
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_DONE)
-    return rsk_store_fail(store, error,
-                          "read regulations of filing %" G_GINT64_FORMAT,
-                          a->info.id);
-  return TRUE;
+  return finish_for_filing(store, stmt, rc, "regulations", a, error);
 }
 
 rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,

@@ -163,6 +163,21 @@ static void pad(GString *out, const char *s, guint width, gboolean right)
       g_string_append_c(out, ' ');
 }
 
+/* The value at row I, column J of M, where row rows->len holds the column
+ * totals and column columns->len the row totals. */
+static double cell_value(const rsk_matrix *m, guint i, guint j,
+                         rsk_measure measure)
+{
+  gboolean totals_row = i == m->rows->len, totals_column = j == m->columns->len;
+  if (totals_row && totals_column)
+    return rsk_matrix_value(&m->total, m->words, measure);
+  if (totals_row)
+    return column_total(m, j, measure);
+  if (totals_column)
+    return row_total(m, i, measure);
+  return row_value(m, i, j, measure);
+}
+
 static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
                        guint width)
 {
@@ -174,16 +189,7 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
   /* Row n_rows holds the column totals, column n_cols the row totals. */
   for (guint i = 0; i <= n_rows; i++) {
     for (guint j = 0; j <= n_cols; j++) {
-      double v;
-      if (i == n_rows && j == n_cols)
-        v = rsk_matrix_value(&m->total, m->words, measure);
-      else if (i == n_rows)
-        v = column_total(m, j, measure);
-      else if (j == n_cols)
-        v = row_total(m, i, measure);
-      else
-        v = row_value(m, i, j, measure);
-      CELL(i, j) = rsk_matrix_format_value(v, measure);
+      CELL(i, j) = rsk_matrix_format_value(cell_value(m, i, j, measure), measure);
       if (j == n_cols)
         tw = MAX(tw, strlen(CELL(i, j)));
       else
@@ -277,14 +283,10 @@ static void write_csv(GString *out, const rsk_matrix *m, rsk_measure measure)
       g_string_append_c(out, ',');
       rsk_escape_csv(out, r->filing);
     }
-    for (guint j = 0; j < m->columns->len; j++) {
+    for (guint j = 0; j <= m->columns->len; j++) {
       g_string_append_c(out, ',');
-      append_number(out, totals ? column_total(m, j, measure)
-                                : row_value(m, i, j, measure), measure);
+      append_number(out, cell_value(m, i, j, measure), measure);
     }
-    g_string_append_c(out, ',');
-    append_number(out, totals ? rsk_matrix_value(&m->total, m->words, measure)
-                              : row_total(m, i, measure), measure);
     g_string_append(out, "\r\n");
   }
 }
@@ -353,13 +355,8 @@ static void write_md(GString *out, const rsk_matrix *m, rsk_measure measure)
       rsk_escape_md(out, g_array_index(m->rows, rsk_matrix_row, i).label);
     g_string_append(out, " |");
     for (guint j = 0; j <= m->columns->len; j++) {
-      double v;
-      if (j == m->columns->len)
-        v = totals ? rsk_matrix_value(&m->total, m->words, measure)
-                   : row_total(m, i, measure);
-      else
-        v = totals ? column_total(m, j, measure) : row_value(m, i, j, measure);
-      g_autofree char *s = rsk_matrix_format_value(v, measure);
+      g_autofree char *s =
+          rsk_matrix_format_value(cell_value(m, i, j, measure), measure);
       g_string_append_printf(out, " %s |", s);
     }
     g_string_append_c(out, '\n');

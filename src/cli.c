@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 void rsk_cli_error(rsk_out *out, const char *format, ...)
 {
@@ -36,6 +37,16 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
   }
   g_option_context_free(context);
   return ok;
+}
+
+gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format)
+{
+  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+    rsk_cli_error(out, "%s: --format must be text or json, not \"%s\"", name,
+                  format);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 const char *rsk_cli_db_path(const char *option)

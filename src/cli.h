@@ -36,6 +36,11 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
                        const char *description, const GOptionEntry *entries,
                        int *argc, char ***argv);
 
+/* Checks a --format FORMAT that may be "text" or "json" (NULL: text);
+ * otherwise prints the usage error for subcommand NAME and returns FALSE,
+ * and the caller returns RSK_EXIT_USAGE. */
+gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format);
+
 /* The database path: OPTION when set, else $RISKSCOPE_DB, else riskscope.db. */
 const char *rsk_cli_db_path(const char *option);
 

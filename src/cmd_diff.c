@@ -45,11 +45,8 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "diff: give exactly two filings, FILING_A FILING_B");
     return RSK_EXIT_USAGE;
   }
-  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-    rsk_cli_error(out, "diff: --format must be text or json, not \"%s\"",
-                  format);
+  if (!rsk_cli_text_or_json(out, "diff", format))
     return RSK_EXIT_USAGE;
-  }
   if (!(threshold >= 0 && threshold <= 1)) {
     rsk_cli_error(out, "diff: --threshold must be between 0 and 1, not %g",
                   threshold);

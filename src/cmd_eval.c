@@ -225,8 +225,7 @@ int rsk_cmd_eval(int argc, char **argv, rsk_out *out)
   for (int i = 1; i < argc; i++)
     g_ptr_array_add(paths, argv[i]);
   gboolean json = format && strcmp(format, "json") == 0;
-  if (format && !json && strcmp(format, "text") != 0) {
-    rsk_cli_error(out, "eval: --format must be text or json, not \"%s\"", format);
+  if (!rsk_cli_text_or_json(out, "eval", format)) {
     g_ptr_array_unref(paths);
     return RSK_EXIT_USAGE;
   }

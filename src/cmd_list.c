@@ -97,11 +97,8 @@ int rsk_cmd_list(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "list: unexpected argument \"%s\"", argv[1]);
     return RSK_EXIT_USAGE;
   }
-  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-    rsk_cli_error(out, "list: --format must be text or json, not \"%s\"",
-                  format);
+  if (!rsk_cli_text_or_json(out, "list", format))
     return RSK_EXIT_USAGE;
-  }
   const char *path = rsk_cli_db_path(db);
   rsk_store *store = rsk_store_open(path, TRUE, &error);
   rsk_filing_list *list =

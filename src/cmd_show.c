@@ -123,11 +123,8 @@ int rsk_cmd_show(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "show: give exactly one FILING");
     return RSK_EXIT_USAGE;
   }
-  if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-    rsk_cli_error(out, "show: --format must be text or json, not \"%s\"",
-                  format);
+  if (!rsk_cli_text_or_json(out, "show", format))
     return RSK_EXIT_USAGE;
-  }
 
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
   gint64 id = store ? rsk_read_resolve_filing(store, argv[1], &error) : 0;

@@ -694,7 +694,6 @@ GPtrArray *rsk_taxonomy_check(const char *path)
 const char *rsk_taxonomy_name(const rsk_taxonomy *t) { return t->name; }
 const char *rsk_taxonomy_version(const rsk_taxonomy *t) { return t->version; }
 const char *rsk_taxonomy_origin(const rsk_taxonomy *t) { return t->origin; }
-const char *rsk_taxonomy_description(const rsk_taxonomy *t) { return t->description; }
 guint rsk_taxonomy_n_categories(const rsk_taxonomy *t) { return t->categories->len; }
 
 static const rsk_category *category_at(const rsk_taxonomy *t, guint i)
@@ -713,12 +712,6 @@ const char *rsk_taxonomy_category_label(const rsk_taxonomy *t, guint i)
 {
   const rsk_category *c = category_at(t, i);
   return c ? c->label : "";
-}
-
-const char *rsk_taxonomy_category_description(const rsk_taxonomy *t, guint i)
-{
-  const rsk_category *c = category_at(t, i);
-  return c ? c->description : "";
 }
 
 guint rsk_taxonomy_category_n_rules(const rsk_taxonomy *t, guint i)

@@ -30,8 +30,6 @@ const char *rsk_taxonomy_category_label(const rsk_taxonomy *taxonomy, guint i);
 
 /* Where the taxonomy came from: the path, or "built-in ai-regulation.json". */
 const char *rsk_taxonomy_origin(const rsk_taxonomy *taxonomy);
-const char *rsk_taxonomy_description(const rsk_taxonomy *taxonomy);
-const char *rsk_taxonomy_category_description(const rsk_taxonomy *taxonomy, guint i);
 guint rsk_taxonomy_category_n_rules(const rsk_taxonomy *taxonomy, guint i);
 /* Index of category ID, or -1. */
 int rsk_taxonomy_find_category(const rsk_taxonomy *taxonomy, const char *id);

@@ -154,6 +154,13 @@ void fixture_cleanup_paths(void)
   g_clear_pointer(&temp_dirs, g_ptr_array_unref);
 }
 
+int fixture_teardown(void **state)
+{
+  (void)state;
+  fixture_cleanup_paths();
+  return 0;
+}
+
 gint64 fixture_sql_int(const char *path, const char *sql)
 {
   sqlite3 *db = NULL;

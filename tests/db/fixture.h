@@ -35,6 +35,9 @@ gboolean fixture_put(rsk_store *store, const fixture *fx, gint64 *id,
 char *fixture_db_path(const char *name);
 void fixture_cleanup_paths(void);
 
+/* A CMocka group teardown that calls fixture_cleanup_paths(). */
+int fixture_teardown(void **state);
+
 /* Runs SQL on the database at PATH with a plain connection; returns the
  * first column of the first row as an integer (0 when none). */
 gint64 fixture_sql_int(const char *path, const char *sql);

@@ -214,13 +214,6 @@ static void list_fits_80_columns_and_show_flags_the_filing(void **state)
   assert_true(g_spawn_check_wait_status(status, NULL) == FALSE);
 }
 
-static int teardown(void **state)
-{
-  (void)state;
-  fixture_cleanup_paths();
-  return 0;
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -230,5 +223,5 @@ int main(void)
     cmocka_unit_test(text_is_wrapped_at_word_boundaries),
     cmocka_unit_test(list_fits_80_columns_and_show_flags_the_filing),
   };
-  return cmocka_run_group_tests(tests, NULL, teardown);
+  return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

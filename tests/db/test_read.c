@@ -196,13 +196,6 @@ static void merging_copies_filings_without_duplicates(void **state)
       "WHERE f.name = 'b.pdf' AND c.name = 'Right Co'"), 1);
 }
 
-static int teardown(void **state)
-{
-  (void)state;
-  fixture_cleanup_paths();
-  return 0;
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -211,5 +204,5 @@ int main(void)
     cmocka_unit_test(latest_per_company_keeps_each_companys_newest),
     cmocka_unit_test(merging_copies_filings_without_duplicates),
   };
-  return cmocka_run_group_tests(tests, NULL, teardown);
+  return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

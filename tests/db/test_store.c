@@ -395,13 +395,6 @@ static void a_writer_killed_mid_put_leaves_the_database_consistent(void **state)
                    fixture_sql_int(path, "SELECT count(*) FROM risk_factors"));
 }
 
-static int teardown(void **state)
-{
-  (void)state;
-  fixture_cleanup_paths();
-  return 0;
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -418,5 +411,5 @@ int main(void)
     cmocka_unit_test(two_processes_writing_one_database_both_succeed),
     cmocka_unit_test(a_writer_killed_mid_put_leaves_the_database_consistent),
   };
-  return cmocka_run_group_tests(tests, NULL, teardown);
+  return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

@@ -81,13 +81,6 @@ void tl_para(tl_pen *pen, int style, const char *first, int n_lines)
   tl_gap(pen);
 }
 
-void tl_lines(tl_pen *pen, int style, const char *const *lines)
-{
-  for (guint i = 0; lines[i]; i++)
-    tl_line(pen, lines[i + 1] != NULL, style, lines[i], -1);
-  tl_gap(pen);
-}
-
 void tl_gap(tl_pen *pen)
 {
   pen->y += 8;

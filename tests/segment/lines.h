@@ -34,10 +34,6 @@ guint tl_line(tl_pen *pen, gboolean full, int style, const char *text, ...);
  * repeated words, starting with FIRST. */
 void tl_para(tl_pen *pen, int style, const char *first, int n_lines);
 
-/* A paragraph whose lines are given, NULL-terminated; all but the last are
- * full. */
-void tl_lines(tl_pen *pen, int style, const char *const *lines);
-
 /* Extra space before the next paragraph. */
 void tl_gap(tl_pen *pen);
 

@@ -18,46 +18,12 @@
 #include "pdf.h"
 #include "score.h"
 #include "segment.h"
+#include "segment_gold.h"
 
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <string.h>
-
-/* Reads and segments PATH. */
-static rsk_filing *segment_file(const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  rsk_document *doc = rsk_document_open(path, NULL, &error);
-  assert_non_null(doc);
-  rsk_filing *filing = rsk_filing_new(path);
-  assert_true(rsk_document_read(doc, 1, 0, 2, filing, &error));
-  rsk_document_free(doc);
-  rsk_segment(filing);
-  return filing;
-}
-
-/* Scores FILING's risk factors against the gold file GOLD_PATH. */
-static void score(const rsk_filing *filing, const char *gold_path,
-                  rsk_eval_heading_counts *counts)
-{
-  g_autoptr(GError) error = NULL;
-  rsk_eval_set *gold = rsk_eval_gold_load(gold_path, &error);
-  assert_non_null(gold);
-  rsk_eval_set *pred = rsk_eval_set_new(filing->name, filing->name);
-  for (guint i = 0; i < filing->risks->len; i++) {
-    const rsk_risk_factor *r = &g_array_index(filing->risks, rsk_risk_factor, i);
-    rsk_eval_set_add(pred, r->ordinal, r->page_start, r->section, r->heading, NULL, 0);
-  }
-  int *match = g_new(int, gold->items->len);
-  const rsk_eval_item *g = (const rsk_eval_item *)gold->items->data;
-  const rsk_eval_item *p = (const rsk_eval_item *)pred->items->data;
-  rsk_eval_match(g, gold->items->len, p, pred->items->len, match);
-  rsk_eval_count_headings(g, gold->items->len, p, pred->items->len, match, counts);
-  g_free(match);
-  rsk_eval_set_free(pred);
-  rsk_eval_set_free(gold);
-}
 
 static void gold_filings_meet_the_segmentation_targets(void **state)
 {
@@ -85,7 +51,7 @@ static void gold_filings_meet_the_segmentation_targets(void **state)
       continue;
     rsk_filing *filing = segment_file(pdf);
     rsk_eval_heading_counts c;
-    score(filing, gold, &c);
+    score_headings(filing, gold, &c);
     print_message("%s: gold %d, found %d, matched %d, F1 %.3f, pages %.3f\n", pdf_name,
                   c.n_gold, c.n_pred, c.n_matched, rsk_eval_f1(&c), rsk_eval_page_accuracy(&c));
     assert_true(rsk_eval_f1(&c) >= 0.95);
@@ -123,7 +89,7 @@ static void fixture_case(rsk_fx_truth *(*build)(const char *, const rsk_fx_optio
   assert_int_equal(filing->risk_first_page, truth->risk_first_page);
   assert_int_equal(filing->risk_last_page, truth->risk_last_page);
   rsk_eval_heading_counts c;
-  score(filing, gold, &c);
+  score_headings(filing, gold, &c);
   print_message("%s: gold %d, found %d, matched %d, F1 %.3f, pages %.3f\n",
                 truth->doc, c.n_gold, c.n_pred, c.n_matched, rsk_eval_f1(&c),
                 rsk_eval_page_accuracy(&c));
@@ -157,15 +123,6 @@ static void generated_10k_is_segmented(void **state)
 {
   (void)state;
   fixture_case(rsk_fixture_us_10k, FALSE, 1.0);
-}
-
-/* Releases cairo's and fontconfig's caches so leak checkers stay quiet. */
-static int release_font_caches(void **state)
-{
-  (void)state;
-  cairo_debug_reset_static_data();
-  FcFini();
-  return 0;
 }
 
 int main(void)

@@ -14,6 +14,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "builtin_fixture.h"
 #include "classifier.h"
 #include "taxonomy.h"
 
@@ -24,40 +25,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-static rsk_taxonomy *builtin;
-
 static const char CHINA[] = "RISKS RELATING TO DOING BUSINESS IN CHINA";
 static const char BUSINESS[] = "RISKS RELATING TO OUR BUSINESS AND INDUSTRY";
-
-static int setup(void **state)
-{
-  (void)state;
-  GError *error = NULL;
-  builtin = rsk_taxonomy_load(NULL, &error);
-  if (!builtin) {
-    fprintf(stderr, "%s\n", error->message);
-    g_error_free(error);
-    return -1;
-  }
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  rsk_taxonomy_free(builtin);
-  return 0;
-}
-
-static char *tags_string(const rsk_classification *result)
-{
-  GString *s = g_string_new(NULL);
-  for (guint i = 0; i < result->tags->len; i++) {
-    const rsk_tag *tag = &g_array_index(result->tags, rsk_tag, i);
-    g_string_append_printf(s, "%s%s=%c", s->len ? " " : "", tag->category, tag->strength);
-  }
-  return g_string_free(s, FALSE);
-}
 
 /* Classifies one risk factor (SECTION is context only, LABELING.md) and
  * checks MUST and MUST_NOT; on failure prints what the classifier gave. */
@@ -269,5 +238,5 @@ int main(void)
     cmocka_unit_test(cybersecurity_law_content_duty_is_not_data_security),
     cmocka_unit_test(regulatory_overview_paragraph_with_trap_words_gets_no_tag),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, builtin_setup, builtin_teardown);
 }

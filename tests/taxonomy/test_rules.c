@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "builtin_fixture.h"
 #include "classifier.h"
 #include "taxonomy.h"
 #include "units.h"
@@ -19,43 +20,16 @@
 #include <string.h>
 #include <cmocka.h>
 
-static rsk_taxonomy *builtin;
-
-static int setup(void **state)
-{
-  (void)state;
-  GError *error = NULL;
-  builtin = rsk_taxonomy_load(NULL, &error);
-  if (!builtin) {
-    fprintf(stderr, "%s\n", error->message);
-    g_error_free(error);
-    return -1;
-  }
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  rsk_taxonomy_free(builtin);
-  return 0;
-}
-
 static void classify_case(const char *heading, const char *body, const char *expected)
 {
   rsk_classification result;
   rsk_classification_init(&result);
   rsk_classify_text(builtin, heading, body, &result);
-  GString *got = g_string_new(NULL);
-  for (guint i = 0; i < result.tags->len; i++) {
-    const rsk_tag *tag = &g_array_index(result.tags, rsk_tag, i);
-    g_string_append_printf(got, "%s%s=%c", got->len ? " " : "", tag->category, tag->strength);
-  }
-  if (strcmp(got->str, expected) != 0)
+  g_autofree char *got = tags_string(&result);
+  if (strcmp(got, expected) != 0)
     fprintf(stderr, "heading: %s\nbody: %s\nexpected: \"%s\"\ngot:      \"%s\"\n", heading, body,
-            expected, got->str);
-  assert_string_equal(got->str, expected);
-  g_string_free(got, TRUE);
+            expected, got);
+  assert_string_equal(got, expected);
   rsk_classification_clear(&result);
 }
 
@@ -238,5 +212,5 @@ int main(void)
     cmocka_unit_test(half_a_paragraph_is_primary_only_when_it_opens_with_the_subject),
     cmocka_unit_test(us_ends_a_sentence_only_before_a_word_that_opens_one),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, builtin_setup, builtin_teardown);
 }

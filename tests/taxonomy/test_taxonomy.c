@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "builtin_fixture.h"
 #include "classifier.h"
 #include "taxonomy.h"
 
@@ -17,39 +18,6 @@
 #include <stddef.h>
 #include <string.h>
 #include <cmocka.h>
-
-static rsk_taxonomy *builtin;
-
-static int setup(void **state)
-{
-  (void)state;
-  GError *error = NULL;
-  builtin = rsk_taxonomy_load(NULL, &error);
-  if (!builtin) {
-    fprintf(stderr, "%s\n", error->message);
-    g_error_free(error);
-    return -1;
-  }
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  rsk_taxonomy_free(builtin);
-  return 0;
-}
-
-/* "cat=P cat2=S" for RESULT. */
-static char *tags_string(const rsk_classification *result)
-{
-  GString *s = g_string_new(NULL);
-  for (guint i = 0; i < result->tags->len; i++) {
-    const rsk_tag *tag = &g_array_index(result->tags, rsk_tag, i);
-    g_string_append_printf(s, "%s%s=%c", s->len ? " " : "", tag->category, tag->strength);
-  }
-  return g_string_free(s, FALSE);
-}
 
 static void classify_case(const rsk_taxonomy *tax, const char *heading, const char *body,
                           const char *expected)
@@ -681,5 +649,5 @@ int main(void)
     cmocka_unit_test(classifier_is_safe_from_several_threads),
     cmocka_unit_test(invalid_utf8_and_empty_input_do_not_crash),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, builtin_setup, builtin_teardown);
 }

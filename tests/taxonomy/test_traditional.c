@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "builtin_fixture.h"
 #include "classifier.h"
 #include "hanzi_fold.h"
 #include "taxonomy.h"
@@ -26,28 +27,6 @@
 
 extern const char rsk_taxonomy_default_json[];
 extern const unsigned long rsk_taxonomy_default_json_len;
-
-static rsk_taxonomy *builtin;
-
-static int setup(void **state)
-{
-  (void)state;
-  GError *error = NULL;
-  builtin = rsk_taxonomy_load(NULL, &error);
-  if (!builtin) {
-    fprintf(stderr, "%s\n", error->message);
-    g_error_free(error);
-    return -1;
-  }
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  rsk_taxonomy_free(builtin);
-  return 0;
-}
 
 /* ------------------------------------------------------------ table */
 
@@ -122,19 +101,6 @@ static void the_taxonomy_is_written_in_simplified_characters(void **state)
 
 /* ------------------------------------------------------------ twins */
 
-static char *tags_string(const rsk_classification *result)
-{
-  GString *s = g_string_new(NULL);
-  for (guint i = 0; i < result->tags->len; i++) {
-    const rsk_tag *tag = &g_array_index(result->tags, rsk_tag, i);
-    g_string_append_printf(s, "%s%s=%c", s->len ? " " : "", tag->category, tag->strength);
-  }
-  g_string_append(s, " |");
-  for (guint i = 0; i < result->regulations->len; i++)
-    g_string_append_printf(s, " %s", (const char *)g_ptr_array_index(result->regulations, i));
-  return g_string_free(s, FALSE);
-}
-
 static gboolean cites(const rsk_classification *result, const char *regulation)
 {
   for (guint i = 0; i < result->regulations->len; i++) {
@@ -185,8 +151,8 @@ static void expect_twins(const char *s_heading, const char *s_body, const char *
   rsk_classification simple, trad;
   classify(s_heading, s_body, &simple);
   classify(t_heading, t_body, &trad);
-  g_autofree char *s_tags = tags_string(&simple);
-  g_autofree char *t_tags = tags_string(&trad);
+  g_autofree char *s_tags = tags_and_regulations_string(&simple);
+  g_autofree char *t_tags = tags_and_regulations_string(&trad);
   print_message("  simplified:  %s\n  traditional: %s\n", s_tags, t_tags);
   assert_string_equal(t_tags, s_tags);
   assert_non_null(rsk_classification_find(&trad, category));
@@ -400,5 +366,5 @@ int main(void)
     cmocka_unit_test(data_security_and_cybersecurity_review_in_traditional_script_are_cited),
     cmocka_unit_test(content_control_and_output_risk_in_traditional_script_are_tagged),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, builtin_setup, builtin_teardown);
 }

@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "builtin_fixture.h"
 #include "classifier.h"
 #include "fixtures.h"
 #include "hanzi_fold.h"
@@ -156,8 +157,6 @@ static const rsk_fx_doc traditional_doc = {
   .n_groups = G_N_ELEMENTS(t_groups),
 };
 
-static rsk_taxonomy *builtin;
-
 static int setup(void **state)
 {
   (void)state;
@@ -194,19 +193,6 @@ static rsk_filing *generate_and_segment(const rsk_fx_doc *doc, const char *dir)
   rsk_fx_truth_free(truth);
   g_unlink(path);
   return filing;
-}
-
-static char *tags_string(const rsk_classification *result)
-{
-  GString *s = g_string_new(NULL);
-  for (guint i = 0; i < result->tags->len; i++) {
-    const rsk_tag *tag = &g_array_index(result->tags, rsk_tag, i);
-    g_string_append_printf(s, "%s%s=%c", s->len ? " " : "", tag->category, tag->strength);
-  }
-  g_string_append(s, " |");
-  for (guint i = 0; i < result->regulations->len; i++)
-    g_string_append_printf(s, " %s", (const char *)g_ptr_array_index(result->regulations, i));
-  return g_string_free(s, FALSE);
 }
 
 /* Checks that every evidence of RESULT is RISK's text at its offsets;
@@ -255,8 +241,8 @@ static void traditional_risk_factors_tag_like_their_simplified_twins(void **stat
     rsk_classification_init(&rt);
     rsk_classify(builtin, simple, s, &rs);
     rsk_classify(builtin, trad, t, &rt);
-    g_autofree char *s_tags = tags_string(&rs);
-    g_autofree char *t_tags = tags_string(&rt);
+    g_autofree char *s_tags = tags_and_regulations_string(&rs);
+    g_autofree char *t_tags = tags_and_regulations_string(&rt);
     print_message("#%u %s\n  simplified:  %s\n  traditional: %s\n", t->ordinal, t->heading,
                   s_tags, t_tags);
     assert_string_equal(t_tags, s_tags);
