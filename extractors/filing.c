@@ -57,6 +57,13 @@ int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
   return page;
 }
 
+int rsk_risk_heading_page_at(const rsk_risk_factor *risk, guint offset)
+{
+  if (risk->heading_break > 0 && offset >= risk->heading_break)
+    return risk->heading_break_page;
+  return risk->page_start;
+}
+
 void rsk_filing_flag(rsk_filing *filing, const char *format, ...)
 {
   va_list args;

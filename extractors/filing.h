@@ -63,6 +63,10 @@ typedef struct {
   int word_count;          /* heading + body */
   guint first_mark;        /* index into rsk_filing.page_marks */
   guint n_marks;           /* first mark is at offset 0 of the body */
+  guint heading_break;     /* a heading broken across pages: the byte
+                              offset in it where the next page's text
+                              starts (0 when printed on one page) */
+  int heading_break_page;  /* that next page */
 } rsk_risk_factor;
 
 typedef struct {
@@ -101,6 +105,9 @@ int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
  * cover's company name), else company from the title metadata; leaves
  * company NULL when nothing fits. Called by rsk_document_read(). */
 void rsk_filing_guess_identity(rsk_filing *filing);
+
+/* The page on which byte OFFSET of RISK's heading was printed. */
+int rsk_risk_heading_page_at(const rsk_risk_factor *risk, guint offset);
 
 /* Adds a sanity flag ("no_risk_section", "few_risk_factors: 3", ...). */
 void rsk_filing_flag(rsk_filing *filing, const char *format, ...)

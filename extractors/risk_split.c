@@ -21,6 +21,8 @@ typedef struct {
   gboolean in_subsection;
   gboolean open;             /* a risk factor is being read */
   GString *heading;
+  gsize heading_break;       /* where the heading's next page starts, or 0 */
+  int heading_break_page;
   GString *body;
   int page_start, page_end, body_page;
   guint first_mark;
@@ -73,18 +75,24 @@ static void close_risk(splitter *s)
   while (s->body->len > 0 && (s->body->str[s->body->len - 1] == '\n' ||
                               s->body->str[s->body->len - 1] == ' '))
     g_string_truncate(s->body, s->body->len - 1);
+  const char *heading = after_list_number(s->heading->str);
+  gsize number_len = (gsize)(heading - s->heading->str);
   rsk_risk_factor risk = {
     .ordinal = (int)filing->risks->len + 1,
     .section = s->section,
-    .heading = rsk_filing_intern(filing, after_list_number(s->heading->str)),
+    .heading = rsk_filing_intern(filing, heading),
     .body = rsk_filing_intern(filing, s->body->str),
     .page_start = s->page_start,
     .page_end = s->page_end,
-    .word_count = rsk_seg_word_count(after_list_number(s->heading->str)) +
+    .word_count = rsk_seg_word_count(heading) +
                   rsk_seg_word_count(s->body->str),
     .first_mark = s->first_mark,
     .n_marks = filing->page_marks->len - s->first_mark,
   };
+  if (s->heading_break > number_len && s->heading_break < s->heading->len) {
+    risk.heading_break = (guint)(s->heading_break - number_len);
+    risk.heading_break_page = s->heading_break_page;
+  }
   /* Marks past the trimmed end point at nothing: drop them. */
   while (risk.n_marks > 1 &&
          g_array_index(filing->page_marks, rsk_page_mark,
@@ -101,6 +109,7 @@ static void open_risk(splitter *s, int page)
   close_risk(s);
   s->open = TRUE;
   g_string_truncate(s->heading, 0);
+  s->heading_break = 0;
   g_string_truncate(s->body, 0);
   s->page_start = s->page_end = s->body_page = page;
   s->first_mark = s->doc->filing->page_marks->len;
@@ -167,6 +176,12 @@ void rsk_seg_split(rsk_seg_doc *doc)
     case RSK_ROLE_HEADING_MORE: {
       g_autofree char *part = g_strndup(text, l->split);
       rsk_seg_append_line(s.heading, part);
+      if (page != s.page_start && s.heading_break == 0) {
+        /* The line just appended is the first printed on the next page. */
+        gsize added = strlen(g_strchug(part));
+        s.heading_break = s.heading->len >= added ? s.heading->len - added : 0;
+        s.heading_break_page = page;
+      }
       s.page_end = MAX(s.page_end, page);
       if (l->split < l->text_len)
         add_body(&s, text + l->split, page, TRUE);

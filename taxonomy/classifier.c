@@ -287,7 +287,8 @@ static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
       continue;   /* one place matched by two rules: keep the heavier, longer */
     last_offset = h->offset;
     last_heading = h->in_heading;
-    int page = r->risk->page_start;
+    int page = h->in_heading ? rsk_risk_heading_page_at(r->risk, h->offset)
+                             : r->risk->page_start;
     if (!h->in_heading && r->filing)
       page = rsk_risk_page_at(r->filing, r->risk, h->offset);
     rsk_evidence ev = {

@@ -222,6 +222,14 @@ static void heading_broken_across_a_page_is_one_heading(void **state)
   assert_int_equal(r->page_end, 4);
   /* The body was printed on page 4 only: a second mark at offset 0. */
   assert_int_equal(rsk_risk_page_at(pen.filing, r, 0), 4);
+  /* The heading's second line, and every word in it, is on page 4. */
+  const char *second = strstr(r->heading, "advanced chips");
+  assert_int_equal(r->heading_break, (guint)(second - r->heading));
+  assert_int_equal(rsk_risk_heading_page_at(r, 0), 3);
+  assert_int_equal(rsk_risk_heading_page_at(r, r->heading_break - 1), 3);
+  assert_int_equal(rsk_risk_heading_page_at(r, r->heading_break), 4);
+  /* A heading on one page has no break. */
+  assert_int_equal(risk(pen.filing, 1)->heading_break, 0);
   rsk_filing_free(pen.filing);
 }
 
