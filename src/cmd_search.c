@@ -6,6 +6,7 @@
 #include "read_reports.h"
 #include "rsk_error.h"
 
+#include <cjson/cJSON.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -46,9 +47,44 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
   g_string_append(out, "\n\n");
 }
 
+/* TEXT with the search marks dropped (MARKED FALSE) or made "[" "]". */
+static char *marked_copy(const char *text, gboolean marked)
+{
+  GString *out = g_string_new(NULL);
+  append_marked(out, text, marked ? "[" : "", marked ? "]" : "");
+  return g_string_free(out, FALSE);
+}
+
+/* The hits as one JSON array: the fields of the text output, the heading
+ * plain, the snippet with its matches in brackets. */
+static void write_json(FILE *stream, const rsk_search_result *res)
+{
+  cJSON *array = cJSON_CreateArray();
+  for (guint i = 0; i < res->hits->len; i++) {
+    const rsk_search_hit *hit = &g_array_index(res->hits, rsk_search_hit, i);
+    g_autofree char *heading = marked_copy(hit->heading, FALSE);
+    g_autofree char *snippet = marked_copy(hit->snippet, TRUE);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "company", hit->company);
+    cJSON_AddStringToObject(o, "filing", hit->filing);
+    cJSON_AddNumberToObject(o, "ordinal", hit->ordinal);
+    cJSON_AddStringToObject(o, "section", hit->section);
+    cJSON_AddStringToObject(o, "heading", heading);
+    cJSON_AddNumberToObject(o, "page_start", hit->page_start);
+    cJSON_AddNumberToObject(o, "page_end", hit->page_end);
+    cJSON_AddStringToObject(o, "snippet", snippet);
+    cJSON_AddNumberToObject(o, "rank", hit->rank);
+    cJSON_AddItemToArray(array, o);
+  }
+  char *json = cJSON_PrintUnformatted(array);
+  fprintf(stream, "%s\n", json);
+  cJSON_free(json);
+  cJSON_Delete(array);
+}
+
 int rsk_cmd_search(int argc, char **argv, rsk_out *out)
 {
-  g_autofree char *db = NULL, *category = NULL, *company = NULL;
+  g_autofree char *db = NULL, *category = NULL, *company = NULL, *format = NULL;
   int limit = 20;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
@@ -60,6 +96,8 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
      "At most N results (default 20, 0: all)", "N"},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
      "PATH"},
+    {"format", 0, 0, G_OPTION_ARG_STRING, &format,
+     "text (default) or json (one array of hits)", "FORMAT"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
 
@@ -77,6 +115,9 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
                   "'\"export controls\" AND china')");
     return RSK_EXIT_USAGE;
   }
+  if (!rsk_cli_text_or_json(out, "search", format))
+    return RSK_EXIT_USAGE;
+  gboolean json = format && strcmp(format, "json") == 0;
   if (limit < 0) {
     rsk_cli_error(out, "search: --limit must be 0 or more, not %d", limit);
     return RSK_EXIT_USAGE;
@@ -107,7 +148,12 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
       rsk_store_close(store);
       return RSK_EXIT_FAILURE;
     }
-    fprintf(out->out, "No risk factor matches %s.\n", argv[1]);
+    if (json)
+      write_json(out->out, res);
+    else
+      fprintf(out->out, "No risk factor matches %s.\n", argv[1]);
+  } else if (json) {
+    write_json(out->out, res);
   } else {
     gboolean tty = isatty(fileno(out->out)) && !g_getenv("NO_COLOR");
     GString *text = g_string_new(NULL);

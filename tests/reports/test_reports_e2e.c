@@ -298,6 +298,29 @@ static void search_finds_phrases_and_prefixes_with_pages(void **state)
   run_clear(&r);
 }
 
+static void search_writes_json_hits_with_marked_snippets(void **state)
+{
+  (void)state;
+  run_result r = run("search", "\"export controls\"", "--limit", "2",
+                     "--format", "json", NULL);
+  assert_int_equal(r.status, 0);
+  cJSON *hits = cJSON_Parse(r.out);
+  assert_true(cJSON_IsArray(hits));
+  assert_true(cJSON_GetArraySize(hits) >= 1 && cJSON_GetArraySize(hits) <= 2);
+  const cJSON *hit = cJSON_GetArrayItem(hits, 0);
+  const char *snippet = cJSON_GetObjectItem(hit, "snippet")->valuestring;
+  const char *heading = cJSON_GetObjectItem(hit, "heading")->valuestring;
+  assert_non_null(strstr(snippet, "[export controls]"));
+  assert_null(strchr(heading, '\x02'));
+  assert_true(cJSON_GetObjectItem(hit, "page_start")->valueint >= 1);
+  cJSON_Delete(hits);
+  run_clear(&r);
+  r = run("search", "zzzunmatched", "--format", "json", NULL);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.out, "[]\n");
+  run_clear(&r);
+}
+
 static void search_rejects_malformed_queries_clearly(void **state)
 {
   (void)state;
@@ -362,6 +385,7 @@ int main(void)
     cmocka_unit_test(compare_csv_has_one_row_per_company_and_a_total),
     cmocka_unit_test(compare_with_filings_picks_them),
     cmocka_unit_test(search_finds_phrases_and_prefixes_with_pages),
+    cmocka_unit_test(search_writes_json_hits_with_marked_snippets),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),
     cmocka_unit_test(report_without_html_is_a_usage_error),
