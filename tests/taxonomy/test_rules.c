@@ -1,4 +1,4 @@
-/* test_rules.c - the rules of taxonomy 1.1.0 and the paragraph and sentence
+/* test_rules.c - the rules of taxonomy 1.1.0 and later, and the paragraph and sentence
  * units they rely on
  *
  * Each rule is tested twice in one line each: the way other filings phrase
@@ -65,6 +65,18 @@ static void hosting_safe_harbors_and_their_repeal_are_content_control(void **sta
 
 /* ------------------------------------------------------------------ */
 /* ai.training_data_ip                                                 */
+
+static void liability_of_platforms_for_user_content_is_content_control(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nThe laws relating to the liability of online "
+                "services companies for information disseminated through their services "
+                "are subject to frequent challenges. We may have to adopt costly new "
+                "measures to reduce our exposure to this liability.",
+                "ai.content_control=S");
+  classify_case(risk, "We sell software.\nThe liability of our directors for information "
+                "disseminated in our annual report is limited by our charter.", "");
+}
 
 static void creators_rights_over_ai_training_are_training_data_ip(void **state)
 {
@@ -201,6 +213,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(legal_frameworks_on_ai_are_ai_regulation),
     cmocka_unit_test(hosting_safe_harbors_and_their_repeal_are_content_control),
+    cmocka_unit_test(liability_of_platforms_for_user_content_is_content_control),
     cmocka_unit_test(creators_rights_over_ai_training_are_training_data_ip),
     cmocka_unit_test(laws_limiting_use_of_personal_information_are_privacy),
     cmocka_unit_test(telemarketing_consent_laws_are_privacy),
