@@ -1,7 +1,7 @@
 /* read.c - load stored filings and analyses into the read model
  *
- * One analysis takes five queries (filing, risks, tags, evidence,
- * regulations), each ordered by risk ordinal and row id, so each risk's
+ * One analysis takes six queries (filing, risks, tags, evidence,
+ * regulations, page marks), each ordered by risk ordinal and row id, so each risk's
  * tags and each tag's evidence arrive contiguous and the flat arrays of
  * read.h fill in one pass.
  *
@@ -271,6 +271,8 @@ void rsk_analysis_free(rsk_analysis *analysis)
   g_array_unref(analysis->tags);
   g_array_unref(analysis->evidence);
   g_ptr_array_unref(analysis->regulations);
+  /* NULL in an analysis built by hand before page marks existed. */
+  g_clear_pointer(&analysis->page_marks, g_array_unref);
   g_string_chunk_free(analysis->strings);
   g_free(analysis);
 }
@@ -442,6 +444,71 @@ static gboolean load_regulations(rsk_store *store, rsk_analysis *a,
   return finish_for_filing(store, stmt, rc, "regulations", a, error);
 }
 
+static gboolean load_page_marks(rsk_store *store, rsk_analysis *a,
+                                GHashTable *risk_index, GError **error)
+{
+  sqlite3_stmt *stmt = prepare_for_filing(
+      store,
+      "SELECT p.risk_factor_id, p.offset, p.page FROM risk_factor_pages p "
+      "JOIN risk_factors r ON r.id = p.risk_factor_id "
+      "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, p.offset",
+      a, error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    rsk_analysis_risk *risk =
+        risk_by_id(a, risk_index, sqlite3_column_int64(stmt, 0));
+    if (!risk)
+      continue;
+    rsk_page_mark mark = {
+      .offset = (guint)sqlite3_column_int64(stmt, 1),
+      .page = sqlite3_column_int(stmt, 2),
+    };
+    if (risk->n_marks == 0)
+      risk->first_mark = a->page_marks->len;
+    risk->n_marks++;
+    g_array_append_val(a->page_marks, mark);
+  }
+  return finish_for_filing(store, stmt, rc, "page marks", a, error);
+}
+
+int rsk_analysis_page_at(const rsk_analysis *a, const rsk_analysis_risk *risk,
+                         guint offset)
+{
+  const rsk_page_mark *marks = rsk_analysis_marks_of(a, risk);
+  int page = risk->page_start;
+  for (guint i = 0; i < risk->n_marks && marks[i].offset <= offset; i++)
+    page = marks[i].page;
+  return page;
+}
+
+int rsk_read_page_at(rsk_store *store, gint64 risk_id, guint offset,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = rsk_store_stmt(store, RSK_STMT_PAGE_AT, error);
+  int page = 0;
+
+  if (!stmt)
+    return 0;
+  sqlite3_bind_int64(stmt, 1, risk_id);
+  sqlite3_bind_int64(stmt, 2, offset);
+  int rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW)
+    page = sqlite3_column_int(stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                "DB %s: no risk factor with id %" G_GINT64_FORMAT, store->path,
+                risk_id);
+  else
+    rsk_store_fail(store, error,
+                   "read the page of body offset %u of risk factor %"
+                   G_GINT64_FORMAT, offset, risk_id);
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  return page;
+}
+
 rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
                                 GError **error)
 {
@@ -454,6 +521,7 @@ rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
   a->tags = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_tag));
   a->evidence = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_evidence));
   a->regulations = g_ptr_array_new();
+  a->page_marks = g_array_new(FALSE, TRUE, sizeof(rsk_page_mark));
 
   sqlite3_bind_int64(stmt, 1, filing_id);
   int rc = sqlite3_step(stmt);
@@ -478,7 +546,8 @@ rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
   gboolean ok = load_risks(store, a, risk_index, error) &&
                 load_tags(store, a, risk_index, tag_index, error) &&
                 load_evidence(store, a, tag_index, error) &&
-                load_regulations(store, a, risk_index, error);
+                load_regulations(store, a, risk_index, error) &&
+                load_page_marks(store, a, risk_index, error);
   g_hash_table_unref(risk_index);
   g_hash_table_unref(tag_index);
   if (!ok)

@@ -121,6 +121,9 @@ typedef struct {
   guint n_tags;                 /* tags in stored (taxonomy) order */
   guint first_regulation;       /* index into rsk_analysis.regulations */
   guint n_regulations;          /* sorted by id */
+  guint first_mark;             /* index into rsk_analysis.page_marks */
+  guint n_marks;                /* by offset; 0 when stored before schema
+                                   version 2 */
 } rsk_analysis_risk;
 
 /* A stored filing with its risk factors, tags, evidence and regulations:
@@ -132,6 +135,8 @@ typedef struct {
   GArray *tags;                 /* rsk_analysis_tag */
   GArray *evidence;             /* rsk_analysis_evidence */
   GPtrArray *regulations;       /* const char *: regulation ids */
+  GArray *page_marks;           /* rsk_page_mark: where pages start in
+                                   the bodies */
   GStringChunk *strings;        /* owns the strings */
 } rsk_analysis;
 
@@ -140,6 +145,18 @@ typedef struct {
 rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
                                 GError **error);
 void rsk_analysis_free(rsk_analysis *analysis);
+
+/* The page on which byte OFFSET of RISK_ID's body was printed: the page of
+ * the last page mark at or before it, or the risk factor's page_start when
+ * it has none (stored before schema version 2). Returns 0 with
+ * RSK_ERROR_NOT_FOUND ("DB PATH: no risk factor with id N") or
+ * RSK_ERROR_DB. */
+int rsk_read_page_at(rsk_store *store, gint64 risk_id, guint offset,
+                     GError **error);
+
+/* The same for a loaded analysis. */
+int rsk_analysis_page_at(const rsk_analysis *a, const rsk_analysis_risk *risk,
+                         guint offset);
 
 static inline const rsk_analysis_risk *
 rsk_analysis_risk_at(const rsk_analysis *a, guint i)
@@ -167,4 +184,13 @@ rsk_analysis_regulation_of(const rsk_analysis *a,
                            const rsk_analysis_risk *risk, guint k)
 {
   return g_ptr_array_index(a->regulations, risk->first_regulation + k);
+}
+
+/* RISK's page marks (n_marks of them), or NULL when it has none. */
+static inline const rsk_page_mark *
+rsk_analysis_marks_of(const rsk_analysis *a, const rsk_analysis_risk *risk)
+{
+  return risk->n_marks ? &g_array_index(a->page_marks, rsk_page_mark,
+                                        risk->first_mark)
+                       : NULL;
 }

@@ -8,11 +8,17 @@
  * fixed and known good, so an SQLITE_ERROR at that point is the query's
  * fault and becomes a usage error, not a database error.
  *
+ * A hit's page is the page of its snippet's first match: search_match.c
+ * finds that match in the body, the page marks (rsk_read_page_at) give its
+ * page.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include "read_reports.h"
 
+#include "read.h"
 #include "rsk_error.h"
+#include "search_match.h"
 #include "store_private.h"
 
 #include <string.h>
@@ -22,7 +28,7 @@ static const char search_sql[] =
   "       highlight(risk_factors_fts, 0, char(2), char(3)),"
   "       snippet(risk_factors_fts, 1, char(2), char(3), '…', 24),"
   "       r.ordinal, r.page_start, r.page_end,"
-  "       bm25(risk_factors_fts, 3.0, 1.0) AS score"
+  "       bm25(risk_factors_fts, 3.0, 1.0) AS score, r.body"
   "  FROM risk_factors_fts"
   "  JOIN risk_factors r ON r.id = risk_factors_fts.rowid"
   "  JOIN filings f ON f.id = r.filing_id"
@@ -46,12 +52,31 @@ static const char *insert_text(GStringChunk *strings, sqlite3_stmt *stmt,
   return copy;
 }
 
+/* Sets HIT->page from the snippet (column 6) and body (column 11) of the
+ * row at STMT. */
+static gboolean hit_page(rsk_store *store, sqlite3_stmt *stmt,
+                         rsk_search_hit *hit, GError **error)
+{
+  gssize offset = rsk_search_match_offset(
+      (const char *)sqlite3_column_text(stmt, 11),
+      (const char *)sqlite3_column_text(stmt, 6));
+  hit->page = hit->page_start;
+  if (offset < 0)
+    return TRUE;
+  int page = rsk_read_page_at(store, hit->risk_id, (guint)offset, error);
+  if (!page)
+    return FALSE;
+  hit->page = page;
+  return TRUE;
+}
+
 rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
                                    const char *category, const char *company,
                                    int limit, GError **error)
 {
   sqlite3 *db = rsk_store_db(store);
   sqlite3_stmt *stmt = NULL;
+  gboolean page_failed = FALSE;
   int rc;
 
   const char *q = query ? query : "";
@@ -90,9 +115,15 @@ rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
       .page_end = sqlite3_column_int(stmt, 9),
       .rank = sqlite3_column_double(stmt, 10),
     };
+    if (!hit_page(store, stmt, &hit, error)) {
+      page_failed = TRUE;
+      break;
+    }
     g_array_append_val(res->hits, hit);
   }
-  if (rc != SQLITE_DONE) {
+  if (page_failed) {
+    g_clear_pointer(&res, rsk_search_result_free);
+  } else if (rc != SQLITE_DONE) {
     if ((rc & 0xff) == SQLITE_ERROR)
       g_set_error(error, RSK_ERROR, RSK_ERROR_USAGE,
                   "malformed query \"%s\": %s", query, sqlite3_errmsg(db));

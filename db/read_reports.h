@@ -23,7 +23,10 @@ typedef struct {
   const char *snippet;       /* part of the body around the best matches,
                                 marked, "…" where cut; newlines as spaces */
   int ordinal;
-  int page_start, page_end;
+  int page;                  /* where the snippet's first match was printed
+                                (page_start when it is in the heading only,
+                                or the risk factor has no page marks) */
+  int page_start, page_end;  /* the risk factor's */
   double rank;               /* bm25: lower is better */
 } rsk_search_hit;
 

@@ -140,3 +140,17 @@ CREATE TRIGGER risk_factors_fts_update AFTER UPDATE ON risk_factors BEGIN
   INSERT INTO risk_factors_fts(rowid, heading, body)
     VALUES (new.id, new.heading, new.body);
 END;
+
+-- @version 2
+
+-- Where each page starts in a risk factor's body: the text at byte OFFSET
+-- of risk_factors.body and after it (up to the next row's offset) was
+-- printed on PAGE. The first row of a risk factor is at offset 0. Risk
+-- factors stored before version 2 have no rows: their page is page_start.
+CREATE TABLE risk_factor_pages (
+  risk_factor_id  INTEGER NOT NULL
+                    REFERENCES risk_factors(id) ON DELETE CASCADE,
+  offset          INTEGER NOT NULL,    -- bytes in the body
+  page            INTEGER NOT NULL,
+  PRIMARY KEY (risk_factor_id, offset)
+) WITHOUT ROWID;

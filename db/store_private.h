@@ -23,6 +23,8 @@ typedef enum {
   RSK_STMT_TAG_INSERT,
   RSK_STMT_EVIDENCE_INSERT,
   RSK_STMT_REGULATION_INSERT,
+  RSK_STMT_PAGE_INSERT,
+  RSK_STMT_PAGE_AT,
   RSK_STMT_COUNT
 } rsk_stmt_id;
 
@@ -46,6 +48,10 @@ gboolean rsk_store_fail(rsk_store *store, GError **error, const char *what_fmt,
 gboolean rsk_store_begin(rsk_store *store, GError **error);
 gboolean rsk_store_commit(rsk_store *store, GError **error);
 void rsk_store_rollback(rsk_store *store);
+
+/* The statement ID, prepared on first use and kept until the store
+ * closes; NULL with RSK_ERROR_DB when it cannot be prepared. */
+sqlite3_stmt *rsk_store_stmt(rsk_store *store, rsk_stmt_id id, GError **error);
 
 /* Looks up the filing with SHA256 and TAXONOMY_VERSION: sets *ID (0 when
  * there is none) and *ANALYZED_AT (newly allocated, or NULL). */
@@ -73,6 +79,11 @@ gboolean rsk_store_write_evidence(rsk_store *store, gint64 tag_id,
 gboolean rsk_store_write_regulation(rsk_store *store, gint64 risk_id,
                                     int ordinal, const char *regulation,
                                     GError **error);
+/* The N_MARKS page marks of a risk factor's body, in order; of two marks
+ * at one offset the later wins (as in rsk_risk_page_at). */
+gboolean rsk_store_write_pages(rsk_store *store, gint64 risk_id, int ordinal,
+                               const rsk_page_mark *marks, guint n_marks,
+                               GError **error);
 
 /* Writes a whole stored analysis (from another database) with its
  * analyzed_at kept; inside a transaction of the caller's. */

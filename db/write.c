@@ -49,6 +49,19 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
   [RSK_STMT_REGULATION_INSERT] =
       "INSERT OR IGNORE INTO regulations_cited(risk_factor_id, regulation_id) "
       "VALUES (?1, ?2)",
+  /* Two marks at one offset (a heading alone at the foot of a page): the
+   * later one is where the body's text was printed. */
+  [RSK_STMT_PAGE_INSERT] =
+      "INSERT INTO risk_factor_pages(risk_factor_id, offset, page) "
+      "VALUES (?1, ?2, ?3) ON CONFLICT(risk_factor_id, offset) "
+      "DO UPDATE SET page = excluded.page",
+  /* The last mark at or before the offset; page_start without marks
+   * (stored before schema version 2); no row for an unknown id. */
+  [RSK_STMT_PAGE_AT] =
+      "SELECT coalesce((SELECT p.page FROM risk_factor_pages p "
+      "WHERE p.risk_factor_id = r.id AND p.offset <= ?2 "
+      "ORDER BY p.offset DESC LIMIT 1), r.page_start) "
+      "FROM risk_factors r WHERE r.id = ?1",
 };
 
 static sqlite3_stmt *stmt_get(rsk_store *store, rsk_stmt_id id,
@@ -61,6 +74,11 @@ static sqlite3_stmt *stmt_get(rsk_store *store, rsk_stmt_id id,
     return NULL;
   }
   return store->stmts[id];
+}
+
+sqlite3_stmt *rsk_store_stmt(rsk_store *store, rsk_stmt_id id, GError **error)
+{
+  return stmt_get(store, id, error);
 }
 
 static void bind_text(sqlite3_stmt *stmt, int index, const char *text)
@@ -349,6 +367,27 @@ gboolean rsk_store_write_regulation(rsk_store *store, gint64 risk_id,
   return TRUE;
 }
 
+gboolean rsk_store_write_pages(rsk_store *store, gint64 risk_id, int ordinal,
+                               const rsk_page_mark *marks, guint n_marks,
+                               GError **error)
+{
+  if (n_marks == 0)
+    return TRUE;
+  sqlite3_stmt *stmt = stmt_get(store, RSK_STMT_PAGE_INSERT, error);
+  if (!stmt)
+    return FALSE;
+  for (guint i = 0; i < n_marks; i++) {
+    sqlite3_bind_int64(stmt, 1, risk_id);
+    sqlite3_bind_int64(stmt, 2, marks[i].offset);
+    sqlite3_bind_int(stmt, 3, marks[i].page);
+    if (stmt_run(stmt, NULL) != SQLITE_DONE)
+      return rsk_store_fail(store, error,
+                            "insert page %d (body offset %u) of risk factor %d",
+                            marks[i].page, marks[i].offset, ordinal);
+  }
+  return TRUE;
+}
+
 static char *now_utc(void)
 {
   GDateTime *now = g_date_time_new_now_utc();
@@ -452,7 +491,13 @@ gboolean rsk_store_put_filing(rsk_store *store,
       .word_count = risk->word_count,
     };
     gint64 risk_id = 0;
+    const rsk_page_mark *marks =
+        risk->n_marks ? &g_array_index(filing->page_marks, rsk_page_mark,
+                                       risk->first_mark)
+                      : NULL;
     if (!rsk_store_write_risk(store, id, &row, &risk_id, error) ||
+        !rsk_store_write_pages(store, risk_id, risk->ordinal, marks,
+                               risk->n_marks, error) ||
         !write_classification(store, risk_id, risk->ordinal,
                               &analysis->results[i], error))
       goto fail;
@@ -479,7 +524,10 @@ gboolean rsk_store_write_analysis(rsk_store *store,
   for (guint i = 0; i < analysis->risks->len; i++) {
     const rsk_analysis_risk *risk = rsk_analysis_risk_at(analysis, i);
     gint64 risk_id = 0;
-    if (!rsk_store_write_risk(store, id, risk, &risk_id, error))
+    if (!rsk_store_write_risk(store, id, risk, &risk_id, error) ||
+        !rsk_store_write_pages(store, risk_id, risk->ordinal,
+                               rsk_analysis_marks_of(analysis, risk),
+                               risk->n_marks, error))
       return FALSE;
     for (guint j = 0; j < risk->n_tags; j++) {
       const rsk_analysis_tag *tag = rsk_analysis_tag_of(analysis, risk, j);

@@ -31,10 +31,11 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
 
   g_string_append_printf(out, "%2u. %s \xc2\xb7 %s \xc2\xb7 ", n, hit->company,
                          hit->filing);
+  /* The match's page, and the risk factor's when it runs over several. */
+  g_string_append_printf(out, "p. %d", hit->page);
   if (hit->page_end > hit->page_start)
-    g_string_append_printf(out, "pp. %d-%d", hit->page_start, hit->page_end);
-  else
-    g_string_append_printf(out, "p. %d", hit->page_start);
+    g_string_append_printf(out, " (risk factor pp. %d-%d)", hit->page_start,
+                           hit->page_end);
   g_string_append_printf(out, " \xc2\xb7 risk factor #%d\n    ", hit->ordinal);
   /* The heading stands out on a terminal; piped, only its matches do. */
   if (tty)
@@ -56,7 +57,8 @@ static char *marked_copy(const char *text, gboolean marked)
 }
 
 /* The hits as one JSON array: the fields of the text output, the heading
- * plain, the snippet with its matches in brackets. */
+ * plain, the snippet with its matches in brackets; "page" is the match's,
+ * page_start and page_end the risk factor's. */
 static void write_json(FILE *stream, const rsk_search_result *res)
 {
   cJSON *array = cJSON_CreateArray();
@@ -70,6 +72,7 @@ static void write_json(FILE *stream, const rsk_search_result *res)
     cJSON_AddNumberToObject(o, "ordinal", hit->ordinal);
     cJSON_AddStringToObject(o, "section", hit->section);
     cJSON_AddStringToObject(o, "heading", heading);
+    cJSON_AddNumberToObject(o, "page", hit->page);
     cJSON_AddNumberToObject(o, "page_start", hit->page_start);
     cJSON_AddNumberToObject(o, "page_end", hit->page_end);
     cJSON_AddStringToObject(o, "snippet", snippet);

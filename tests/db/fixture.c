@@ -62,8 +62,12 @@ fixture *fixture_new(const char *name, const char *seed, int n_risks)
       .page_start = 10 + i,
       .page_end = 11 + i,
       .word_count = 7,
+      .first_mark = f->page_marks->len,
+      .n_marks = 2,
     };
     g_array_append_val(f->risks, risk);
+    rsk_page_mark marks[2] = {{0, 10 + i}, {8, 11 + i}};
+    g_array_append_vals(f->page_marks, marks, 2);
 
     rsk_classification *c = &fx->results[i - 1];
     c->tags = g_array_new(FALSE, TRUE, sizeof(rsk_tag));

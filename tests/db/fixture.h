@@ -19,7 +19,8 @@ typedef struct {
 
 /* A filing NAME whose sha256 is that of SEED, with N_RISKS risk factors:
  * risk i (1-based) has heading "Risk i heading", body "Body of risk i.",
- * pages 10+i..11+i, section "Section A" (i <= 2) or "Section B", two tags
+ * pages 10+i..11+i ("risk i." on the second: page marks {0, 10+i} and
+ * {8, 11+i}), section "Section A" (i <= 2) or "Section B", two tags
  * (ai.regulation_general P 0.9 with two evidence, data.privacy S 0.5 with
  * one) and regulations {"EU-AI-ACT", "US-EAR"}. Company "Acme AI",
  * taxonomy version "1.0". Free with fixture_free(). */

@@ -1,4 +1,5 @@
-/* test_read.c - the read model: FILING resolution, listing, merge
+/* test_read.c - the read model: FILING resolution, listing, merge, page
+ * marks and the pages of search hits
  *
  * SPDX-License-Identifier: MIT
  */
@@ -10,7 +11,9 @@
 
 #include "fixture.h"
 #include "merge.h"
+#include "read_reports.h"
 #include "rsk_error.h"
+#include "search_match.h"
 
 #include <string.h>
 
@@ -176,6 +179,13 @@ static void merging_copies_filings_without_duplicates(void **state)
   assert_int_equal(copy->evidence->len, 9);
   assert_int_equal(copy->regulations->len, 6);
   assert_int_equal(copy->info.flags->len, 1);
+  /* Page marks too: "risk 3." of risk 3 was printed on page 14. */
+  assert_int_equal(copy->page_marks->len, 6);
+  const rsk_analysis_risk *third = rsk_analysis_risk_at(copy, 2);
+  assert_int_equal(third->n_marks, 2);
+  assert_int_equal(rsk_analysis_page_at(copy, third, 7), 13);
+  assert_int_equal(rsk_analysis_page_at(copy, third, 8), 14);
+  assert_int_equal(rsk_read_page_at(target, third->id, 8, &error), 14);
   rsk_store_close(target);
 
   src = rsk_store_open(b, TRUE, &error);
@@ -190,10 +200,156 @@ static void merging_copies_filings_without_duplicates(void **state)
 
   assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM filings"), 3);
   assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM risk_factors"), 9);
+  assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM risk_factor_pages"), 18);
   assert_int_equal(fixture_sql_int(out, "SELECT count(*) FROM companies"), 2);
   assert_int_equal(fixture_sql_int(out,
       "SELECT count(*) FROM filings f JOIN companies c ON c.id = f.company_id "
       "WHERE f.name = 'b.pdf' AND c.name = 'Right Co'"), 1);
+}
+
+/* FX's risk I (0-based) with BODY and the page marks MARKS (N of them). */
+static void set_body(fixture *fx, guint i, const char *body,
+                     const rsk_page_mark *marks, guint n)
+{
+  rsk_filing *f = fx->filing;
+  rsk_risk_factor *risk = &g_array_index(f->risks, rsk_risk_factor, i);
+  risk->body = rsk_filing_intern(f, body);
+  risk->first_mark = f->page_marks->len;
+  risk->n_marks = n;
+  g_array_append_vals(f->page_marks, marks, n);
+}
+
+static void page_marks_round_trip_through_put_read_and_lookup(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("pages.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  fixture *fx = fixture_new("pages.pdf", "pages", 3);
+  /* Heading alone at the foot of page 20: two marks at offset 0, the
+   * later one is where the body was printed. */
+  const rsk_page_mark marks[] = {{0, 20}, {0, 21}, {30, 22}, {61, 23}};
+  set_body(fx, 0,
+           "The first part, on page 21...\nThe second part, on page 22...\n"
+           "The third part, on page 23.", marks, G_N_ELEMENTS(marks));
+  g_array_index(fx->filing->risks, rsk_risk_factor, 0).page_start = 20;
+  g_array_index(fx->filing->risks, rsk_risk_factor, 0).page_end = 23;
+  /* Risk 2 without marks, as stored before schema version 2. */
+  g_array_index(fx->filing->risks, rsk_risk_factor, 1).n_marks = 0;
+  gint64 id = 0;
+  assert_true(fixture_put(store, fx, &id, &error));
+  assert_true(fixture_put(store, fx, &id, &error));  /* replaced, not doubled */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factor_pages"), 5);
+
+  rsk_analysis *a = rsk_analysis_load(store, id, &error);
+  assert_non_null(a);
+  const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 0);
+  assert_int_equal(r->n_marks, 3);
+  const rsk_page_mark *m = rsk_analysis_marks_of(a, r);
+  assert_int_equal(m[0].offset, 0);
+  assert_int_equal(m[0].page, 21);
+  assert_int_equal(m[2].offset, 61);
+  assert_int_equal(m[2].page, 23);
+  const struct { guint offset; int page; } cases[] = {
+    {0, 21}, {29, 21}, {30, 22}, {60, 22}, {61, 23}, {5000, 23},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    assert_int_equal(rsk_analysis_page_at(a, r, cases[i].offset), cases[i].page);
+    assert_int_equal(rsk_read_page_at(store, r->id, cases[i].offset, &error),
+                     cases[i].page);
+    assert_null(error);
+  }
+  /* No marks: the risk factor's first page. */
+  r = rsk_analysis_risk_at(a, 1);
+  assert_int_equal(r->n_marks, 0);
+  assert_null(rsk_analysis_marks_of(a, r));
+  assert_int_equal(rsk_analysis_page_at(a, r, 10), 12);
+  assert_int_equal(rsk_read_page_at(store, r->id, 10, &error), 12);
+  r = rsk_analysis_risk_at(a, 2);
+  assert_int_equal(rsk_read_page_at(store, r->id, 9, &error), 14);
+  rsk_analysis_free(a);
+
+  assert_int_equal(rsk_read_page_at(store, 999, 0, &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  g_autofree char *expected =
+      g_strdup_printf("DB %s: no risk factor with id 999", path);
+  assert_string_equal(error->message, expected);
+  rsk_store_close(store);
+  fixture_free(fx);
+}
+
+static void a_snippets_first_match_is_found_in_the_body(void **state)
+{
+  (void)state;
+  const char *body = "Data rules apply. We store data abroad.\n"
+                     "More data is stored here, and export controls apply.";
+  const char *second = strstr(body, "data abroad");
+  const char *third = strstr(body, "data is");
+
+  /* The marked word with its neighbours, not its first occurrence. */
+  assert_int_equal(rsk_search_match_offset(body,
+      "\xe2\x80\xa6 We store \x02" "data\x03 abroad. More \x02" "data\x03 is\xe2\x80\xa6"),
+      second - body);
+  /* Newlines of the body are spaces in the snippet. */
+  assert_int_equal(rsk_search_match_offset(body,
+      "\xe2\x80\xa6" "abroad. More \x02" "data\x03 is stored here\xe2\x80\xa6"),
+      third - body);
+  /* Right after the cut. */
+  assert_int_equal(rsk_search_match_offset(body,
+      "\xe2\x80\xa6\x02" "data\x03 is stored"), third - body);
+  /* A phrase. */
+  assert_int_equal(rsk_search_match_offset(body,
+      "\xe2\x80\xa6 and \x02" "export controls\x03 apply."),
+      strstr(body, "export controls") - body);
+  /* Context the body does not hold: the nearest window that it does. */
+  assert_int_equal(rsk_search_match_offset(body,
+      "More \x02" "data\x03 is stored here, but different words follow"),
+      third - body);
+  /* Nothing around it fits: the first occurrence. */
+  assert_int_equal(rsk_search_match_offset(body, "zz \x02" "data\x03 zz"),
+                   strstr(body, "data") - body);
+  /* The match is in the heading only, or not in the body at all. */
+  assert_int_equal(rsk_search_match_offset(body, "Data rules apply. We\xe2\x80\xa6"), -1);
+  assert_int_equal(rsk_search_match_offset(body, "\x02nowhere\x03"), -1);
+  assert_int_equal(rsk_search_match_offset(NULL, "\x02x\x03"), -1);
+}
+
+static const rsk_search_hit *only_hit(rsk_search_result *res)
+{
+  assert_non_null(res);
+  assert_int_equal(res->hits->len, 1);
+  return &g_array_index(res->hits, rsk_search_hit, 0);
+}
+
+static void a_search_hit_carries_the_page_of_its_match(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("search.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  fixture *fx = fixture_new("search.pdf", "search", 2);
+  const char *body = "Our chips need licences on page ten.\n"
+                     "Quantum annealers follow on page eleven, with chips again.";
+  const rsk_page_mark marks[] = {{0, 11}, {37, 12}};
+  set_body(fx, 0, body, marks, 2);
+  assert_true(fixture_put(store, fx, NULL, &error));
+
+  rsk_search_result *res = rsk_read_search(store, "annealers", NULL, NULL, 0, &error);
+  const rsk_search_hit *hit = only_hit(res);
+  assert_int_equal(hit->page, 12);
+  assert_int_equal(hit->page_start, 11);
+  assert_int_equal(hit->page_end, 12);
+  rsk_search_result_free(res);
+  /* The first match of the snippet decides. */
+  res = rsk_read_search(store, "chips", NULL, NULL, 0, &error);
+  assert_int_equal(only_hit(res)->page, 11);
+  rsk_search_result_free(res);
+  /* In the heading only: the risk factor's first page. */
+  res = rsk_read_search(store, "heading:\"risk 1\"", NULL, NULL, 0, &error);
+  assert_int_equal(only_hit(res)->page, 11);
+  rsk_search_result_free(res);
+  rsk_store_close(store);
+  fixture_free(fx);
 }
 
 int main(void)
@@ -203,6 +359,9 @@ int main(void)
     cmocka_unit_test(an_ambiguous_filing_lists_the_candidates),
     cmocka_unit_test(latest_per_company_keeps_each_companys_newest),
     cmocka_unit_test(merging_copies_filings_without_duplicates),
+    cmocka_unit_test(page_marks_round_trip_through_put_read_and_lookup),
+    cmocka_unit_test(a_snippets_first_match_is_found_in_the_body),
+    cmocka_unit_test(a_search_hit_carries_the_page_of_its_match),
   };
   return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

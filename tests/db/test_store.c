@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -218,6 +219,101 @@ static void a_newer_schema_is_refused(void **state)
   assert_string_equal(error->message, expected);
 }
 
+extern const char rsk_schema_sql[];
+
+/* A version-1 database at PATH, made from the first step of the embedded
+ * schema (cut as store.c cuts it), holding one filing with one risk factor
+ * as riskscope 1 stored them. */
+static void make_version_1(const char *path)
+{
+  const char *marker = "\n-- @version ";
+  const char *step = strstr(rsk_schema_sql, marker);
+  assert_non_null(step);
+  step = strchr(step + 1, '\n');
+  const char *end = strstr(step, marker);
+  assert_non_null(end);
+  g_autofree char *v1 = g_strndup(step, (gsize)(end - step));
+  assert_null(strstr(v1, "risk_factor_pages"));
+
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  g_autofree char *sql = g_strconcat(
+      "BEGIN;", v1, ";PRAGMA user_version = 1;"
+      "INSERT INTO companies(id, name, key) VALUES (1, 'Old Co', 'old');"
+      "INSERT INTO filings(id, company_id, path, name, sha256, pages, doc_type,"
+      " analyzed_at, taxonomy_name, taxonomy_version, risk_first_page,"
+      " risk_last_page) VALUES (1, 1, '/data/old.pdf', 'old.pdf', "
+      "'00000000000000000000000000000000000000000000000000000000000000aa', 30,"
+      " '10-K', '2024-01-01T00:00:00.000Z', 'ai-regulation', '1.0', 5, 7);"
+      "INSERT INTO risk_factors(id, filing_id, ordinal, section, heading, body,"
+      " page_start, page_end, word_count) VALUES (1, 1, 1, '', 'Old heading',"
+      " 'Old body that ran from page five onto page six.', 5, 6, 11);"
+      "COMMIT;", NULL);
+  if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
+    fail_msg("version 1 schema: %s", message);
+  sqlite3_close(db);
+}
+
+static void a_version_1_database_migrates_on_its_first_write_open(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("v1.db");
+  g_autoptr(GError) error = NULL;
+  make_version_1(path);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 1);
+
+  /* Read-only: refused with a way out, and left at version 1. */
+  assert_null(rsk_store_open(path, TRUE, &error));
+  g_autofree char *expected = g_strdup_printf(
+      "DB %s: schema version 1 is older than this riskscope's (%d); open it "
+      "once for writing (riskscope analyze or merge --db) to migrate it",
+      path, rsk_store_schema_version());
+  assert_string_equal(error->message, expected);
+  g_clear_error(&error);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 1);
+
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  assert_null(error);
+  assert_non_null(store);
+  assert_int_equal(rsk_store_schema_version(), 2);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
+                                         "WHERE name = 'risk_factor_pages'"), 1);
+
+  /* The old rows are intact; without page marks, pages are page_start. */
+  rsk_analysis *a = rsk_analysis_load(store, 1, &error);
+  assert_non_null(a);
+  assert_string_equal(a->info.company, "Old Co");
+  assert_int_equal(a->risks->len, 1);
+  const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 0);
+  assert_string_equal(r->body, "Old body that ran from page five onto page six.");
+  assert_int_equal(r->n_marks, 0);
+  assert_int_equal(rsk_analysis_page_at(a, r, 40), 5);
+  rsk_analysis_free(a);
+  assert_int_equal(rsk_read_page_at(store, 1, 40, &error), 5);
+  assert_null(error);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors_fts "
+                                         "WHERE risk_factors_fts MATCH 'onto'"), 1);
+
+  /* A new filing gets its page marks. */
+  fixture *fx = fixture_new("new.pdf", "new", 2);
+  gint64 id = 0;
+  assert_true(fixture_put(store, fx, &id, &error));
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factor_pages"), 4);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 2);
+  rsk_store_close(store);
+  fixture_free(fx);
+
+  /* Reopening migrates nothing more, and readers are let in now. */
+  store = rsk_store_open(path, TRUE, &error);
+  assert_non_null(store);
+  rsk_store_close(store);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  g_autofree char *check = fixture_sql_text(path, "PRAGMA integrity_check");
+  assert_string_equal(check, "ok");
+}
+
 static void garbage_bytes_are_not_taken_for_a_database(void **state)
 {
   (void)state;
@@ -384,6 +480,10 @@ static void a_writer_killed_mid_put_leaves_the_database_consistent(void **state)
       "SELECT count(*) FROM risk_factors r WHERE "
       "(SELECT count(*) FROM tags t WHERE t.risk_factor_id = r.id) != 2"), 0);
   assert_int_equal(fixture_sql_int(path,
+      "SELECT count(*) FROM risk_factors r WHERE "
+      "(SELECT count(*) FROM risk_factor_pages p "
+      "WHERE p.risk_factor_id = r.id) != 2"), 0);
+  assert_int_equal(fixture_sql_int(path,
       "SELECT count(*) FROM tags t WHERE NOT EXISTS "
       "(SELECT 1 FROM evidence e WHERE e.tag_id = t.id)"), 0);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
@@ -404,6 +504,7 @@ int main(void)
     cmocka_unit_test(spellings_of_one_company_share_one_row),
     cmocka_unit_test(a_failure_mid_filing_leaves_the_previous_copy_intact),
     cmocka_unit_test(a_newer_schema_is_refused),
+    cmocka_unit_test(a_version_1_database_migrates_on_its_first_write_open),
     cmocka_unit_test(garbage_bytes_are_not_taken_for_a_database),
     cmocka_unit_test(a_foreign_sqlite_database_is_refused),
     cmocka_unit_test(a_read_command_does_not_create_a_missing_database),

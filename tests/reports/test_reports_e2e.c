@@ -312,13 +312,72 @@ static void search_writes_json_hits_with_marked_snippets(void **state)
   const char *heading = cJSON_GetObjectItem(hit, "heading")->valuestring;
   assert_non_null(strstr(snippet, "[export controls]"));
   assert_null(strchr(heading, '\x02'));
+  int page = cJSON_GetObjectItem(hit, "page")->valueint;
   assert_true(cJSON_GetObjectItem(hit, "page_start")->valueint >= 1);
+  assert_true(page >= cJSON_GetObjectItem(hit, "page_start")->valueint);
+  assert_true(page <= cJSON_GetObjectItem(hit, "page_end")->valueint);
   cJSON_Delete(hits);
   run_clear(&r);
   r = run("search", "zzzunmatched", "--format", "json", NULL);
   assert_int_equal(r.status, 0);
   assert_string_equal(r.out, "[]\n");
   run_clear(&r);
+}
+
+/* The one hit of QUERY as JSON: its page, page_start and page_end. */
+static void one_hit_pages(const char *query, int *page, int *start, int *end)
+{
+  run_result r = run("search", query, "--format", "json", NULL);
+  assert_int_equal(r.status, 0);
+  cJSON *hits = cJSON_Parse(r.out);
+  run_clear(&r);
+  assert_true(cJSON_IsArray(hits));
+  int n = cJSON_GetArraySize(hits);
+  const cJSON *hit = cJSON_GetArrayItem(hits, 0);
+  *page = hit ? cJSON_GetObjectItem(hit, "page")->valueint : 0;
+  *start = hit ? cJSON_GetObjectItem(hit, "page_start")->valueint : 0;
+  *end = hit ? cJSON_GetObjectItem(hit, "page_end")->valueint : 0;
+  cJSON_Delete(hits);
+  assert_int_equal(n, 1);
+}
+
+static void search_gives_the_page_of_a_match_on_a_later_page(void **state)
+{
+  (void)state;
+  int page = 0, start = 0, end = 0;
+  /* "prominently" is printed only in the proof's virtual-companion risk
+   * factor, past its page break. */
+  one_hit_pages("prominently", &page, &start, &end);
+  assert_true(end > start);
+  assert_int_equal(page, end);
+  run_result r = run("search", "prominently", NULL);
+  g_autofree char *want = g_strdup_printf(
+      " \xc2\xb7 p. %d (risk factor pp. %d-%d) \xc2\xb7 risk factor #", page,
+      start, end);
+  gboolean found = strstr(r.out, want) != NULL;
+  if (!found)
+    print_message("search output:\n%s\nwanted: %s\n", r.out, want);
+  run_clear(&r);
+  assert_true(found);
+
+  /* A match in the heading only is on the risk factor's first page, the
+   * multi-page one included. */
+  r = run("search", "heading:companion", "--format", "json", NULL);
+  assert_int_equal(r.status, 0);
+  cJSON *hits = cJSON_Parse(r.out);
+  run_clear(&r);
+  int n = 0, multi = 0, on_first = 0;
+  const cJSON *hit;
+  cJSON_ArrayForEach(hit, hits) {
+    start = cJSON_GetObjectItem(hit, "page_start")->valueint;
+    n++;
+    multi += cJSON_GetObjectItem(hit, "page_end")->valueint > start;
+    on_first += cJSON_GetObjectItem(hit, "page")->valueint == start;
+  }
+  cJSON_Delete(hits);
+  assert_int_equal(n, 2);
+  assert_int_equal(multi, 1);
+  assert_int_equal(on_first, 2);
 }
 
 static void search_rejects_malformed_queries_clearly(void **state)
@@ -386,6 +445,7 @@ int main(void)
     cmocka_unit_test(compare_with_filings_picks_them),
     cmocka_unit_test(search_finds_phrases_and_prefixes_with_pages),
     cmocka_unit_test(search_writes_json_hits_with_marked_snippets),
+    cmocka_unit_test(search_gives_the_page_of_a_match_on_a_later_page),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),
     cmocka_unit_test(report_without_html_is_a_usage_error),
