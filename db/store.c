@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 extern const char rsk_schema_sql[];
 
@@ -269,6 +270,13 @@ fail:
   return FALSE;
 }
 
+/* TRUE when both the file at PATH and its folder may be written. */
+static gboolean can_write_beside(const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+}
+
 rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
 {
   gboolean exists = FALSE;
@@ -292,8 +300,16 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
    * file is write-protected. */
   int flags = read_only ? SQLITE_OPEN_READWRITE
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(path, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
-      SQLITE_OK) {
+  g_autofree char *uri = NULL;
+  if (read_only && !can_write_beside(path)) {
+    /* A WAL reader writes -shm beside the file; where it may not, open the
+     * file as immutable (nobody can be writing it here anyway). */
+    g_autofree char *escaped = g_uri_escape_string(path, "/", TRUE);
+    uri = g_strdup_printf("file:%s?immutable=1", escaped);
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+  }
+  if (sqlite3_open_v2(uri ? uri : path, &store->db,
+                      flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     if (store->db)
       rsk_store_fail(store, error, "open");
     else

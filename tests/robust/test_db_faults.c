@@ -242,6 +242,28 @@ static void read_only_database_file_is_reported(void **state)
                                   "unable to open", "cannot write"), uid);
 }
 
+static void read_only_database_file_can_still_be_read(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  int uid = robust_unprivileged_uid();
+  if (geteuid() == 0 && uid < 0) {
+    printf("SKIP: running as root and \"nobody\" cannot run riskscope\n");
+    skip();
+  }
+  assert_true(db_exec(f->db, "PRAGMA wal_checkpoint(TRUNCATE)"));
+  assert_int_equal(g_chmod(f->db, 0444), 0);
+  const char *args[] = {"list", "--db", f->db, NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  assert_true(run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status, &out, &err));
+  if (status != 0)
+    print_error("stdout:\n%s\nstderr:\n%s\n", out, err);
+  assert_int_equal(status, 0);
+  assert_no_error(err);
+  assert_non_null(strstr(out, ".pdf"));
+}
+
 static void corrupt_database_file_is_reported(void **state)
 {
   fixture *f = *state;
@@ -274,6 +296,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(sigkill_in_the_middle_leaves_no_partial_filing, setup, teardown),
     cmocka_unit_test_setup_teardown(database_of_a_newer_schema_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(read_only_database_file_is_reported, setup, teardown),
+    cmocka_unit_test_setup_teardown(read_only_database_file_can_still_be_read, setup, teardown),
     cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
   };
