@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,27 @@ const char *rsk_cli_db_path(const char *option)
   if (env && *env)
     return env;
   return "riskscope.db";
+}
+
+/* Same file: the same device and inode, so links and "./x" count too. */
+static gboolean same_file(const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+  return g_stat(a, &sa) == 0 && g_stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
+gboolean rsk_cli_output_is_database(rsk_out *out, const char *name,
+                                    const char *output, const char *db)
+{
+  static const char *const suffixes[] = {"", "-wal", "-shm"};
+  for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+    g_autofree char *file = g_strconcat(db, suffixes[i], NULL);
+    if (same_file(output, file)) {
+      rsk_cli_error(out, "%s: %s is the database; write the output to another file",
+                    name, output);
+      return TRUE;
+    }
+  }
+  return FALSE;
 }

@@ -41,6 +41,12 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
  * and the caller returns RSK_EXIT_USAGE. */
 gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format);
 
+/* TRUE when OUTPUT would overwrite the database at DB (or its -wal or
+ * -shm file); then prints "riskscope: NAME: ..." and the caller returns
+ * RSK_EXIT_USAGE. */
+gboolean rsk_cli_output_is_database(rsk_out *out, const char *name,
+                                    const char *output, const char *db);
+
 /* The database path: OPTION when set, else $RISKSCOPE_DB, else riskscope.db. */
 const char *rsk_cli_db_path(const char *option);
 

@@ -193,6 +193,8 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     return RSK_EXIT_USAGE;
   }
 
+  if (output && rsk_cli_output_is_database(out, "export", output, rsk_cli_db_path(db)))
+    return RSK_EXIT_USAGE;
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
   if (!store) {
     rsk_cli_error(out, "%s", error->message);

@@ -44,6 +44,8 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "report: give the output file with --html PATH");
     return RSK_EXIT_USAGE;
   }
+  if (rsk_cli_output_is_database(out, "report", html_path, rsk_cli_db_path(db)))
+    return RSK_EXIT_USAGE;
   if (!(threshold >= 0 && threshold <= 1)) {
     rsk_cli_error(out, "report: --threshold must be between 0 and 1, not %g",
                   threshold);

@@ -264,6 +264,27 @@ static void read_only_database_file_can_still_be_read(void **state)
   assert_non_null(strstr(out, ".pdf"));
 }
 
+static void output_over_the_database_is_refused(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  const char *export_args[] = {"export", "--db", f->db, "--format", "jsonl",
+                               "--output", f->db, NULL};
+  const char *report_args[] = {"report", "--db", f->db, "--html", f->db, NULL};
+  const char *const *runs[] = {export_args, report_args};
+  for (size_t i = 0; i < G_N_ELEMENTS(runs); i++) {
+    int status = -1;
+    g_autofree char *out = NULL, *err = NULL;
+    assert_true(run_riskscope(runs[i], &status, &out, &err));
+    assert_int_equal(status, 2);
+    assert_non_null(strstr(err, "is the database"));
+  }
+  /* Still a riskscope database with its filing. */
+  char *n = db_query_text(f->db, "SELECT count(*) FROM filings");
+  assert_string_equal(n, "1");
+  g_free(n);
+}
+
 static void corrupt_database_file_is_reported(void **state)
 {
   fixture *f = *state;
@@ -297,6 +318,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(database_of_a_newer_schema_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(read_only_database_file_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(read_only_database_file_can_still_be_read, setup, teardown),
+    cmocka_unit_test_setup_teardown(output_over_the_database_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
   };
