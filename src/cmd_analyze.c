@@ -72,6 +72,8 @@ typedef struct {
   stage_queue to_analyze;        /* analyzed_filing *, NULL ends the stage */
   stage_queue to_store;
   int failures;                  /* store thread only until joined */
+  guint total, done;             /* files, and files finished: the bar */
+  gboolean progress;             /* draw the bar: stderr is a terminal */
 } analyze_run;
 
 /* ------------------------------------------------------------ the queue */
@@ -263,6 +265,28 @@ static gpointer analyze_thread(gpointer data)
 
 /* ------------------------------------------------------- stage 3: store */
 
+/* The progress bar lives on the last line of the terminal and is drawn by
+ * the store thread only, which also prints every result line: it clears
+ * the bar, prints, and draws it again, so lines never run into it. */
+static void progress_clear(analyze_run *run)
+{
+  if (run->progress)
+    fputs("\r\033[K", run->out->err);
+}
+
+static void progress_draw(analyze_run *run, const char *path)
+{
+  if (!run->progress || run->done >= run->total)
+    return;
+  const int width = 24;
+  int filled = (int)(width * run->done / run->total);
+  g_autofree char *name = g_path_get_basename(path);
+  fprintf(run->out->err, "[%.*s%*s] %u/%u %s", filled,
+          "========================", width - filled, "", run->done,
+          run->total, name);
+  fflush(run->out->err);
+}
+
 static void print_summary(analyze_run *run, const analyzed_filing *item,
                           gint64 filing_id)
 {
@@ -325,31 +349,21 @@ static gpointer store_thread(gpointer data)
   analyze_run *run = data;
   analyzed_filing *item;
   while ((item = stage_queue_pop(&run->to_store))) {
+    progress_clear(run);
     if (item->filing)
       store(run, item);
     if (item->error) {
       rsk_cli_error(run->out, "%s", item->error->message);
       run->failures++;
     }
+    run->done++;
+    progress_draw(run, item->path);
     analyzed_filing_free(item);
   }
   return NULL;
 }
 
 /* ------------------------------------------------------------- the run */
-
-static void show_progress(rsk_out *out, guint done, guint total, const char *name)
-{
-  if (!isatty(fileno(out->err)) || total < 2)
-    return;
-  const int width = 24;
-  int filled = (int)(width * done / total);
-  fprintf(out->err, "\r[%.*s%*s] %u/%u %-30.30s", filled,
-          "========================", width - filled, "", done, total, name);
-  if (done == total)
-    fprintf(out->err, "\r%*s\r", width + 45, "");
-  fflush(out->err);
-}
 
 /* Runs the pipeline over FILES; returns the exit status. */
 static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
@@ -358,7 +372,8 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
   rsk_out run_out = *out;
   if (opts->quiet)
     run_out.out = fopen("/dev/null", "w");
-  analyze_run run = {.opts = opts, .out = &run_out};
+  analyze_run run = {.opts = opts, .out = &run_out, .total = total,
+                     .progress = total > 1 && isatty(fileno(out->err))};
   stage_queue_init(&run.to_analyze, 1);
   stage_queue_init(&run.to_store, 1);
   run.setup = g_thread_new("setup", setup_thread, &run);
@@ -366,7 +381,6 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
   GThread *writer = g_thread_new("store", store_thread, &run);
 
   for (guint i = 0; i < total && !g_atomic_int_get(&run.aborted); i++) {
-    show_progress(out, i, total, files[i]);
     analyzed_filing *item = g_new0(analyzed_filing, 1);
     item->path = files[i];
     extract(opts, item);
@@ -375,8 +389,6 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
   stage_queue_push(&run.to_analyze, NULL);
   g_thread_join(analyzer);
   g_thread_join(writer);
-  if (!run.setup_error)
-    show_progress(out, total, total, "");
 
   int status = run.setup_error || run.failures ? RSK_EXIT_FAILURE : RSK_EXIT_OK;
   g_clear_error(&run.setup_error);
