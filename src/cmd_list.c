@@ -7,16 +7,55 @@
 #include "export_text.h"
 #include "read.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
-/* Columns of the text table: 79 columns in all. */
+/* Columns of the text table: 79 columns in all at the narrowest. */
 enum { W_ID = 5, W_NAME = 22, W_COMPANY = 16, W_TYPE = 9, W_NUM = 5,
-       W_DATE = 10 };
+       W_DATE = 10, W_ALL = 79 };
+
+/* The width to fit: $COLUMNS when set (as ls does), else the terminal's;
+ * 0 (no limit) in a pipe. */
+static int terminal_width(FILE *out)
+{
+  struct winsize ws;
+  const char *columns = g_getenv("COLUMNS");
+  if (columns && atoi(columns) > 0)
+    return atoi(columns);
+  if (!isatty(fileno(out)))
+    return 0;
+  if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 80;
+}
+
+/* The widest value of a column: names are what users type as FILING, so
+ * they are cut only to fit a terminal, never in a pipe. */
+static int widest(const rsk_filing_list *list, gboolean company)
+{
+  int w = 0;
+  for (guint i = 0; i < list->filings->len; i++) {
+    const rsk_filing_info *info = &g_array_index(list->filings, rsk_filing_info, i);
+    w = MAX(w, rsk_text_width(company ? info->company : info->name));
+  }
+  return w;
+}
 
 static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
 {
   GString *line = g_string_new(NULL);
   gboolean any_flags = FALSE;
+  int columns = terminal_width(out);
+  int w_name = MAX(W_NAME, widest(list, FALSE));
+  int w_company = MAX(W_COMPANY, widest(list, TRUE));
+  if (columns > 0) {
+    /* On a terminal: the file name gets the room there is, then the company. */
+    int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY);
+    w_name = MIN(w_name, MAX(W_NAME, room - W_COMPANY));
+    w_company = MIN(w_company, MAX(W_COMPANY, room - w_name));
+  }
 
   if (list->filings->len == 0) {
     fprintf(out, "no filings in %s; run riskscope analyze FILE.pdf\n", db);
@@ -25,9 +64,9 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   }
   rsk_text_fit(line, "ID", W_ID, TRUE);
   g_string_append(line, "  ");
-  rsk_text_fit(line, "FILE", W_NAME, FALSE);
+  rsk_text_fit(line, "FILE", w_name, FALSE);
   g_string_append_c(line, ' ');
-  rsk_text_fit(line, "COMPANY", W_COMPANY, FALSE);
+  rsk_text_fit(line, "COMPANY", w_company, FALSE);
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "TYPE", W_TYPE, FALSE);
   g_string_append_c(line, ' ');
@@ -44,9 +83,9 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
     g_snprintf(number, sizeof number, "%" G_GINT64_FORMAT, info->id);
     rsk_text_fit(line, number, W_ID, TRUE);
     g_string_append(line, flagged ? "! " : "  ");
-    rsk_text_fit(line, info->name, W_NAME, FALSE);
+    rsk_text_fit(line, info->name, w_name, FALSE);
     g_string_append_c(line, ' ');
-    rsk_text_fit(line, info->company, W_COMPANY, FALSE);
+    rsk_text_fit(line, info->company, w_company, FALSE);
     g_string_append_c(line, ' ');
     rsk_text_fit(line, info->doc_type, W_TYPE, FALSE);
     g_string_append_c(line, ' ');

@@ -193,7 +193,10 @@ static void list_fits_80_columns_and_show_flags_the_filing(void **state)
 
   int status = -1;
   const char *list[] = {"list", "--db", path, NULL};
+  /* An 80-column terminal: everything fits, long names are cut. */
+  g_setenv("COLUMNS", "80", TRUE);
   g_autofree char *out = run_cli(list, &status);
+  g_unsetenv("COLUMNS");
   assert_int_equal(status, 0);
   g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
   assert_true(g_strv_length(lines) >= 3);
@@ -201,6 +204,11 @@ static void list_fits_80_columns_and_show_flags_the_filing(void **state)
     assert_true(rsk_text_width(*l) <= 80);
   assert_non_null(strstr(lines[1], "a_very_long_file_name…"));
   assert_non_null(strstr(lines[1], "北京智谱华章科… "));
+  /* A pipe with no width: names whole, so they can be used as FILING. */
+  g_autofree char *piped = run_cli(list, &status);
+  assert_int_equal(status, 0);
+  assert_non_null(strstr(piped, "a_very_long_file_name_for_the_list_table.pdf "));
+  assert_non_null(strstr(piped, "北京智谱华章科技股份有限公司 "));
 
   const char *show[] = {"show", "a_very", "--db", path, "--why", NULL};
   g_autofree char *shown = run_cli(show, &status);
