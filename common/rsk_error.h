@@ -21,3 +21,8 @@ typedef enum {
 } rsk_error_code;
 
 GQuark rsk_error_quark(void);
+
+/* Sets ERROR (RSK_ERROR_IO) to "PATH: reason" from a GLib file error IO,
+ * whose own message ("Failed to open file “PATH”: reason") would say the
+ * path a second time and not in the shape riskscope's messages have. */
+void rsk_error_set_io(GError **error, const char *path, const GError *io);

@@ -127,7 +127,7 @@ rsk_eval_set *rsk_eval_gold_load(const char *path, GError **error)
   gsize len = 0;
   g_autoptr(GError) io = NULL;
   if (!g_file_get_contents(path, &text, &len, &io)) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s", io->message);
+    rsk_error_set_io(error, path, io);
     return NULL;
   }
   return rsk_eval_gold_parse(text, len, path, error);

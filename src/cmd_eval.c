@@ -261,9 +261,10 @@ int rsk_cmd_eval(int argc, char **argv, rsk_out *out)
   rsk_eval_heading_counts total = {0};
   for (guint i = 0; i < results->len; i++)
     rsk_eval_heading_counts_add(&total, &g_array_index(results, filing_result, i).counts);
-  if (json)
+  /* No gold file could be read: no table of scores made of nothing. */
+  if (results->len > 0 && json)
     print_json(out->out, results, &total, tags);
-  else
+  else if (results->len > 0)
     print_text(out->out, results, &total, tags);
 
   for (guint i = 0; i < results->len; i++) {

@@ -658,7 +658,7 @@ static gboolean read_source(const char *path, char **contents, gsize *len,
   *origin = path;
   g_autoptr(GError) io = NULL;
   if (!g_file_get_contents(path, contents, len, &io)) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s", io->message);
+    rsk_error_set_io(error, path, io);
     return FALSE;
   }
   return TRUE;

@@ -227,6 +227,16 @@ static int run_cli(const char *const *args, char **out, char **err)
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+static void a_missing_gold_file_is_named_and_no_scores_are_printed(void **state)
+{
+  (void)state;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = {"eval", "--db", "/nonexistent/x.db", "--gold", "nosuch.jsonl", NULL};
+  assert_int_equal(run_cli(args, &out, &err), 1);
+  assert_non_null(strstr(err, "riskscope: nosuch.jsonl: No such file"));
+  assert_null(strstr(out, "overall"));
+}
+
 static void eval_without_gold_files_is_a_usage_error(void **state)
 {
   (void)state;
@@ -286,6 +296,7 @@ int main(void)
     cmocka_unit_test(malformed_gold_line_is_named_in_the_error),
     cmocka_unit_test(gold_file_naming_two_documents_is_refused),
     cmocka_unit_test(every_project_gold_file_loads),
+    cmocka_unit_test(a_missing_gold_file_is_named_and_no_scores_are_printed),
     cmocka_unit_test(eval_without_gold_files_is_a_usage_error),
     cmocka_unit_test(eval_counts_an_unanalysed_document_as_recall_zero),
     cmocka_unit_test(eval_names_a_malformed_gold_file),
