@@ -141,7 +141,7 @@ static void fail(analyzed_filing *item, GError *error)
 static char *company_name(const analyze_options *opts, const rsk_filing *filing)
 {
   if (opts->company && *opts->company)
-    return g_strdup(opts->company);
+    return g_strstrip(g_strdup(opts->company));
   if (filing->company && *filing->company)
     return g_strdup(filing->company);
   size_t n = strcspn(filing->name, "_.");
@@ -430,6 +430,10 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
   if (argc < 2) {
     rsk_cli_error(out, "analyze: no FILE given");
     fprintf(out->err, "try \"riskscope analyze --help\"\n");
+    goto out;
+  }
+  if (opts.company && !*g_strstrip(opts.company)) {
+    rsk_cli_error(out, "analyze: --company must not be blank");
     goto out;
   }
   if (opts.jobs < 0) {

@@ -216,7 +216,8 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     return RSK_EXIT_FAILURE;
   }
   if (output && out->verbosity > 0)
-    fprintf(out->err, "riskscope: wrote %u filings to %s\n", job.written,
+    fprintf(out->err, "riskscope: wrote %u filing%s to %s\n", job.written,
+            job.written == 1 ? "" : "s",
             output);
   return RSK_EXIT_OK;
 }
