@@ -291,6 +291,14 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
     return NULL;
   }
 
+  if (!exists) {
+    g_autofree char *dir = g_path_get_dirname(path);
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+      g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                  "DB %s: folder %s does not exist", path, dir);
+      return NULL;
+    }
+  }
   rsk_store *store = g_new0(rsk_store, 1);
   store->path = g_strdup(path);
   store->read_only = read_only;

@@ -52,6 +52,14 @@ int main(int argc, char **argv)
     print_help(stderr);
     return RSK_EXIT_USAGE;
   }
+  if (strcmp(argv[1], "help") == 0 && argc > 2) {
+    /* "riskscope help analyze" is "riskscope analyze --help". */
+    char *help_argv[] = {argv[2], "--help", NULL};
+    g_set_prgname("riskscope");
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+      if (strcmp(argv[2], commands[i].name) == 0)
+        return commands[i].run(2, help_argv, &out);
+  }
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
       strcmp(argv[1], "help") == 0) {
     print_help(stdout);
@@ -68,6 +76,8 @@ int main(int argc, char **argv)
     }
   }
   rsk_cli_error(&out, "unknown command \"%s\"", argv[1]);
+  if (argv[1][0] == '-')
+    fprintf(stderr, "options go after the command, e.g. \"riskscope list --db PATH\"\n");
   fprintf(stderr, "try \"riskscope --help\"\n");
   return RSK_EXIT_USAGE;
 }
