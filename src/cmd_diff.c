@@ -63,6 +63,14 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
     return error->code == RSK_ERROR_USAGE ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
   }
 
+  /* Say what makes a diff meaningless or surprising, then still run it. */
+  if (a->info.id == b->info.id)
+    fprintf(out->err, "riskscope: diff: warning: %s is compared with itself\n",
+            a->info.name);
+  else if (g_strcmp0(a->info.company, b->info.company) != 0)
+    fprintf(out->err, "riskscope: diff: warning: different companies (%s, %s): "
+            "matches are between unrelated risk factors\n",
+            a->info.company, b->info.company);
   rsk_diff_items *ia = rsk_diff_items_new(a), *ib = rsk_diff_items_new(b);
   rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, threshold);
   GString *text = g_string_new(NULL);
