@@ -249,14 +249,26 @@ gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
                       arg, "sha256 prefix", &id, error))
       return id;
   }
+  /* The path given to analyze, then the base name of a path. */
+  if (resolve_where(store, "f.path = ?1", arg, arg, "path", &id, error))
+    return id;
+  g_autofree char *base = g_path_get_basename(arg);
+  if (strcmp(base, arg) != 0 && strcmp(base, G_DIR_SEPARATOR_S) != 0 &&
+      strcmp(base, ".") != 0 &&
+      resolve_where(store, "f.name = ?1", base, arg, "file name", &id, error))
+    return id;
   /* Last, a convenience: a unique start of a file name ("nvidia"). */
   if (resolve_where(store, "substr(lower(f.name), 1, length(?1)) = lower(?1)",
                     arg, arg, "file name start", &id, error))
     return id;
   g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
-              "DB %s: no stored filing has the id, file name or sha256 "
-              "prefix \"%s\"; see riskscope list",
-              store->path, arg);
+              "DB %s: no stored filing has the id, file name, path or sha256 "
+              "prefix \"%s\"%s; see riskscope list",
+              store->path, arg,
+              is_all(arg, ascii_xdigit) && !is_all(arg, ascii_digit) &&
+                      strlen(arg) < 4
+                  ? " (a sha256 prefix needs at least 4 hex digits)"
+                  : "");
   return 0;
 }
 

@@ -81,10 +81,12 @@ gboolean rsk_read_foreach_filing(rsk_store *store, rsk_read_flags flags,
                                  GError **error);
 
 /* Resolves a FILING argument: a numeric id as `list` prints it, a file's
- * base name, or a prefix (at least 4 hex digits) of its sha256, tried in
- * that order; failing those, a unique case-insensitive start of a base
- * name ("nvidia" for nvidia_10k_fy2024.pdf). Returns the
- * filing id, or 0 with RSK_ERROR_NOT_FOUND when nothing matches, with
+ * base name, a prefix (at least 4 hex digits) of its sha256, the path as
+ * given to analyze, or the base name of a path ("/x/nvidia_10k_fy2024.pdf"),
+ * tried in that order; failing those, a unique case-insensitive start of a
+ * base name ("nvidia" for nvidia_10k_fy2024.pdf). Returns the
+ * filing id, or 0 with RSK_ERROR_NOT_FOUND when nothing matches (the
+ * message says when a short hex ARG is too short for a sha256 prefix), with
  * RSK_ERROR_USAGE when several match (the message lists them, one per line:
  * "  ID  NAME  COMPANY  taxonomy VERSION  analyzed AT"), or RSK_ERROR_DB. */
 gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,

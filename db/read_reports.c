@@ -1,7 +1,9 @@
 /* read_reports.c - full-text search over the stored risk factors (FTS5)
  *
- * The query goes to FTS5 as the user typed it, so phrases ("export
- * controls"), prefixes (regulat*), AND/OR/NOT and NEAR() all work. FTS5
+ * The query goes to FTS5 nearly as the user typed it, so phrases ("export
+ * controls"), prefixes (regulat*), AND/OR/NOT and NEAR() all work; only
+ * bare words with punctuation FTS5 would misread (U.S., AI-related, c++)
+ * are quoted first, see rsk_search_query_normalize(). FTS5
  * parses it only when the statement first steps, and then reports a bad
  * query as a plain SQLITE_ERROR ("fts5: syntax error near ...",
  * "unterminated string", "no such column: x"): the statement itself is
@@ -39,6 +41,89 @@ static const char search_sql[] =
   "   AND (?3 IS NULL OR instr(lower(c.name), lower(?3)) > 0)"
   " ORDER BY score, r.filing_id, r.ordinal"
   " LIMIT ?4";
+
+/* A byte FTS5 takes as part of a bare word. */
+static gboolean bareword_byte(char c)
+{
+  return g_ascii_isalnum(c) || c == '_' || (guchar)c >= 0x80 || c == '\x1a';
+}
+
+static gboolean all_bareword(const char *p, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!bareword_byte(p[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Appends the bare token P (N bytes) to OUT, quoted when FTS5 would
+ * misread it. */
+static void append_token(GString *out, const char *p, gsize n)
+{
+  static const char *const kept[] = {"AND", "OR", "NOT", "NEAR", "+"};
+  for (gsize i = 0; i < G_N_ELEMENTS(kept); i++)
+    if (n == strlen(kept[i]) && memcmp(p, kept[i], n) == 0) {
+      g_string_append_len(out, p, n);
+      return;
+    }
+  /* A heading: or body: filter stays; what it filters is the token. */
+  const char *colon = memchr(p, ':', n);
+  if (colon && ((colon - p == 7 && g_ascii_strncasecmp(p, "heading", 7) == 0)
+                || (colon - p == 4 && g_ascii_strncasecmp(p, "body", 4) == 0))) {
+    g_string_append_len(out, p, colon + 1 - p);
+    n -= (gsize)(colon + 1 - p);
+    p = colon + 1;
+  }
+  gsize word = n > 1 && p[n - 1] == '*' ? n - 1 : n;
+  if (all_bareword(p, word)) {
+    g_string_append_len(out, p, n);
+    return;
+  }
+  g_string_append_c(out, '"');
+  g_string_append_len(out, p, word);
+  g_string_append_c(out, '"');
+  g_string_append_len(out, p + word, n - word);
+}
+
+char *rsk_search_query_normalize(const char *query)
+{
+  GString *out = g_string_new(NULL);
+  const char *p = query ? query : "";
+  gboolean after_near = FALSE, in_near = FALSE;
+
+  while (*p) {
+    if (g_ascii_isspace(*p)) {
+      g_string_append_c(out, *p++);
+    } else if (*p == '"') {
+      /* A phrase as typed, "" inside it included, and a prefix star;
+       * unclosed, the rest goes as it is for FTS5 to reject. */
+      const char *start = p++;
+      while (*p && !(*p == '"' && p[1] != '"'))
+        p += *p == '"' ? 2 : 1;
+      if (*p)
+        p++;
+      if (*p == '*')
+        p++;
+      g_string_append_len(out, start, p - start);
+      after_near = FALSE;
+    } else if (*p == '(' || *p == ')' || (in_near && *p == ',')) {
+      if (*p == '(')
+        in_near = after_near;
+      else if (*p == ')')
+        in_near = FALSE;
+      after_near = FALSE;
+      g_string_append_c(out, *p++);
+    } else {
+      const char *start = p;
+      while (*p && !g_ascii_isspace(*p) && *p != '"' && *p != '('
+             && *p != ')' && !(in_near && *p == ','))
+        p++;
+      append_token(out, start, (gsize)(p - start));
+      after_near = p - start == 4 && memcmp(start, "NEAR", 4) == 0;
+    }
+  }
+  return g_string_free(out, FALSE);
+}
 
 static const char *insert_text(GStringChunk *strings, sqlite3_stmt *stmt,
                                int column)
@@ -91,7 +176,8 @@ rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
     rsk_store_fail(store, error, "prepare the search");
     return NULL;
   }
-  sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+  g_autofree char *fts_query = rsk_search_query_normalize(query);
+  sqlite3_bind_text(stmt, 1, fts_query, -1, SQLITE_STATIC);
   if (category)
     sqlite3_bind_text(stmt, 2, category, -1, SQLITE_STATIC);
   if (company)
@@ -142,6 +228,28 @@ void rsk_search_result_free(rsk_search_result *res)
   g_array_unref(res->hits);
   g_string_chunk_free(res->strings);
   g_free(res);
+}
+
+gboolean rsk_read_has_company(rsk_store *store, const char *name,
+                              GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2(rsk_store_db(store),
+                         "SELECT 1 FROM companies"
+                         " WHERE instr(lower(name), lower(?1)) > 0 LIMIT 1",
+                         -1, &stmt, NULL) != SQLITE_OK) {
+    rsk_store_fail(store, error, "look up company \"%s\"", name);
+    return FALSE;
+  }
+  sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(stmt);
+  found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    rsk_store_fail(store, error, "look up company \"%s\"", name);
+  sqlite3_finalize(stmt);
+  return found;
 }
 
 gboolean rsk_read_has_category(rsk_store *store, const char *id,

@@ -35,17 +35,38 @@ typedef struct {
   GStringChunk *strings;     /* owns the strings */
 } rsk_search_result;
 
-/* Runs the FTS5 QUERY (words, "phrases", prefix*, AND/OR/NOT, NEAR())
- * over headings and bodies, ranked by bm25 with headings weighing three
- * times as much as bodies. CATEGORY (NULL: any) keeps risk factors tagged
- * with it; COMPANY (NULL: any) those of companies whose name contains it,
- * ignoring case. At most LIMIT hits (0: no limit). A query FTS5 cannot
- * parse fails with RSK_ERROR_USAGE: "malformed query \"QUERY\": REASON";
- * other failures with RSK_ERROR_DB. Free with rsk_search_result_free(). */
+/* QUERY with every bare token FTS5 would misread made a quoted phrase:
+ * U.S. -> "U.S.", AI-related -> "AI-related", c++ -> "c++". A bare token
+ * is a run of characters up to a space, quote or parenthesis (or, inside
+ * NEAR(...), a comma); it is kept as typed when it is AND, OR, NOT, NEAR
+ * or +, or consists of letters, digits, underscores and non-ASCII bytes,
+ * optionally with a trailing prefix "*" and a "heading:" or "body:" column
+ * filter (any case). Otherwise the part after such a filter is quoted, a
+ * trailing "*" staying outside the quotes (U.S.* -> "U.S."*). Quoted
+ * phrases, parentheses and NEAR's ", N" pass through unchanged, so a
+ * malformed query (an unclosed quote, a bare AND) stays malformed. NULL is
+ * taken as "". Never fails; free with g_free(). */
+char *rsk_search_query_normalize(const char *query);
+
+/* Runs the FTS5 QUERY (words, "phrases", prefix*, AND/OR/NOT, NEAR()),
+ * made rsk_search_query_normalize(QUERY) first, over headings and bodies,
+ * ranked by bm25 with headings weighing three times as much as bodies.
+ * CATEGORY (NULL: any) keeps risk factors tagged with it; COMPANY (NULL:
+ * any) those of companies whose name contains it, ignoring case. At most
+ * LIMIT hits (0: no limit). A query FTS5 cannot parse fails with
+ * RSK_ERROR_USAGE: "malformed query \"QUERY\": REASON" (the query as
+ * typed); other failures with RSK_ERROR_DB. Free with
+ * rsk_search_result_free(). */
 rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
                                    const char *category, const char *company,
                                    int limit, GError **error);
 void rsk_search_result_free(rsk_search_result *result);
+
+/* TRUE when the name of some stored company contains NAME, ignoring
+ * (ASCII) case, as rsk_read_search's COMPANY filter matches; FALSE when
+ * none does or (with ERROR set) when reading failed. */
+gboolean rsk_read_has_company(rsk_store *store, const char *name,
+                              GError **error);
 
 /* TRUE when some stored risk factor carries category ID; FALSE when none
  * does or (with ERROR set) when reading failed. */

@@ -29,6 +29,7 @@ void rsk_filing_free(rsk_filing *filing)
   g_free(filing->producer);
   g_free(filing->company);
   g_free(filing->doc_type);
+  g_free(filing->doc_date);
   g_string_chunk_free(filing->strings);
   g_array_unref(filing->lines);
   g_array_unref(filing->spans);

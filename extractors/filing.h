@@ -87,6 +87,9 @@ typedef struct {
   GArray *risks;           /* rsk_risk_factor */
   GArray *page_marks;      /* rsk_page_mark, referenced by risks */
   GPtrArray *flags;        /* char *: sanity flags ("few_risk_factors: 3") */
+  char *doc_date;          /* YYYY-MM-DD: the period the cover reports on
+                              ("fiscal year ended ...") or, failing that, a
+                              date printed on the first page; or NULL */
 } rsk_filing;
 
 /* Returns a new empty filing for PATH; free with rsk_filing_free(). */
@@ -105,6 +108,11 @@ int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
  * cover's company name), else company from the title metadata; leaves
  * company NULL when nothing fits. Called by rsk_document_read(). */
 void rsk_filing_guess_identity(rsk_filing *filing);
+
+/* The first calendar date in TEXT, "September 30, 2023", "Sept. 30, 2023",
+ * "30 December 2025" or "DECEMBER 31 2024", as a new "YYYY-MM-DD" string;
+ * NULL when TEXT holds no valid date (years 1900-2199). */
+char *rsk_filing_parse_date(const char *text);
 
 /* The page on which byte OFFSET of RISK's heading was printed. */
 int rsk_risk_heading_page_at(const rsk_risk_factor *risk, guint offset);

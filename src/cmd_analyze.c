@@ -329,6 +329,7 @@ static void store(analyze_run *run, analyzed_filing *item)
   rsk_store_analysis analysis = {
     .filing = item->filing,
     .company = item->company,
+    .filed_date = item->filing->doc_date,
     .results = item->results,
     .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
     .taxonomy_version = rsk_taxonomy_version(run->taxonomy),

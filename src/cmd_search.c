@@ -110,7 +110,8 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
                      "company, filing, pages and a snippet.\n"
                      "QUERY is SQLite FTS5 syntax: words (all must occur), "
                      "\"a phrase\", prefix* (regulat*), OR, NOT, AND, "
-                     "NEAR(a b, 10), heading:word.",
+                     "NEAR(a b, 10), heading:word. Words with punctuation "
+                     "(U.S., AI-related) are searched as phrases.",
                      entries, &argc, &argv))
     return RSK_EXIT_USAGE;
   if (argc != 2) {
@@ -134,13 +135,24 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "search: %s", error->message);
     if (error->domain == RSK_ERROR && error->code == RSK_ERROR_USAGE)
       fprintf(out->err, "A query is words, \"a phrase\", prefix* or "
-              "AND/OR/NOT between terms; quote words with punctuation.\n");
+              "AND/OR/NOT between terms; close every quote and "
+              "parenthesis.\n");
     rsk_store_close(store);
     return error->domain == RSK_ERROR && error->code == RSK_ERROR_USAGE
                ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
   }
 
   if (res->hits->len == 0) {
+    if (company && !rsk_read_has_company(store, company, &error)) {
+      if (error)
+        rsk_cli_error(out, "search: %s", error->message);
+      else
+        rsk_cli_error(out, "search: no stored company matches \"%s\"",
+                      company);
+      rsk_search_result_free(res);
+      rsk_store_close(store);
+      return RSK_EXIT_FAILURE;
+    }
     if (category && !rsk_read_has_category(store, category, &error)) {
       if (error)
         rsk_cli_error(out, "search: %s", error->message);

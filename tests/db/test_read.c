@@ -61,7 +61,7 @@ static void filings_resolve_by_id_name_and_sha256_prefix(void **state)
   assert_int_equal(resolve(store, "gamma.pdf", &error), 0);
   assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
   g_autofree char *expected = g_strdup_printf(
-      "DB %s: no stored filing has the id, file name or sha256 prefix "
+      "DB %s: no stored filing has the id, file name, path or sha256 prefix "
       "\"gamma.pdf\"; see riskscope list", path);
   assert_string_equal(error->message, expected);
   g_clear_error(&error);
@@ -133,6 +133,100 @@ static void latest_per_company_keeps_each_companys_newest(void **state)
   assert_true(rsk_read_foreach_filing(store, RSK_READ_ALL, count_filing, names, &error));
   assert_int_equal(names->len, 3);
   g_ptr_array_unref(names);
+  rsk_store_close(store);
+}
+
+/* Stores a fixture NAME of COMPANY with document date DATE (or NULL). */
+static void put_dated(rsk_store *store, const char *name, const char *company,
+                      const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  fixture *fx = fixture_new(name, name, 1);
+  rsk_store_analysis analysis = {
+    .filing = fx->filing,
+    .company = company,
+    .results = fx->results,
+    .taxonomy_name = "ai-regulation",
+    .taxonomy_version = fx->taxonomy_version,
+    .filed_date = date,
+  };
+  assert_true(rsk_store_put_filing(store, &analysis, NULL, &error));
+  fixture_free(fx);
+  g_usleep(2000);  /* distinct analyzed_at */
+}
+
+static void latest_per_company_is_the_newest_document_not_the_last_analysed(
+    void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("dated.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  /* Apple: fy2022 re-analysed last must not win over fy2025. */
+  put_dated(store, "apple_fy2023.pdf", "Apple", "2023-09-30");
+  put_dated(store, "apple_fy2025.pdf", "Apple", "2025-09-27");
+  put_dated(store, "apple_fy2022.pdf", "Apple", "2022-09-24");
+  /* Beta: a dated filing beats an undated one analysed later. */
+  put_dated(store, "beta_dated.pdf", "Beta", "2020-01-31");
+  put_dated(store, "beta_undated.pdf", "Beta", NULL);
+  /* Gamma: without dates, the last analysed wins. */
+  put_dated(store, "gamma_1.pdf", "Gamma", NULL);
+  put_dated(store, "gamma_2.pdf", "Gamma", NULL);
+
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  assert_true(rsk_read_foreach_filing(store, RSK_READ_LATEST_PER_COMPANY,
+                                      count_filing, names, &error));
+  assert_int_equal(names->len, 3);
+  assert_string_equal(g_ptr_array_index(names, 0), "apple_fy2025.pdf");
+  assert_string_equal(g_ptr_array_index(names, 1), "beta_dated.pdf");
+  assert_string_equal(g_ptr_array_index(names, 2), "gamma_2.pdf");
+  g_ptr_array_unref(names);
+
+  rsk_analysis *a = rsk_analysis_load(store, 2, &error);
+  assert_non_null(a);
+  assert_string_equal(a->info.filed_date, "2025-09-27");
+  rsk_analysis_free(a);
+  rsk_store_close(store);
+}
+
+static void filings_resolve_by_stored_path_and_by_base_name_of_a_path(
+    void **state)
+{
+  (void)state;
+  const char *names[] = {"alpha.pdf", "beta.pdf", NULL};
+  g_autofree char *path = db_with("paths.db", names, "Acme AI");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, TRUE, &error);
+
+  /* fixture_new() stores the path "/data/NAME". */
+  assert_int_equal(resolve(store, "/data/alpha.pdf", &error), 1);
+  assert_int_equal(resolve(store, "/work/shared/corpus/beta.pdf", &error), 2);
+  assert_int_equal(resolve(store, "../corpus/alpha.pdf", &error), 1);
+  assert_null(error);
+
+  assert_int_equal(resolve(store, "/data/gamma.pdf", &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  g_clear_error(&error);
+  rsk_store_close(store);
+}
+
+static void a_short_hex_filing_says_a_sha256_prefix_needs_four_digits(
+    void **state)
+{
+  (void)state;
+  const char *names[] = {"alpha.pdf", NULL};
+  g_autofree char *path = db_with("short.db", names, "Acme AI");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, TRUE, &error);
+
+  assert_int_equal(resolve(store, "fe9", &error), 0);
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  assert_non_null(strstr(error->message, "\"fe9\" (a sha256 prefix needs at "
+                                         "least 4 hex digits)"));
+  g_clear_error(&error);
+  /* A number is an id, not a short prefix. */
+  assert_int_equal(resolve(store, "99", &error), 0);
+  assert_null(strstr(error->message, "hex digits"));
   rsk_store_close(store);
 }
 
@@ -314,6 +408,56 @@ static void a_snippets_first_match_is_found_in_the_body(void **state)
   assert_int_equal(rsk_search_match_offset(NULL, "\x02x\x03"), -1);
 }
 
+static void assert_normalized(const char *query, const char *expected)
+{
+  g_autofree char *got = rsk_search_query_normalize(query);
+  if (strcmp(got, expected) != 0)
+    print_message("query: %s\n", query ? query : "(null)");
+  assert_string_equal(got, expected);
+}
+
+static void search_queries_quote_bare_words_with_punctuation(void **state)
+{
+  (void)state;
+  assert_normalized("U.S.", "\"U.S.\"");
+  assert_normalized("AI-related", "\"AI-related\"");
+  assert_normalized("Nvidia's", "\"Nvidia's\"");
+  assert_normalized("c++", "\"c++\"");
+  assert_normalized("R&D a,b", "\"R&D\" \"a,b\"");
+  assert_normalized("U.S.* export", "\"U.S.\"* export");
+  assert_normalized("nocolumn:x", "\"nocolumn:x\"");
+  assert_normalized("heading:U.S.", "heading:\"U.S.\"");
+  assert_normalized("Body:AI-related", "Body:\"AI-related\"");
+  assert_normalized("(privacy OR U.S.) NOT U.K.",
+                    "(privacy OR \"U.S.\") NOT \"U.K.\"");
+  assert_normalized("NEAR(U.S. export, 5)", "NEAR(\"U.S.\" export, 5)");
+}
+
+static void search_queries_keep_fts5_syntax_as_typed(void **state)
+{
+  (void)state;
+  const char *kept[] = {
+    "\"export controls\" AND china",
+    "\"U.S. export\"* OR \"say \"\"hi\"\" x\"",
+    "regulat* NOT data_centre",
+    "heading:companion body:regulat* heading:\"risk 1\"",
+    "one + two",
+    "NEAR(a b, 10) OR NEAR(\"x y\" z)",
+    "Gesetz \xc3\xbc" "ber KI donn\xc3\xa9" "es",
+    "  spaced   out\t",
+    "and or not near",
+    /* Malformed, for FTS5 to reject. */
+    "\"export controls",
+    "AND",
+    "privacy AND",
+    "(privacy",
+    "",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(kept); i++)
+    assert_normalized(kept[i], kept[i]);
+  assert_normalized(NULL, "");
+}
+
 static const rsk_search_hit *only_hit(rsk_search_result *res)
 {
   assert_non_null(res);
@@ -358,10 +502,15 @@ int main(void)
     cmocka_unit_test(filings_resolve_by_id_name_and_sha256_prefix),
     cmocka_unit_test(an_ambiguous_filing_lists_the_candidates),
     cmocka_unit_test(latest_per_company_keeps_each_companys_newest),
+    cmocka_unit_test(latest_per_company_is_the_newest_document_not_the_last_analysed),
+    cmocka_unit_test(filings_resolve_by_stored_path_and_by_base_name_of_a_path),
+    cmocka_unit_test(a_short_hex_filing_says_a_sha256_prefix_needs_four_digits),
     cmocka_unit_test(merging_copies_filings_without_duplicates),
     cmocka_unit_test(page_marks_round_trip_through_put_read_and_lookup),
     cmocka_unit_test(a_snippets_first_match_is_found_in_the_body),
     cmocka_unit_test(a_search_hit_carries_the_page_of_its_match),
+    cmocka_unit_test(search_queries_quote_bare_words_with_punctuation),
+    cmocka_unit_test(search_queries_keep_fts5_syntax_as_typed),
   };
   return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

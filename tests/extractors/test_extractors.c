@@ -270,6 +270,81 @@ static void cover_page_names_form_and_registrant(void **state)
   rsk_filing_free(filing);
 }
 
+static void dates_in_cover_forms_become_iso_dates(void **state)
+{
+  (void)state;
+  const struct {
+    const char *text, *iso;
+  } cases[] = {
+      {"For the fiscal year ended January 28, 2024", "2024-01-28"},
+      {"fiscal year ended September 30, 2023", "2023-09-30"},
+      {"For the quarterly period ended October 31, 2022", "2022-10-31"},
+      {"for the fiscal year ended December 31, 2024", "2024-12-31"},
+      {"For the Fiscal Year Ended December 31, 2022.", "2022-12-31"},
+      {"December 30, 2025", "2025-12-30"},
+      {"30 December 2025", "2025-12-30"},
+      {"DECEMBER 31 2024", "2024-12-31"},
+      {"Sept. 4, 2021", "2021-09-04"},
+      {"dated the 1st March, 2020", "2020-03-01"},
+      {"February 29, 2024", "2024-02-29"},
+      {"February 29, 2023", NULL},
+      {"June 31, 2023", NULL},
+      {"FORM 10-K", NULL},
+      {"1 billion shares as of 2023", NULL},
+      {"remainder 12 December 2025", "2025-12-12"},
+      {"", NULL},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *iso = rsk_filing_parse_date(cases[i].text);
+    if (cases[i].iso)
+      assert_string_equal(iso, cases[i].iso);
+    else
+      assert_null(iso);
+  }
+}
+
+/* A filing whose page-1 lines are TEXTS, its identity guessed. */
+static rsk_filing *cover_of(const char *const *texts, gsize n)
+{
+  rsk_filing *filing = rsk_filing_new("x.pdf");
+  for (gsize i = 0; i < n; i++) {
+    rsk_line line = {.page = 1, .text = rsk_filing_intern(filing, texts[i])};
+    g_array_append_val(filing->lines, line);
+  }
+  rsk_filing_guess_identity(filing);
+  return filing;
+}
+
+static void cover_period_end_gives_the_document_date(void **state)
+{
+  (void)state;
+  /* The period beats an earlier date alone on a line. */
+  const char *ten_k[] = {"January 31, 2024", "FORM 10-K",
+                         "For the fiscal year ended December 30, 2023",
+                         "shares outstanding as of January 26, 2024"};
+  rsk_filing *f = cover_of(ten_k, G_N_ELEMENTS(ten_k));
+  assert_string_equal(f->doc_date, "2023-12-30");
+  rsk_filing_free(f);
+  /* The date on the line after the phrase. */
+  const char *ten_q[] = {"FORM 10-Q", "For the quarterly period ended",
+                         "October 31, 2022"};
+  f = cover_of(ten_q, G_N_ELEMENTS(ten_q));
+  assert_string_equal(f->doc_type, "10-Q");
+  assert_string_equal(f->doc_date, "2022-10-31");
+  rsk_filing_free(f);
+  /* A prospectus: the date alone on a short cover line. */
+  const char *hk[] = {"Hong Kong Exchanges and Clearing Limited take no "
+                      "responsibility for the contents of this document",
+                      "ACME ROBOTICS LIMITED", "30 December 2025"};
+  f = cover_of(hk, G_N_ELEMENTS(hk));
+  assert_string_equal(f->doc_date, "2025-12-30");
+  rsk_filing_free(f);
+  const char *none[] = {"FORM S-1", "ACME ROBOTICS, INC."};
+  f = cover_of(none, G_N_ELEMENTS(none));
+  assert_null(f->doc_date);
+  rsk_filing_free(f);
+}
+
 static void hong_kong_cover_gives_company_in_capitals(void **state)
 {
   (void)state;
@@ -464,6 +539,8 @@ int main(void)
       cmocka_unit_test(page_number_forms_are_recognised),
       cmocka_unit_test(cover_page_names_form_and_registrant),
       cmocka_unit_test(hong_kong_cover_gives_company_in_capitals),
+      cmocka_unit_test(dates_in_cover_forms_become_iso_dates),
+      cmocka_unit_test(cover_period_end_gives_the_document_date),
       cmocka_unit_test(empty_page_gives_no_text_error),
       cmocka_unit_test(non_pdf_file_gives_pdf_error),
       cmocka_unit_test(missing_file_and_directory_give_io_error),

@@ -380,10 +380,52 @@ static void search_gives_the_page_of_a_match_on_a_later_page(void **state)
   assert_int_equal(on_first, 2);
 }
 
+/* Words with punctuation are searched as phrases, not read as FTS5
+ * syntax: the proof and prospectus print "U.S.", "AI-generated" and
+ * "Commerce's". */
+static void search_finds_words_with_punctuation(void **state)
+{
+  (void)state;
+  const struct {
+    const char *query, *marked;
+  } cases[] = {
+    {"U.S.", "[U.S]."},
+    {"AI-generated", "[AI-generated]"},
+    {"Commerce's", "[Commerce's]"},
+    {"heading:U.S. \"export controls\"", "[export controls]"},
+    {"NEAR(U.S. export, 3)", "[U.S]. [export]"},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    run_result r = run("search", cases[i].query, NULL);
+    gboolean found = r.status == 0 && strstr(r.out, cases[i].marked);
+    if (!found)
+      print_message("search %s exited %d:\n%s%s\nwanted: %s\n",
+                    cases[i].query, r.status, r.out, r.err, cases[i].marked);
+    run_clear(&r);
+    assert_true(found);
+  }
+}
+
+static void search_of_an_unknown_company_names_it(void **state)
+{
+  (void)state;
+  run_result r = run("search", "export", "--company", "nosuch", NULL);
+  assert_int_equal(r.status, 1);
+  assert_string_equal(r.out, "");
+  assert_string_equal(r.err,
+                      "riskscope: search: no stored company matches \"nosuch\"\n");
+  run_clear(&r);
+  /* A known company without a match is no error. */
+  r = run("search", "zzzunmatched", "--company", "SINOVERSE", NULL);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.out, "No risk factor matches zzzunmatched.\n");
+  run_clear(&r);
+}
+
 static void search_rejects_malformed_queries_clearly(void **state)
 {
   (void)state;
-  const char *bad[] = {"\"export controls", "AND", "privacy AND", "nocolumn:x"};
+  const char *bad[] = {"\"export controls", "AND", "privacy AND", "(privacy"};
   for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
     run_result r = run("search", bad[i], NULL);
     assert_int_equal(r.status, 2);
@@ -446,6 +488,8 @@ int main(void)
     cmocka_unit_test(search_finds_phrases_and_prefixes_with_pages),
     cmocka_unit_test(search_writes_json_hits_with_marked_snippets),
     cmocka_unit_test(search_gives_the_page_of_a_match_on_a_later_page),
+    cmocka_unit_test(search_finds_words_with_punctuation),
+    cmocka_unit_test(search_of_an_unknown_company_names_it),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),
     cmocka_unit_test(report_without_html_is_a_usage_error),
