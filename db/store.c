@@ -194,9 +194,16 @@ static gboolean check_identity(rsk_store *store, gint64 *version,
   gint64 app_id = 0, tables = 0;
   int current = rsk_store_schema_version();
 
-  if (!pragma_int(store, "PRAGMA application_id", &app_id, error) ||
-      !pragma_int(store, "PRAGMA user_version", version, error) ||
-      !pragma_int(store, "SELECT count(*) FROM sqlite_master", &tables, error))
+  /* One read transaction, so the three values come from one snapshot:
+   * another process may be creating the schema between two reads. */
+  sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
+  gboolean read = pragma_int(store, "PRAGMA application_id", &app_id, error) &&
+                  pragma_int(store, "PRAGMA user_version", version, error) &&
+                  pragma_int(store, "SELECT count(*) FROM sqlite_master", &tables,
+                             error);
+  if (!sqlite3_get_autocommit(store->db))
+    sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+  if (!read)
     return FALSE;
   if (app_id != RSK_APPLICATION_ID && (app_id != 0 || tables > 0)) {
     g_set_error(error, RSK_ERROR, RSK_ERROR_DB,

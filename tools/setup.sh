@@ -15,7 +15,7 @@ libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
 libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
-  packages="$packages qpdf chromium time fonts-wqy-microhei"
+  packages="$packages qpdf chromium time fonts-wqy-microhei fonts-dejavu-extra"
 fi
 
 missing=""
