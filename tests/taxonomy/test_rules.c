@@ -78,6 +78,50 @@ static void liability_of_platforms_for_user_content_is_content_control(void **st
                 "disseminated in our annual report is limited by our charter.", "");
 }
 
+static void telling_users_they_talk_to_a_machine_is_transparency(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nThe new rules require us to tell users at the start "
+                "of each session that they are speaking with a machine.",
+                "ai.labeling_transparency=S");
+  classify_case(risk, "We sell software.\nWe must mark every synthetic image as machine-made.",
+                "ai.labeling_transparency=S");
+  classify_case(risk, "We sell software.\nOur sales staff tell users how to get the most "
+                "out of the machines they buy from us.", "");
+}
+
+static void a_regulators_safety_assessment_is_not_output_harm(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nOur generative AI models must pass a safety "
+                "assessment by the Cyberspace Administration before launch.",
+                "ai.filing_assessment=S");
+  classify_case(risk, "We sell software.\nOur AI models may fail safety tests and produce "
+                "harmful output.", "ai.output_risk=S");
+  classify_case(risk, "We sell software.\nThe authorities require a safety assessment of "
+                "our chemical plant every year.", "");
+}
+
+static void control_through_contracts_is_an_ownership_restriction(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nWe control our operating entity in China through "
+                "contracts rather than equity ownership, because foreign ownership of such "
+                "businesses is restricted.", "trade.investment_restrictions=S");
+  classify_case(risk, "We sell software.\nWe hold our customers through contracts with "
+                "renewal terms.", "");
+}
+
+static void models_registered_with_authorities_are_filings(void **state)
+{
+  (void)state;
+  classify_case(risk, "We sell software.\nRegulators asked us to confirm whether our large "
+                "language models had been registered before we offered them to the public.",
+                "ai.filing_assessment=S");
+  classify_case(risk, "We sell software.\nOur trademark for the models has been registered "
+                "in ten countries.", "");
+}
+
 static void creators_rights_over_ai_training_are_training_data_ip(void **state)
 {
   (void)state;
@@ -214,6 +258,10 @@ int main(void)
     cmocka_unit_test(legal_frameworks_on_ai_are_ai_regulation),
     cmocka_unit_test(hosting_safe_harbors_and_their_repeal_are_content_control),
     cmocka_unit_test(liability_of_platforms_for_user_content_is_content_control),
+    cmocka_unit_test(telling_users_they_talk_to_a_machine_is_transparency),
+    cmocka_unit_test(a_regulators_safety_assessment_is_not_output_harm),
+    cmocka_unit_test(control_through_contracts_is_an_ownership_restriction),
+    cmocka_unit_test(models_registered_with_authorities_are_filings),
     cmocka_unit_test(creators_rights_over_ai_training_are_training_data_ip),
     cmocka_unit_test(laws_limiting_use_of_personal_information_are_privacy),
     cmocka_unit_test(telemarketing_consent_laws_are_privacy),
