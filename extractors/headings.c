@@ -6,7 +6,9 @@
  * paragraph, every line but the last is wholly in that style, and the last
  * one may stop part-way (a run-in heading, the rest of the line being
  * body). The heading style is chosen by evidence over the whole section:
- * the style whose blocks are most often sentences followed by body text.
+ * the style whose blocks are most often sentences followed by body text,
+ * or, where a filing heads its risks with topic titles ("COMPETITION",
+ * "Limited Operating History"), the style holding clearly more of those.
  * Sub-section headings are then the short, non-sentence blocks directly
  * followed by a heading (or by another sub-section heading that is).
  *
@@ -20,6 +22,10 @@
 
 #define CAPS_CLASS (G_MAXUINT - 1)
 #define NO_CLASS G_MAXUINT
+/* Blocks that open with a bullet are voted on apart from those that do
+ * not: some filings bullet every risk heading ("* The Company's results
+ * ..."), others bullet labels inside bodies in the heading's style. */
+#define BULLETED (1u << 30)
 
 typedef struct {
   guint start, end;        /* lines[start..end], inclusive */
@@ -81,7 +87,7 @@ static gboolean continues_block(const rsk_seg_doc *doc, guint i, guint class_id,
 {
   const rsk_seg_line *prev = line_at((rsk_seg_doc *)doc, i);
   const rsk_seg_line *next = line_at((rsk_seg_doc *)doc, i + 1);
-  if (!prev->whole || next->bullet || block_class(doc, next) != class_id)
+  if (!prev->whole || next->bullet || block_class(doc, next) != (class_id & ~BULLETED))
     return FALSE;
   /* A wrapped line is full; a short one followed by more of the same
    * style is a table cell or a list of titles. */
@@ -105,15 +111,19 @@ static GArray *find_blocks(rsk_seg_doc *doc)
   for (guint i = doc->first; i < doc->last; i++) {
     rsk_seg_line *l = line_at(doc, i);
     guint c = block_class(doc, l);
-    /* Bullets are list items, but a numbered item in a style of its own
-     * may be a numbered risk heading: the vote below decides. */
-    if (c == NO_CLASS || (l->bullet && !l->numbered))
+    /* A bullet in a style of its own (or a numbered item) may open a risk
+     * heading: the vote below decides. Bullets in the body's style, or in
+     * its capitals, are list items. */
+    if (c == NO_CLASS || (l->bullet && !l->numbered && c == CAPS_CLASS))
       continue;
+    gboolean bulleted = l->bullet && !l->numbered;
+    if (bulleted)
+      c |= BULLETED;
     if (!l->para_start && i > doc->first) {
       /* Directly under a line of another style that fills it (a
        * sub-section title printed without extra space). */
       rsk_seg_line *p = line_at(doc, i - 1);
-      if (!p->whole || block_class(doc, p) == NO_CLASS || block_class(doc, p) == c)
+      if (!p->whole || block_class(doc, p) == NO_CLASS || block_class(doc, p) == (c & ~BULLETED))
         continue;
     }
     GString *text = g_string_new(NULL);
@@ -141,8 +151,12 @@ static GArray *find_blocks(rsk_seg_doc *doc)
       b.body_after = TRUE;
     } else if (j + 1 < doc->last) {
       const rsk_seg_line *n = line_at(doc, j + 1);
-      /* A numbered line in a style of its own is the next heading. */
-      b.body_after = block_class(doc, n) == NO_CLASS || (n->bullet && !n->numbered);
+      /* A numbered line in a style of its own is the next heading, and so
+       * is a bullet in the style of a bulleted block. */
+      guint next_class = block_class(doc, n);
+      b.body_after = next_class == NO_CLASS ||
+                     (n->bullet && !n->numbered &&
+                      !(bulleted && next_class == (c & ~BULLETED)));
     }
     g_array_append_val(blocks, b);
     i = j;
@@ -158,33 +172,37 @@ static gboolean ends_with_colon(const char *text)
   return n > 0 && text[n - 1] == ':';
 }
 
-static gboolean sentence_like(const block *b)
+/* TRUE for the titles that group risk factors or open a part of the
+ * section rather than state a risk: "Risks Related to Our Business",
+ * "General Risks", "Summary of Risk Factors", a forward-looking note. */
+static gboolean names_a_group(const char *text)
 {
-  if (b->words < 4 || ends_with_colon(b->text) || rsk_seg_is_section_title(b->text))
-    return FALSE;
-  return rsk_seg_ends_sentence(b->text) || b->words >= 10;
+  g_autofree char *lower = g_utf8_strdown(text, -1);
+  g_strstrip(lower);
+  static const char *const inside[] = {"risks related", "risks relating", "risks associated",
+                                       "risks concerning", "risks regarding", "risks specific",
+                                       "risks pertaining", "risks arising", "forward-looking",
+                                       "forward looking", "risk factors"};
+  for (size_t i = 0; i < G_N_ELEMENTS(inside); i++)
+    if (strstr(lower, inside[i]))
+      return TRUE;
+  return g_str_has_prefix(lower, "summary") || g_str_has_suffix(lower, " risks");
 }
 
-/* The class whose blocks are most often sentences followed by body. */
-static guint heading_class(const GArray *blocks)
+/* A label ("AI:", "Foreign Currency Exchange:") ends in a colon; so may a
+ * heading that introduces a list ("We are also subject to other risks and
+ * uncertainties, including:"), which is a whole clause, unlike a summary's
+ * "Risks related to wildfires, including risks related to:". */
+static gboolean is_label(const block *b)
 {
-  GHashTable *score = g_hash_table_new(g_direct_hash, g_direct_equal);
-  guint best = NO_CLASS;
-  int best_score = 0;
-  for (guint k = 0; k < blocks->len; k++) {
-    const block *b = &g_array_index(blocks, block, k);
-    if (!sentence_like(b) || !b->body_after)
-      continue;
-    gpointer key = GUINT_TO_POINTER(b->class_id + 1);
-    int s = GPOINTER_TO_INT(g_hash_table_lookup(score, key)) + 1;
-    g_hash_table_insert(score, key, GINT_TO_POINTER(s));
-    if (s > best_score) {
-      best_score = s;
-      best = b->class_id;
-    }
-  }
-  g_hash_table_unref(score);
-  return best_score >= 2 ? best : NO_CLASS;
+  return ends_with_colon(b->text) && (b->words < 8 || names_a_group(b->text));
+}
+
+static gboolean sentence_like(const block *b)
+{
+  if (b->words < 4 || is_label(b) || rsk_seg_is_section_title(b->text))
+    return FALSE;
+  return rsk_seg_ends_sentence(b->text) || b->words >= 10;
 }
 
 static gboolean mostly_letters(const char *text)
@@ -241,7 +259,78 @@ static gboolean at_left(rsk_seg_doc *doc, const block *b)
   return right <= left || line->x0 <= left + 0.25f * (right - left);
 }
 
-static void assign_roles(rsk_seg_doc *doc, GArray *blocks, guint hclass)
+/* TRUE when a bullet follows block B: the block titles a list (a summary's
+ * group of headings restated as bullets), it does not open a risk. */
+static gboolean bullets_follow(rsk_seg_doc *doc, const block *b)
+{
+  if (b->run_in || b->end + 1 >= doc->last)
+    return FALSE;
+  const rsk_seg_line *n = line_at(doc, b->end + 1);
+  return n->bullet && !n->numbered && block_class(doc, n) != (b->class_id & ~BULLETED);
+}
+
+/* A topic title: a few words set as a title (capitals or capitalised
+ * words, "COMPETITION", "Limited Operating History"), not a sentence, not
+ * a group's or a part's name, at the left, with body text after it. Some
+ * filings head every risk factor so. */
+static gboolean topic_like(rsk_seg_doc *doc, const block *b)
+{
+  if (b->run_in || !b->body_after || b->words < 1 || b->words > 12 ||
+      ends_with_colon(b->text) || !mostly_letters(b->text) ||
+      rsk_seg_is_section_title(b->text) || names_a_group(b->text) || !at_left(doc, b) ||
+      bullets_follow(doc, b))
+    return FALSE;
+  /* A full stop after a short title ("Competition.") is allowed. */
+  if (rsk_seg_ends_sentence(b->text) && (b->words > 6 || !g_str_has_suffix(b->text, ".")))
+    return FALSE;
+  gboolean capital = g_unichar_isupper(g_utf8_get_char(b->text));
+  return rsk_text_is_upper(b->text) || title_case(b->text) || (b->words == 1 && capital);
+}
+
+typedef enum {
+  MODE_SENTENCES,  /* headings are sentences; a few titles may join them */
+  MODE_TOPICS,     /* headings are topic titles */
+} heading_mode;
+
+/* The heading class: the class whose blocks are most often sentences
+ * followed by body, unless another class holds clearly more topic titles
+ * followed by body (then MODE_TOPICS). NO_CLASS when neither kind holds
+ * enough blocks. */
+static guint heading_class(rsk_seg_doc *doc, const GArray *blocks, heading_mode *mode)
+{
+  GHashTable *sentences = g_hash_table_new(g_direct_hash, g_direct_equal);
+  GHashTable *topics = g_hash_table_new(g_direct_hash, g_direct_equal);
+  guint best_s = NO_CLASS, best_t = NO_CLASS;
+  int score_s = 0, score_t = 0;
+  for (guint k = 0; k < blocks->len; k++) {
+    const block *b = &g_array_index(blocks, block, k);
+    gboolean sentence = sentence_like(b) && b->body_after;
+    gboolean topic = !sentence && topic_like(doc, b);
+    if (!sentence && !topic)
+      continue;
+    GHashTable *votes = sentence ? sentences : topics;
+    gpointer key = GUINT_TO_POINTER(b->class_id + 1);
+    int n = GPOINTER_TO_INT(g_hash_table_lookup(votes, key)) + 1;
+    g_hash_table_insert(votes, key, GINT_TO_POINTER(n));
+    if (sentence && n > score_s) {
+      score_s = n;
+      best_s = b->class_id;
+    } else if (topic && n > score_t) {
+      score_t = n;
+      best_t = b->class_id;
+    }
+  }
+  g_hash_table_unref(sentences);
+  g_hash_table_unref(topics);
+  if (score_t >= 3 && score_t >= 2 * score_s) {
+    *mode = MODE_TOPICS;
+    return best_t;
+  }
+  *mode = MODE_SENTENCES;
+  return score_s >= 2 ? best_s : NO_CLASS;
+}
+
+static void assign_roles(rsk_seg_doc *doc, GArray *blocks, guint hclass, heading_mode mode)
 {
   /* From the last block back, since a sub-section is known by what
    * follows it. */
@@ -252,16 +341,26 @@ static void assign_roles(rsk_seg_doc *doc, GArray *blocks, guint hclass)
     gboolean next_opens = next_adjacent &&
                           (next->role == RSK_ROLE_HEADING || next->role == RSK_ROLE_SUBSECTION);
     b->role = RSK_ROLE_BODY;
+    /* A title (not a sentence) in the heading style opens a risk only when
+     * body text follows it: short Title Case headings ("We Face Intense
+     * Competition") are risks, a group title or a summary's list title is
+     * not. */
     gboolean title = title_case(b->text) && !rsk_seg_ends_sentence(b->text) &&
-                     b->words <= 10;
-    if (b->class_id == hclass && b->words >= 3 && !ends_with_colon(b->text) &&
-        !rsk_seg_is_section_title(b->text) && at_left(doc, b) &&
-        !(title && !next_opens)) {
-      if (!b->body_after && next_opens && subsection_like(doc, b, next) && b->words <= 12)
-        b->role = RSK_ROLE_SUBSECTION;
-      else
-        b->role = RSK_ROLE_HEADING;
-    } else if (b->class_id != hclass && next_opens && subsection_like(doc, b, next)) {
+                     b->words <= 20;
+    gboolean title_risk = !title || next_opens ||
+                          (b->body_after && !bullets_follow(doc, b) && !names_a_group(b->text));
+    /* Topic titles are headings where the filing heads its risks so, and
+     * one- or two-word ones ("Competition") may join sentence headings. */
+    gboolean heads_a_group = next_opens && subsection_like(doc, b, next);
+    gboolean long_enough = b->words >= 3 || topic_like(doc, b);
+    if (mode == MODE_TOPICS && !topic_like(doc, b) && !(sentence_like(b) && b->body_after))
+      long_enough = FALSE;
+    if (b->class_id == hclass && heads_a_group && !b->body_after && (b->words <= 12 || title)) {
+      b->role = RSK_ROLE_SUBSECTION;
+    } else if (b->class_id == hclass && long_enough && !is_label(b) &&
+               !rsk_seg_is_section_title(b->text) && at_left(doc, b) && title_risk) {
+      b->role = RSK_ROLE_HEADING;
+    } else if (b->class_id != hclass && heads_a_group) {
       b->role = RSK_ROLE_SUBSECTION;
     }
   }
@@ -285,9 +384,10 @@ void rsk_seg_find_headings(rsk_seg_doc *doc)
 {
   count_letters(doc);
   GArray *blocks = find_blocks(doc);
-  guint hclass = heading_class(blocks);
+  heading_mode mode;
+  guint hclass = heading_class(doc, blocks, &mode);
   if (hclass != NO_CLASS)
-    assign_roles(doc, blocks, hclass);
+    assign_roles(doc, blocks, hclass, mode);
   for (guint k = 0; k < blocks->len; k++)
     g_free(g_array_index(blocks, block, k).text);
   g_array_unref(blocks);

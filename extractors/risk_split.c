@@ -35,11 +35,24 @@ static void add_mark(splitter *s, guint offset, int page)
   g_array_append_val(s->doc->filing->page_marks, mark);
 }
 
-/* Where a heading's text starts after a list number ("1. ", "12) ",
- * "(a) ", "(iv) "): some prospectuses number their risk factors, and the
- * number is not part of what the risk says (nor stable between drafts). */
+/* Where a heading's text starts after a bullet ("* ", "• ") or a list
+ * number ("1. ", "12) ", "(a) ", "(iv) "): some filings bullet or number
+ * their risk factors, and the mark is not part of what the risk says (nor
+ * stable between drafts). */
 static const char *after_list_number(const char *heading)
 {
+  static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x97\x8f", "\xe2\x96\xaa",
+                                        "\xe2\x96\xa0", "\xef\x82\xb7", "*"};
+  for (size_t i = 0; i < G_N_ELEMENTS(bullets); i++) {
+    if (g_str_has_prefix(heading, bullets[i])) {
+      const char *p = heading + strlen(bullets[i]);
+      if (*p != ' ')
+        continue;
+      while (*p == ' ')
+        p++;
+      return *p ? p : heading;
+    }
+  }
   const char *p = heading;
   gboolean paren = *p == '(';
   if (paren)

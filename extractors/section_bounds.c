@@ -1,18 +1,40 @@
 /* section_bounds.c - where the Risk Factors section starts and ends
  *
- * A start is a line that is nothing but the section's title: "Item 1A.
- * Risk Factors", "Item 3.D Risk Factors", "D. Risk Factors", "RISK
- * FACTORS". Requiring the whole line rules out cross-references ("see Item
+ * A start is a line that is nothing but the section's title. There are two
+ * kinds: an Item title ("Item 1A. Risk Factors", "Item 1A. - Risk
+ * Factors", "Item 3.D Risk Factors", "D. Risk Factors"), which forms
+ * print, and a bare title ("RISK FACTORS", 風險因素), which prospectuses
+ * print. Requiring the whole line rules out cross-references ("see Item
  * 1A. Risk Factors"), contents lines with dot leaders or page numbers, and
- * "Summary of Risk Factors". An end is the next top-level title: another
- * Item, a PART, or a named section of a prospectus (FORWARD-LOOKING
- * STATEMENTS, USE OF PROCEEDS, INDUSTRY OVERVIEW, ...), printed in capitals
- * or bold and allowed a trailing page number, so that a contents page's
- * entries end each other. Every start gets the range up to the next end or
- * start; the range holding the most words is the section (a contents entry
- * or a summary's "RISK FACTORS" paragraph holds few). An earlier start
- * whose short range runs straight into the chosen one (a 10-K's "Item 1A"
- * line above a second "Risk Factors" title) is taken in as its opening.
+ * "Summary of Risk Factors".
+ *
+ * An end is the next top-level title, and what counts as top level
+ * depends on the start:
+ * - always: another Item or a PART, a contents entry, and the titles that
+ *   open financial statements, signatures or exhibits ("Report of
+ *   Independent Registered Public Accounting Firm", "Notes to Consolidated
+ *   Financial Statements", "SIGNATURES");
+ * - the titles of a form's Items printed without their number
+ *   ("UNRESOLVED STAFF COMMENTS", "PROPERTIES", "Information on the
+ *   Company"), and the forward-looking-statements note, except within the
+ *   first few lines after an Item title, where they head its preamble;
+ * - after a bare title only: the named sections of a prospectus (USE OF
+ *   PROCEEDS, INDUSTRY OVERVIEW, BUSINESS, SUMMARY, ...). Inside an Item
+ *   these are sub-headings ("Summary", "Regulation"), not ends.
+ * Titles are printed in capitals or bold and allowed a trailing page
+ * number, so that a contents page's entries end each other.
+ *
+ * Every start gets the range up to the next end or start. An Item range of
+ * substance wins over bare ones (a 10-K's exhibits may carry a "RISK
+ * FACTORS" of their own); otherwise the range holding the most words is the
+ * section (a contents entry or a summary's "RISK FACTORS" paragraph holds
+ * few). An earlier start whose short range runs straight into the chosen
+ * one (a 10-K's "Item 1A" line above a second "Risk Factors" title) is
+ * taken in as its opening.
+ *
+ * A section that ends at financial statements, or at the end of the
+ * document with no title to end it, has probably run past its end: the
+ * filing is flagged "section_overrun".
  *
  * SPDX-License-Identifier: MIT
  */
@@ -23,7 +45,8 @@
 #include <math.h>
 #include <string.h>
 
-static GRegex *start_re, *item_re, *title_re, *split_item_re;
+static GRegex *start_re, *item_start_re, *item_re, *title_re, *item_title_re,
+    *closing_re, *split_item_re;
 
 static void compile_patterns(void)
 {
@@ -31,10 +54,17 @@ static void compile_patterns(void)
   if (!g_once_init_enter(&done))
     return;
   const GRegexCompileFlags f = G_REGEX_CASELESS | G_REGEX_OPTIMIZE;
+  /* Any run of dots, dashes, colons and spaces may sit between the number
+   * and the words: "Item 1A.", "Item 1A. -", "ITEM 1A —". */
+  item_start_re = g_regex_new(
+      "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
+      "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)|d\\s*\\.)[\\s\\-.:–—]*"
+      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*\\.?\\s*$",
+      f, 0, NULL);
   start_re = g_regex_new(
       "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
-      "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)\\s*[-.:–—]?\\s*|d\\s*\\.\\s*)?"
-      "[\"']?risk\\s+factors[\"']?\\s*\\.?\\s*$"
+      "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)[\\s\\-.:–—]*|d\\s*\\.\\s*)?"
+      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*\\.?\\s*$"
       /* the Chinese version: traditional and simplified */
       "|^\\s*[風风][險险]因素\\s*$",
       f, 0, NULL);
@@ -43,8 +73,37 @@ static void compile_patterns(void)
                               f, 0, NULL);
   item_re = g_regex_new(
       "^\\s*(?:(?i:part)\\s+(?i:[iv]{1,3})\\s*[-,.:–—]?\\s*)?(?i:item)\\s*\\d{1,2}\\s*[a-dA-D]?"
-      "(?:\\s*\\.\\s*[a-dA-D])?\\s*(?:[.,:–—-]|\\s|$)\\s*(?:[A-Z0-9\"']|$)",
+      "(?:\\s*\\.\\s*[a-dA-D])?\\s*(?:[.,:–—-]\\s*)*(?:[A-Z0-9\"'“]|$)",
       G_REGEX_OPTIMIZE, 0, NULL);
+  /* What opens the back of a filing: its financial statements, the
+   * signatures, the exhibits. */
+  closing_re = g_regex_new(
+      "^\\s*(?:report\\s+of\\s+independent\\s+registered\\s+public\\s+accounting\\s+firm"
+      "|(?:index\\s+to\\s+)?(?:the\\s+)?consolidated\\s+financial\\s+statements"
+      "|consolidated\\s+(?:balance\\s+sheets?|statements?\\s+of\\s+(?:operations|income"
+      "|comprehensive\\s+(?:income|loss)|cash\\s+flows|financial\\s+position"
+      "|(?:changes\\s+in\\s+)?(?:stockholders|shareholders|shareowners)'?\\s+equity)\\b.*)"
+      "|notes\\s+to\\s+(?:the\\s+)?(?:consolidated\\s+)?financial\\s+statements"
+      "|signatures?|exhibit\\s+index|index\\s+to\\s+exhibits)"
+      "(?:\\s*(?:[.…]\\s*){2,}(?:[a-z]?-?\\d+|[ivxlc]+)|\\s+(?:[a-z]?-?\\d+|[ivxlc]+))?\\s*$",
+      f, 0, NULL);
+  /* The Items of a 10-K, 10-Q or 20-F by their titles alone, and the
+   * forward-looking note that some filings print after the risk factors. */
+  item_title_re = g_regex_new(
+      "^\\s*(?:unresolved\\s+staff\\s+comments|cybersecurity|properties"
+      "|legal\\s+proceedings|mine\\s+safety\\s+disclosures"
+      "|market\\s+for\\s+(?:the\\s+)?registrant'?s\\s+common\\s+equity.*"
+      "|selected\\s+(?:consolidated\\s+)?financial\\s+data"
+      "|management'?s\\s+discussion\\s+and\\s+analysis.*"
+      "|quantitative\\s+and\\s+qualitative\\s+disclosures?\\s+about\\s+market\\s+risk"
+      "|financial\\s+statements\\s+and\\s+supplementary\\s+data"
+      "|information\\s+on\\s+the\\s+company|operating\\s+and\\s+financial\\s+review.*"
+      "|unregistered\\s+sales\\s+of\\s+equity\\s+securities.*"
+      "|(?:special\\s+|cautionary\\s+)?(?:note|statement)s?\\s+(?:regarding|concerning|about)\\s+"
+      "forward[- ]looking\\s+(?:statements|information)"
+      "|forward[- ]looking\\s+statements)"
+      "(?:\\s*(?:[.…]\\s*){2,}(?:\\d+|[ivxlc]+)|\\s+(?:\\d+|[ivxlc]+))?\\s*\\.?\\s*$",
+      f, 0, NULL);
   title_re = g_regex_new(
       "^\\s*(?:part\\s+[iv]{1,3}\\b.*"
       "|unresolved\\s+staff\\s+comments"
@@ -92,18 +151,27 @@ gboolean rsk_seg_is_section_title(const char *text)
          strcmp(key, "riskfactorsummary") == 0;
 }
 
-static gboolean is_start(const rsk_seg_doc *doc, guint i)
+typedef enum {
+  START_NONE,
+  START_BARE,    /* "RISK FACTORS", 風險因素, a running header */
+  START_ITEM,    /* "Item 1A. Risk Factors", "D. Risk Factors" */
+} start_kind;
+
+static start_kind is_start(const rsk_seg_doc *doc, guint i)
 {
   const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
+  if (g_regex_match(item_start_re, l->line->text, 0, NULL))
+    return START_ITEM;
   if (g_regex_match(start_re, l->line->text, 0, NULL))
-    return TRUE;
+    return START_BARE;
   /* "Item 1A." and "Risk Factors" printed as two lines (or two cells). */
   if (i + 1 < doc->lines->len && g_regex_match(split_item_re, l->line->text, 0, NULL)) {
     const rsk_seg_line *n = &g_array_index(doc->lines, rsk_seg_line, i + 1);
     g_autofree char *key = rsk_text_key(n->line->text);
-    return n->line->page == l->line->page && strcmp(key, "riskfactors") == 0;
+    if (n->line->page == l->line->page && strcmp(key, "riskfactors") == 0)
+      return START_ITEM;
   }
-  return FALSE;
+  return START_NONE;
 }
 
 /* Bold or capitals; Chinese has no capitals, and synthetic bold leaves
@@ -137,24 +205,66 @@ static gboolean is_contents_entry(const char *text)
   return FALSE;
 }
 
-static gboolean is_end(const rsk_seg_doc *doc, guint i)
+/* How strongly line I ends a section: */
+typedef enum {
+  END_NONE,
+  END_NAMED,     /* a prospectus's named section: ends bare ranges only */
+  END_ITEM_TITLE,/* an Item's title without its number */
+  END_ITEM,      /* another Item, a PART, a contents entry */
+  END_CLOSING,   /* financial statements, signatures, exhibits */
+} end_kind;
+
+static end_kind is_end(const rsk_seg_doc *doc, guint i)
 {
   const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
   const char *text = l->line->text;
   if (is_contents_entry(text))
-    return TRUE;
+    return END_ITEM;
   if (rsk_seg_word_count(text) > 16)
-    return FALSE;
+    return END_NONE;
   if (g_regex_match(item_re, text, 0, NULL)) {
     /* Not the section's own "Item 1A" (a 10-Q repeats it in Part II). */
     g_autofree char *key = rsk_text_key(text);
     if (g_str_has_prefix(key, "item1a") || g_str_has_prefix(key, "item3d"))
-      return FALSE;
+      return END_NONE;
     return looks_like_title(l) ||
-           (l->para_start && rsk_seg_word_count(text) <= 10 &&
-            !rsk_seg_ends_sentence(text));
+                   (l->para_start && rsk_seg_word_count(text) <= 10 &&
+                    !rsk_seg_ends_sentence(text))
+               ? END_ITEM
+               : END_NONE;
   }
-  return looks_like_title(l) && l->para_start && g_regex_match(title_re, text, 0, NULL);
+  if (!looks_like_title(l) || !l->para_start)
+    return END_NONE;
+  if (g_regex_match(closing_re, text, 0, NULL))
+    return END_CLOSING;
+  if (g_regex_match(item_title_re, text, 0, NULL))
+    return END_ITEM_TITLE;
+  if (g_regex_match(title_re, text, 0, NULL))
+    return END_NAMED;
+  return END_NONE;
+}
+
+/* Within this many words of an Item title, an Item's name or the
+ * forward-looking note heads the section's preamble rather than ending
+ * it. */
+#define PREAMBLE_WORDS 150
+
+/* TRUE when an end of KIND ends a range of START kind that holds WORDS
+ * words so far. */
+static gboolean ends_range(end_kind kind, start_kind start, int words)
+{
+  switch (kind) {
+  case END_NONE:
+    return FALSE;
+  case END_NAMED:
+    return start != START_ITEM;
+  case END_ITEM_TITLE:
+    return start != START_ITEM || words >= PREAMBLE_WORDS;
+  case END_ITEM:
+  case END_CLOSING:
+    return TRUE;
+  }
+  return FALSE;
 }
 
 typedef struct {
@@ -162,6 +272,9 @@ typedef struct {
   guint end;     /* first line after the range */
   int title_page;
   int words;
+  start_kind kind;
+  end_kind stop; /* what ended it: END_NONE at a start, a page headed by
+                    another section or the end of the document */
 } range;
 
 /* Running headers that name a section, by page: in Hong Kong documents
@@ -204,18 +317,25 @@ static void read_headers(const rsk_seg_doc *doc, page_headers *h)
 }
 
 /* Extends R from R->first to the next end, start or page headed by another
- * section. */
-static void extend(const rsk_seg_doc *doc, const gboolean *starts,
+ * section. BREAKS marks the starts, ENDS caches is_end() by line. */
+static void extend(const rsk_seg_doc *doc, const start_kind *breaks, const end_kind *ends,
                    const page_headers *h, range *r)
 {
   guint n = doc->lines->len;
   guint j = r->first;
+  r->stop = END_NONE;
   for (; j < n; j++) {
     const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, j);
-    if (j > r->first && (starts[j] || is_end(doc, j)))
+    if (j > r->first && breaks[j])
       break;
-    if (l->line->page > r->title_page && h->other[l->line->page])
+    if (j > r->first && ends_range(ends[j], r->kind, r->words)) {
+      r->stop = ends[j];
       break;
+    }
+    if (l->line->page > r->title_page && h->other[l->line->page]) {
+      r->stop = END_NAMED;
+      break;
+    }
     r->words += rsk_seg_word_count(l->line->text);
   }
   r->end = j;
@@ -223,7 +343,7 @@ static void extend(const rsk_seg_doc *doc, const gboolean *starts,
 
 /* A title printed again at the same height on later pages is a running
  * header the furniture pass did not catch, not a new start. */
-static void drop_repeated_titles(const rsk_seg_doc *doc, gboolean *starts)
+static void drop_repeated_titles(const rsk_seg_doc *doc, start_kind *starts)
 {
   guint n = doc->lines->len;
   for (guint i = 0; i < n; i++) {
@@ -234,14 +354,14 @@ static void drop_repeated_titles(const rsk_seg_doc *doc, gboolean *starts)
       const rsk_line *b = g_array_index(doc->lines, rsk_seg_line, j).line;
       if (starts[j] && b->page > a->page && fabsf(b->y1 - a->y1) < 3.0f &&
           strcmp(a->text, b->text) == 0)
-        starts[j] = FALSE;
+        starts[j] = START_NONE;
     }
   }
 }
 
 /* TRUE when a title line sits on the page of line I: a running header
  * that repeats the title is then not the start. */
-static gboolean start_on_page(const rsk_seg_doc *doc, const gboolean *starts, guint i)
+static gboolean start_on_page(const rsk_seg_doc *doc, const start_kind *starts, guint i)
 {
   int page = g_array_index(doc->lines, rsk_seg_line, i).line->page;
   for (guint j = i; j < doc->lines->len; j++) {
@@ -257,7 +377,7 @@ static gboolean start_on_page(const rsk_seg_doc *doc, const gboolean *starts, gu
  * whose running header is the section's title (and no title line is on
  * that page). */
 static gboolean header_start(const rsk_seg_doc *doc, const page_headers *h,
-                             const gboolean *starts, guint i)
+                             const start_kind *starts, guint i)
 {
   int page = g_array_index(doc->lines, rsk_seg_line, i).line->page;
   gboolean first_on_page =
@@ -266,12 +386,49 @@ static gboolean header_start(const rsk_seg_doc *doc, const page_headers *h,
          !start_on_page(doc, starts, i);
 }
 
+/* An Item range needs this many words to win over bare titles: a 10-Q's
+ * "no material changes" or a cross-reference holds fewer. */
+#define ITEM_SUBSTANCE_WORDS 300
+
+/* The range that is the section, or -1: the largest Item range of
+ * substance, else the largest range. */
+static int choose(const GArray *ranges)
+{
+  int best = -1, best_item = -1;
+  for (guint k = 0; k < ranges->len; k++) {
+    const range *r = &g_array_index(ranges, range, k);
+    if (best < 0 || r->words > g_array_index(ranges, range, best).words)
+      best = (int)k;
+    if (r->kind == START_ITEM && r->words >= ITEM_SUBSTANCE_WORDS &&
+        (best_item < 0 || r->words > g_array_index(ranges, range, best_item).words))
+      best_item = (int)k;
+  }
+  if (best_item >= 0)
+    return best_item;
+  return best >= 0 && g_array_index(ranges, range, best).words >= 40 ? best : -1;
+}
+
+/* Flags a section that ran into financial statements or exhibits, or to
+ * the end of the document with nothing to end it. */
+static void flag_overrun(const rsk_seg_doc *doc, const range *r)
+{
+  guint n = doc->lines->len;
+  if (r->stop == END_CLOSING && r->end < n) {
+    const rsk_line *line = g_array_index(doc->lines, rsk_seg_line, r->end).line;
+    rsk_filing_flag(doc->filing, "section_overrun: the section runs into \"%.60s\" (page %d)",
+                    line->text, line->page);
+  } else if (r->end >= n && r->stop == END_NONE) {
+    rsk_filing_flag(doc->filing,
+                    "section_overrun: nothing ends the section before the document does");
+  }
+}
+
 gboolean rsk_seg_find_section(rsk_seg_doc *doc)
 {
   compile_patterns();
   guint n = doc->lines->len;
   GArray *ranges = g_array_new(FALSE, FALSE, sizeof(range));
-  gboolean *starts = g_new0(gboolean, n + 1);
+  start_kind *starts = g_new0(start_kind, n + 1);
   page_headers h;
   read_headers(doc, &h);
   for (guint i = 0; i < n; i++)
@@ -279,44 +436,49 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
   drop_repeated_titles(doc, starts);
   /* The first line of a page whose running header starts the section ends
    * the ranges before it, as a title line does. */
-  gboolean *ends = g_new0(gboolean, n + 1);
-  for (guint i = 0; i < n; i++)
-    ends[i] = starts[i] || header_start(doc, &h, starts, i);
+  start_kind *breaks = g_new0(start_kind, n + 1);
+  end_kind *ends = g_new0(end_kind, n + 1);
+  for (guint i = 0; i < n; i++) {
+    breaks[i] = starts[i] ? starts[i] : header_start(doc, &h, starts, i) ? START_BARE : START_NONE;
+    ends[i] = is_end(doc, i);
+  }
 
   for (guint i = 0; i < n; i++) {
     const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, i);
     int page = l->line->page;
     if (header_start(doc, &h, starts, i)) {
       /* The first page with a "RISK FACTORS" running header. */
-      range r = {.first = i, .title_page = page};
-      extend(doc, ends, &h, &r);
+      range r = {.first = i, .title_page = page, .kind = START_BARE};
+      extend(doc, breaks, ends, &h, &r);
       g_array_append_val(ranges, r);
     }
     if (!starts[i])
       continue;
-    range r = {.first = i + 1, .title_page = page};
+    range r = {.first = i + 1, .title_page = page, .kind = starts[i]};
     /* The title's second line when "Item 1A." stood alone. */
     if (r.first < n && starts[r.first] && !g_regex_match(start_re, l->line->text, 0, NULL))
       r.first++;
-    extend(doc, ends, &h, &r);
+    /* A bare title right under an Item's (that Item's range runs straight
+     * into it) is read as the Item. */
+    if (ranges->len > 0) {
+      const range *prev = &g_array_index(ranges, range, ranges->len - 1);
+      if (prev->kind == START_ITEM && prev->end == i)
+        r.kind = START_ITEM;
+    }
+    extend(doc, breaks, ends, &h, &r);
     g_array_append_val(ranges, r);
   }
 
-  int best = -1;
-  for (guint k = 0; k < ranges->len; k++) {
-    const range *r = &g_array_index(ranges, range, k);
-    if (best < 0 || r->words > g_array_index(ranges, range, best).words)
-      best = (int)k;
-  }
-  gboolean found = best >= 0 && g_array_index(ranges, range, best).words >= 40;
-  if (found) {
+  int best = choose(ranges);
+  if (best >= 0) {
     range chosen = g_array_index(ranges, range, best);
-    /* Take in earlier starts that run straight into the chosen one within
-     * a few pages (an "Item 1A" above a "Risk Factors" title). */
+    /* Take in earlier starts that run straight into the chosen one (an
+     * "Item 1A" with its summary above a "Risk Factors" title): within a
+     * few pages, or an Item's wherever it is. */
     for (int k = best - 1; k >= 0; k--) {
       const range *r = &g_array_index(ranges, range, k);
-      if (r->end + 1 != chosen.first || chosen.title_page - r->title_page > 3 ||
-          r->words < 1)
+      if (r->end + 1 != chosen.first || r->words < 1 ||
+          (r->kind != START_ITEM && chosen.title_page - r->title_page > 3))
         break;
       chosen.first = r->first;
       chosen.title_page = r->title_page;
@@ -327,11 +489,13 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
     guint last_line = chosen.end > doc->first ? chosen.end - 1 : doc->first;
     doc->filing->risk_last_page =
         g_array_index(doc->lines, rsk_seg_line, MIN(last_line, n - 1)).line->page;
+    flag_overrun(doc, &chosen);
   }
   g_free(starts);
+  g_free(breaks);
   g_free(ends);
   g_free(h.risk);
   g_free(h.other);
   g_array_unref(ranges);
-  return found;
+  return best >= 0;
 }

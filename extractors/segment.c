@@ -22,23 +22,29 @@
  * 2. Section bounds (section_bounds.c). The section starts at a line that
  *    is only its title ("Item 1A. Risk Factors", "Item 3.D", "RISK
  *    FACTORS"), or at the first page whose running header names it (Hong
- *    Kong documents), and ends at the next top-level title (an Item, a PART,
- *    FORWARD-LOOKING STATEMENTS, USE OF PROCEEDS, INDUSTRY OVERVIEW, ...) or
- *    page headed by another section. Of all such ranges the one holding the
- *    most words wins, which leaves out contents pages, a summary's "RISK
- *    FACTORS" paragraph and cross-references.
+ *    Kong documents), and ends at the next top-level title or page headed
+ *    by another section. What is top level depends on the start: after an
+ *    Item, another Item, a PART or the financial statements; after a bare
+ *    title, also a prospectus's named sections (USE OF PROCEEDS, INDUSTRY
+ *    OVERVIEW, ...), which inside an Item are mere sub-headings. An Item
+ *    range of substance wins; otherwise the range holding the most words,
+ *    which leaves out contents pages, a summary's "RISK FACTORS"
+ *    paragraph, cross-references and exhibits.
  *
  * 3. Headings (headings.c). Inside the section the style holding most
- *    letters is the body style. Every other style (and capitals in the body
- *    style) is judged by the blocks it forms at paragraph starts: the risk
- *    heading style is the one whose blocks are most often sentences
- *    followed by body text, in the next line or in the same one for run-in
- *    headings, where the line's spans give the cut. Its blocks become
- *    headings unless they are labels ("AI:"), titles in title case, or sit
- *    away from the left edge (table cells). Sub-section headings are short,
- *    non-sentence blocks followed directly by a heading on the same page.
- *    Bold bullet labels, bold-italic topic lines inside a body, italic case
- *    names and defined terms stay body text: they are not sentences, not at
+ *    letters is the body style; sizes half a point apart are one style.
+ *    Every other style (and capitals in the body style) is judged by the
+ *    blocks it forms at paragraph starts, bulleted blocks apart from the
+ *    others: the risk heading style is the one whose blocks are most often
+ *    sentences followed by body text, in the next line or in the same one
+ *    for run-in headings, where the line's spans give the cut, unless
+ *    another style holds clearly more topic titles followed by body
+ *    ("COMPETITION"). Its blocks become headings unless they are labels
+ *    ("AI:"), group titles ("Risks Related to ..."), titles over a bulleted
+ *    list (a summary), or sit away from the left edge (table cells).
+ *    Sub-section headings are short, non-sentence blocks followed directly
+ *    by a heading on the same page. Bold bullet labels, italic case names
+ *    and defined terms stay body text: they are not sentences, not at
  *    paragraph starts, or not in the heading style.
  *
  * 4. Risk factors (risk_split.c). Each heading collects the lines up to the
@@ -52,8 +58,8 @@
  * in a second font inside a Chinese heading do not cut it.
  *
  * Sanity flags tell the user when the result looks wrong: no section, fewer
- * than five risk factors, a section longer than half the document, an empty
- * or a huge body.
+ * than five risk factors, a section longer than half the document or one
+ * that runs into the financial statements, an empty or a huge body.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -63,6 +69,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HUGE_BODY_WORDS 5000
@@ -76,6 +83,14 @@ guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
     const rsk_seg_class *c = &g_array_index(doc->classes, rsk_seg_class, i);
     if (c->style == span->style && c->color == span->color &&
         c->half_points == half && strcmp(c->font, font) == 0)
+      return i;
+  }
+  /* Producers print one style at sizes a fraction of a point apart (9 and
+   * 8.55): half a point either way is the same style. */
+  for (guint i = 0; i < doc->classes->len; i++) {
+    const rsk_seg_class *c = &g_array_index(doc->classes, rsk_seg_class, i);
+    if (c->style == span->style && c->color == span->color && abs(c->half_points - half) <= 1 &&
+        strcmp(c->font, font) == 0)
       return i;
   }
   rsk_seg_class c = {.font = font, .style = span->style, .color = span->color,
@@ -219,7 +234,7 @@ static gboolean same_look(const rsk_seg_doc *doc, guint a, guint b)
 {
   const rsk_seg_class *x = &g_array_index(doc->classes, rsk_seg_class, a);
   const rsk_seg_class *y = &g_array_index(doc->classes, rsk_seg_class, b);
-  return x->style == y->style && x->color == y->color && x->half_points == y->half_points;
+  return x->style == y->style && x->color == y->color && abs(x->half_points - y->half_points) <= 1;
 }
 
 /* Sets the leading style run of L from its spans. Chinese documents set

@@ -222,6 +222,90 @@ static void hong_kong_numbered_headings_are_found(void **state)
   layout_case(&rsk_sinoverse_doc, &o);
 }
 
+/* ------------------------------------------- 10-K heading conventions */
+
+static void short_title_case_headings_among_sentences_are_found(void **state)
+{
+  (void)state;
+  rsk_fx_options o = defaults();
+  rsk_fx_doc doc = rsk_harbor_doc(RSK_HARBOR_TITLES);
+  layout_case(&doc, &o);
+}
+
+static void capital_topic_headings_without_sub_sections_are_found(void **state)
+{
+  (void)state;
+  rsk_fx_options o = defaults();
+  o.summary_trap = FALSE;
+  rsk_fx_doc doc = rsk_harbor_doc(RSK_HARBOR_TOPICS);
+  layout_case(&doc, &o);
+}
+
+static void bulleted_italic_headings_are_found(void **state)
+{
+  (void)state;
+  rsk_fx_options o = defaults();
+  o.heading_look = RSK_FX_LOOK_ITALIC;
+  o.numbering = RSK_FX_NUMBER_STAR;
+  layout_case(&rsk_meridian_doc, &o);
+}
+
+/* "Item 1A. - Risk Factors", a "Summary" whose sub-section titles are in
+ * the heading style over bullets, sub-section titles like headings, and
+ * headings printed at two sizes half a point apart. */
+static void dashed_items_and_a_grouped_summary_are_read(void **state)
+{
+  (void)state;
+  rsk_fx_options o = defaults();
+  o.item_dash = TRUE;
+  o.grouped_summary = TRUE;
+  o.groups_like_headings = TRUE;
+  o.size_jitter = TRUE;
+  rsk_fx_doc doc = rsk_harbor_doc(RSK_HARBOR_TITLES);
+  layout_case(&doc, &o);
+}
+
+/* A "RISK FACTORS" in an exhibit, longer than Item 1A, is not the section. */
+static void item_1a_wins_over_an_exhibits_risk_factors(void **state)
+{
+  (void)state;
+  rsk_fx_options o = defaults();
+  o.exhibit_trap = TRUE;
+  layout_case(&rsk_meridian_doc, &o);
+}
+
+/* With nothing to end Item 1A, the section stops at the financial
+ * statements rather than taking their notes for risk factors, and says it
+ * probably ran past its end. */
+static void a_section_that_runs_into_the_financial_statements_is_flagged(void **state)
+{
+  (void)state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("rsk-layouts-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename(dir, "overrun.pdf", NULL);
+  rsk_fx_options o = defaults();
+  o.unmarked_back = TRUE;
+  rsk_fx_truth *truth = rsk_fx_generate(&rsk_meridian_doc, &o, pdf, &error);
+  assert_non_null(truth);
+  rsk_filing *filing = segment_file(pdf);
+  const rsk_fx_truth_section *notes =
+      rsk_fx_truth_section_find(truth, "Notes to Consolidated Financial Statements");
+  assert_non_null(notes);
+  assert_int_equal(filing->risk_first_page, truth->risk_first_page);
+  assert_true(filing->risk_last_page < notes->page);
+  assert_int_equal(filing->risks->len, truth->risks->len);
+  gboolean flagged = FALSE;
+  for (guint i = 0; i < filing->flags->len; i++)
+    flagged |= g_str_has_prefix(g_ptr_array_index(filing->flags, i), "section_overrun");
+  assert_true(flagged);
+  for (guint i = 0; i < filing->risks->len; i++)
+    assert_null(strstr(g_array_index(filing->risks, rsk_risk_factor, i).heading, "hedges"));
+  rsk_filing_free(filing);
+  rsk_fx_truth_free(truth);
+  g_unlink(pdf);
+  g_rmdir(dir);
+}
+
 /* ----------------------------------------------------------- Chinese */
 
 static gboolean have_cjk_font(void)
@@ -265,6 +349,12 @@ int main(void)
     cmocka_unit_test(headings_only_larger_than_the_body_are_found),
     cmocka_unit_test(hong_kong_headings_in_plain_bold_are_found),
     cmocka_unit_test(hong_kong_numbered_headings_are_found),
+    cmocka_unit_test(short_title_case_headings_among_sentences_are_found),
+    cmocka_unit_test(capital_topic_headings_without_sub_sections_are_found),
+    cmocka_unit_test(bulleted_italic_headings_are_found),
+    cmocka_unit_test(dashed_items_and_a_grouped_summary_are_read),
+    cmocka_unit_test(item_1a_wins_over_an_exhibits_risk_factors),
+    cmocka_unit_test(a_section_that_runs_into_the_financial_statements_is_flagged),
     cmocka_unit_test(chinese_application_proof_in_simplified_script_is_segmented),
     cmocka_unit_test(chinese_application_proof_in_traditional_script_is_segmented),
   };
