@@ -90,8 +90,11 @@ static gboolean continues_block(const rsk_seg_doc *doc, guint i, guint class_id,
   if (!prev->whole || next->bullet || block_class(doc, next) != (class_id & ~BULLETED))
     return FALSE;
   /* A wrapped line is full; a short one followed by more of the same
-   * style is a table cell or a list of titles. */
-  if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i))
+   * style is a table cell or a list of titles. A Chinese line may stop
+   * short mid-sentence (a break may not strand punctuation or split a
+   * number), so there an unfinished sentence carries on. */
+  if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i) &&
+      !(rsk_seg_mostly_wide(prev->line->text) && !rsk_seg_ends_sentence(text->str)))
     return FALSE;
   /* A line far right of the column's left edge is a table cell: what
    * follows, even on the next page, does not continue it. */

@@ -160,6 +160,19 @@ gboolean rsk_seg_caseless(const char *text)
   return letters;
 }
 
+gboolean rsk_seg_mostly_wide(const char *text)
+{
+  int wide = 0, other = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (rsk_seg_is_wide(c))
+      wide += g_unichar_isalnum(c) != 0;
+    else
+      other += g_unichar_isalpha(c) != 0;
+  }
+  return wide > 0 && wide >= other;
+}
+
 gboolean rsk_seg_ends_sentence(const char *text)
 {
   /* Closing quotes and brackets after the stop do not count. */
@@ -422,9 +435,13 @@ static void mark_paragraphs(rsk_seg_doc *doc)
       l->para_start = TRUE;
       continue;
     }
-    if (!rsk_seg_line_is_full(doc, i - 1) && (rsk_seg_ends_sentence(a->text) ||
-                                       rsk_seg_starts_like_sentence(b->text) ||
-                                       p->lead_class != l->lead_class))
+    /* Chinese has no capitals to say a sentence starts, and its lines stop
+     * short of the margin where a break would strand punctuation or a
+     * number: there only a full stop or a change of style ends the
+     * paragraph. */
+    gboolean capital = rsk_seg_starts_like_sentence(b->text) && !rsk_seg_mostly_wide(b->text);
+    if (!rsk_seg_line_is_full(doc, i - 1) && (rsk_seg_ends_sentence(a->text) || capital ||
+                                              p->lead_class != l->lead_class))
       l->para_start = TRUE;
   }
 }

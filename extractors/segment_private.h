@@ -99,5 +99,8 @@ gboolean rsk_seg_starts_like_sentence(const char *text);
 /* TRUE when TEXT has letters and none of them has a case (Chinese): it may
  * be a title, as capitals may. */
 gboolean rsk_seg_caseless(const char *text);
+/* TRUE when most letters of TEXT are Chinese (a Latin "H" or "AI" among
+ * them aside). */
+gboolean rsk_seg_mostly_wide(const char *text);
 /* TRUE when TEXT starts with a list marker in brackets: "(a)", "(iv)". */
 gboolean rsk_seg_starts_with_list_number(const char *text);

@@ -334,6 +334,19 @@ static void chinese_application_proof_in_traditional_script_is_segmented(void **
   layout_case(&rsk_xingwei_hant_doc, &o);
 }
 
+/* A Chinese heading broken well short of the margin, with no full stop at
+ * the break, is one heading (not two, the first with an empty body). */
+static void chinese_headings_wrapped_short_are_one_heading(void **state)
+{
+  (void)state;
+  if (!have_cjk_font())
+    skip();
+  rsk_fx_options o = defaults();
+  o.short_wraps = TRUE;
+  layout_case(&rsk_xingwei_hant_doc, &o);
+  layout_case(&rsk_xingwei_hans_doc, &o);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -357,6 +370,7 @@ int main(void)
     cmocka_unit_test(a_section_that_runs_into_the_financial_statements_is_flagged),
     cmocka_unit_test(chinese_application_proof_in_simplified_script_is_segmented),
     cmocka_unit_test(chinese_application_proof_in_traditional_script_is_segmented),
+    cmocka_unit_test(chinese_headings_wrapped_short_are_one_heading),
   };
   return cmocka_run_group_tests(tests, NULL, release_font_caches);
 }
