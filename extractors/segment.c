@@ -72,8 +72,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HUGE_BODY_WORDS 5000
-#define FEW_RISK_FACTORS 5
 
 guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
 {
@@ -577,25 +575,6 @@ static void build_view(rsk_seg_doc *doc)
   mark_paragraphs(doc);
 }
 
-static void sanity_flags(rsk_filing *filing)
-{
-  guint n = filing->risks->len;
-  if (n < FEW_RISK_FACTORS)
-    rsk_filing_flag(filing, "few_risk_factors: %u", n);
-  int pages = filing->page_count;
-  if (pages <= 0 && filing->lines->len > 0)
-    pages = g_array_index(filing->lines, rsk_line, filing->lines->len - 1).page;
-  if (pages > 4 && (filing->risk_last_page - filing->risk_first_page + 1) * 2 > pages)
-    rsk_filing_flag(filing, "section_over_half_document");
-  for (guint i = 0; i < n; i++) {
-    const rsk_risk_factor *r = &g_array_index(filing->risks, rsk_risk_factor, i);
-    if (!r->body || !*r->body)
-      rsk_filing_flag(filing, "empty_body: ordinal %d", r->ordinal);
-    else if (r->word_count > HUGE_BODY_WORDS)
-      rsk_filing_flag(filing, "huge_body: ordinal %d", r->ordinal);
-  }
-}
-
 void rsk_segment(rsk_filing *filing)
 {
   rsk_seg_doc doc = {
@@ -613,7 +592,7 @@ void rsk_segment(rsk_filing *filing)
   } else {
     rsk_seg_find_headings(&doc);
     rsk_seg_split(&doc);
-    sanity_flags(filing);
+    rsk_seg_check(&doc);
   }
   g_array_unref(doc.lines);
   g_array_unref(doc.classes);

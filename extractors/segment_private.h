@@ -77,6 +77,12 @@ void rsk_seg_find_headings(rsk_seg_doc *doc);
 /* risk_split.c: appends the risk factors to doc->filing. */
 void rsk_seg_split(rsk_seg_doc *doc);
 
+/* sanity.c: raises the filing's sanity flags once the risk factors are
+ * split (few or empty or huge risk factors, a section over half the
+ * document, headings merged into a body, fewer risks than the filing's own
+ * summary lists). */
+void rsk_seg_check(rsk_seg_doc *doc);
+
 /* segment.c helpers shared by the steps. */
 /* TRUE when line I is full: the first word of line I + 1 would not have
  * fitted after it, so I + 1 continues I's paragraph if nothing else says

@@ -530,6 +530,92 @@ static void title_case_summary_groups_are_not_risk_factors(void **state)
   rsk_filing_free(pen.filing);
 }
 
+/* A heading printed a point and a half larger than the others stays in
+ * the body above it (it is not in the heading style), and the filing says
+ * so rather than silently losing a risk factor. */
+static void a_heading_left_in_a_body_is_flagged_as_a_merge(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "merge.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    if (i == 4)
+      pen.size = 11.5;
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    pen.size = 10;
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings) - 1);
+  assert_true(has_flag(pen.filing, "suspected_merge: ordinal 4 "));
+  rsk_filing_free(pen.filing);
+}
+
+/* Eight risks in the summary, but three headings printed like the body:
+ * five found, and the filing is flagged. */
+static void fewer_risks_than_the_summary_lists_are_flagged(void **state)
+{
+  (void)state;
+  static const char *const more[] = {
+    "We may be unable to protect our intellectual property rights.",
+    "Our indebtedness could limit our ability to operate our business.",
+  };
+  tl_pen pen;
+  tl_begin(&pen, "summary_mismatch.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Summary of Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings) + G_N_ELEMENTS(more); i++) {
+    const char *h = i < G_N_ELEMENTS(headings) ? headings[i] : more[i - G_N_ELEMENTS(headings)];
+    g_autofree char *bullet = g_strdup_printf("\xe2\x80\xa2 %s", h);
+    tl_line(&pen, FALSE, TL_ROMAN, bullet, -1);
+  }
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings) + G_N_ELEMENTS(more); i++) {
+    const char *h = i < G_N_ELEMENTS(headings) ? headings[i] : more[i - G_N_ELEMENTS(headings)];
+    tl_line(&pen, FALSE, i % 3 == 2 ? TL_ROMAN : TL_BOLD_ITALIC, h, -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, 6);
+  assert_true(has_flag(pen.filing, "summary_mismatch: the section's summary lists 8 risks, 6 found"));
+  rsk_filing_free(pen.filing);
+}
+
+/* The same summary with every heading found raises nothing. */
+static void a_summary_that_agrees_raises_no_flag(void **state)
+{
+  (void)state;
+  tl_pen pen;
+  tl_begin(&pen, "summary_agrees.pdf");
+  front_matter(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Item 1A. Risk Factors", -1);
+  tl_gap(&pen);
+  tl_line(&pen, FALSE, TL_BOLD, "Summary of Risk Factors", -1);
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    g_autofree char *bullet = g_strdup_printf("\xe2\x80\xa2 %s", headings[i]);
+    tl_line(&pen, FALSE, TL_ROMAN, bullet, -1);
+  }
+  tl_gap(&pen);
+  for (guint i = 0; i < G_N_ELEMENTS(headings); i++) {
+    tl_line(&pen, FALSE, TL_BOLD_ITALIC, headings[i], -1);
+    tl_para(&pen, TL_ROMAN, "As a result", 2);
+  }
+  back_matter(&pen);
+  rsk_segment(pen.filing);
+  assert_int_equal(pen.filing->risks->len, G_N_ELEMENTS(headings));
+  assert_int_equal(pen.filing->flags->len, 0);
+  rsk_filing_free(pen.filing);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -550,6 +636,9 @@ int main(void)
     cmocka_unit_test(unflagged_running_headers_and_page_numbers_stay_out_of_bodies),
     cmocka_unit_test(bullets_read_as_a_column_of_their_own_start_paragraphs),
     cmocka_unit_test(title_case_summary_groups_are_not_risk_factors),
+    cmocka_unit_test(a_heading_left_in_a_body_is_flagged_as_a_merge),
+    cmocka_unit_test(fewer_risks_than_the_summary_lists_are_flagged),
+    cmocka_unit_test(a_summary_that_agrees_raises_no_flag),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
