@@ -575,7 +575,8 @@ static void build_view(rsk_seg_doc *doc)
   mark_paragraphs(doc);
 }
 
-void rsk_segment(rsk_filing *filing)
+/* Segments FILING; with VERDICTS, records what each line was. */
+static void segment(rsk_filing *filing, guint8 *verdicts)
 {
   rsk_seg_doc doc = {
     .filing = filing,
@@ -587,16 +588,50 @@ void rsk_segment(rsk_filing *filing)
   filing->risk_first_page = filing->risk_last_page = 0;
 
   build_view(&doc);
-  if (!rsk_seg_find_section(&doc)) {
+  gboolean found = rsk_seg_find_section(&doc);
+  if (!found) {
     rsk_filing_flag(filing, "no_risk_section");
   } else {
     rsk_seg_find_headings(&doc);
     rsk_seg_split(&doc);
     rsk_seg_check(&doc);
   }
+  if (verdicts) {
+    const rsk_line *base = filing->lines->len
+                               ? &g_array_index(filing->lines, rsk_line, 0) : NULL;
+    for (guint i = 0; i < filing->lines->len; i++)
+      verdicts[i] = RSK_SEG_SKIPPED;
+    for (guint i = 0; i < doc.lines->len; i++) {
+      const rsk_seg_line *l = &g_array_index(doc.lines, rsk_seg_line, i);
+      guint8 v = RSK_SEG_OUTSIDE;
+      if (found && i >= doc.first && i < doc.last) {
+        static const guint8 by_role[] = {
+          [RSK_ROLE_BODY] = RSK_SEG_BODY,
+          [RSK_ROLE_HEADING] = RSK_SEG_HEADING,
+          [RSK_ROLE_HEADING_MORE] = RSK_SEG_HEADING_MORE,
+          [RSK_ROLE_SUBSECTION] = RSK_SEG_SUBSECTION,
+          [RSK_ROLE_SUBSECTION_MORE] = RSK_SEG_SUBSECTION_MORE,
+        };
+        v = by_role[l->role];
+      }
+      verdicts[l->line - base] = v;
+    }
+  }
   g_array_unref(doc.lines);
   g_array_unref(doc.classes);
   g_free(doc.left);
   g_free(doc.right);
   g_free(doc.furniture);
+}
+
+void rsk_segment(rsk_filing *filing)
+{
+  segment(filing, NULL);
+}
+
+guint8 *rsk_segment_explain(rsk_filing *filing)
+{
+  guint8 *verdicts = g_new0(guint8, filing->lines->len + 1);
+  segment(filing, verdicts);
+  return verdicts;
 }

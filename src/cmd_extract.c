@@ -10,6 +10,7 @@
 
 #include "pdf.h"
 #include "rsk_error.h"
+#include "segment.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -48,12 +49,44 @@ static void style_flags(guint style, char out[4])
   out[3] = '\0';
 }
 
-static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all)
+/* The --roles column: H heading, h its further lines, S sub-section, s its
+ * further lines, . body inside the section, - outside it, ~ left out by
+ * the segmenter (furniture, page numbers). */
+static char verdict_mark(guint8 v)
+{
+  static const char marks[] = {
+    [RSK_SEG_OUTSIDE] = '-', [RSK_SEG_SKIPPED] = '~', [RSK_SEG_BODY] = '.',
+    [RSK_SEG_HEADING] = 'H', [RSK_SEG_HEADING_MORE] = 'h',
+    [RSK_SEG_SUBSECTION] = 'S', [RSK_SEG_SUBSECTION_MORE] = 's',
+  };
+  return v < sizeof marks ? marks[v] : '?';
+}
+
+static const char *verdict_name(guint8 v)
+{
+  static const char *const names[] = {
+    [RSK_SEG_OUTSIDE] = "outside", [RSK_SEG_SKIPPED] = "skipped",
+    [RSK_SEG_BODY] = "body", [RSK_SEG_HEADING] = "heading",
+    [RSK_SEG_HEADING_MORE] = "heading", [RSK_SEG_SUBSECTION] = "subsection",
+    [RSK_SEG_SUBSECTION_MORE] = "subsection",
+  };
+  return v < G_N_ELEMENTS(names) ? names[v] : "unknown";
+}
+
+static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
+                       const guint8 *verdicts)
 {
   fprintf(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
           filing->name, filing->page_count, filing->doc_type,
           filing->company ? filing->company : "(unknown)",
           filing->producer ? filing->producer : "(none)");
+  if (verdicts) {
+    if (filing->risk_first_page)
+      fprintf(out->out, "# risk factors on pages %d-%d: %u found\n", filing->risk_first_page,
+              filing->risk_last_page, filing->risks->len);
+    for (guint i = 0; i < filing->flags->len; i++)
+      fprintf(out->out, "# flag: %s\n", (const char *)g_ptr_array_index(filing->flags, i));
+  }
   for (guint i = 0; i < filing->lines->len; i++) {
     const rsk_line *line = &g_array_index(filing->lines, rsk_line, i);
     gboolean furniture = (line->flags & RSK_LINE_FURNITURE) != 0;
@@ -61,9 +94,11 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all)
       continue;
     char flags[4];
     style_flags(line->style, flags);
-    fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c %-24.24s %s\n", line->page,
-            line->y0, line->font_size, flags, furniture ? 'F' : ' ',
-            line->font, line->text);
+    fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c ", line->page, line->y0,
+            line->font_size, flags, furniture ? 'F' : ' ');
+    if (verdicts)
+      fprintf(out->out, "%c ", verdict_mark(verdicts[i]));
+    fprintf(out->out, "%-24.24s %s\n", line->font, line->text);
   }
 }
 
@@ -85,7 +120,8 @@ static double round1(float v)
   return (double)(long)(v * 10 + (v < 0 ? -0.5f : 0.5f)) / 10.0;
 }
 
-static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
+static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all,
+                        const guint8 *verdicts)
 {
   for (guint i = 0; i < filing->lines->len; i++) {
     const rsk_line *line = &g_array_index(filing->lines, rsk_line, i);
@@ -100,6 +136,8 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
     cJSON_AddNumberToObject(obj, "y1", round1(line->y1));
     add_style(obj, line->style, line->font_size, line->color, line->font);
     cJSON_AddBoolToObject(obj, "furniture", furniture);
+    if (verdicts)
+      cJSON_AddStringToObject(obj, "role", verdict_name(verdicts[i]));
     cJSON_AddStringToObject(obj, "text", line->text);
     cJSON *spans = cJSON_AddArrayToObject(obj, "spans");
     for (guint k = 0; k < line->n_spans; k++) {
@@ -125,7 +163,7 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
 int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
 {
   char *pages = NULL, *format = NULL, *password = NULL;
-  gboolean all = FALSE;
+  gboolean all = FALSE, roles = FALSE;
   int jobs = 0;
   const GOptionEntry entries[] = {
       {"pages", 'p', 0, G_OPTION_ARG_STRING, &pages,
@@ -137,6 +175,9 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
       {"all", 'a', 0, G_OPTION_ARG_NONE, &all,
        "Also print running headers, footers and page numbers (marked F)",
        NULL},
+      {"roles", 'r', 0, G_OPTION_ARG_NONE, &roles,
+       "Also segment: H heading, S sub-section, . body, - outside the section",
+       NULL},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
        "Worker threads (default: number of cores)", "N"},
       {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -147,7 +188,11 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
   if (!rsk_cli_parse(out, "extract", "FILE.pdf",
                      "Prints each line of a PDF with its page, position, font "
                      "size,\nstyle (B bold, I italic, U underlined, F "
-                     "furniture) and font.",
+                     "furniture) and font. With --roles,\nwhat the segmenter "
+                     "made of it: H heading (h: its further lines), S\n"
+                     "sub-section (s), . body, - outside the section, ~ left "
+                     "out. Segment the\nwhole file (no --pages) to see the "
+                     "section as analyze does.",
                      entries, &argc, &argv))
     goto done;
   if (argc != 2) {
@@ -187,10 +232,11 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
                  ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
     g_error_free(error);
   } else {
+    g_autofree guint8 *verdicts = roles ? rsk_segment_explain(filing) : NULL;
     if (format && strcmp(format, "jsonl") == 0)
-      print_jsonl(out, filing, all);
+      print_jsonl(out, filing, all, verdicts);
     else
-      print_text(out, filing, all);
+      print_text(out, filing, all, verdicts);
     status = fflush(out->out) == 0 ? RSK_EXIT_OK : RSK_EXIT_FAILURE;
   }
   rsk_document_free(doc);

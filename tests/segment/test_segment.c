@@ -616,6 +616,31 @@ static void a_summary_that_agrees_raises_no_flag(void **state)
   rsk_filing_free(pen.filing);
 }
 
+/* What extract --roles shows: each line's part in the result. */
+static void every_line_is_explained(void **state)
+{
+  (void)state;
+  rsk_filing *f = standard_10k(TL_BOLD_ITALIC, TL_BOLD);
+  g_autofree guint8 *v = rsk_segment_explain(f);
+  int headings_seen = 0, subsections = 0, body = 0;
+  for (guint i = 0; i < f->lines->len; i++) {
+    const rsk_line *line = &g_array_index(f->lines, rsk_line, i);
+    if (line->flags & RSK_LINE_FURNITURE)
+      assert_int_equal(v[i], RSK_SEG_SKIPPED);
+    else if (line->page < f->risk_first_page)
+      assert_int_equal(v[i], RSK_SEG_OUTSIDE);
+    headings_seen += v[i] == RSK_SEG_HEADING;
+    subsections += v[i] == RSK_SEG_SUBSECTION;
+    body += v[i] == RSK_SEG_BODY;
+    if (v[i] == RSK_SEG_HEADING)
+      assert_non_null(strstr(headings[headings_seen - 1], line->text));
+  }
+  assert_int_equal(headings_seen, (int)f->risks->len);
+  assert_int_equal(subsections, 2);
+  assert_true(body > 0);
+  rsk_filing_free(f);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -639,6 +664,7 @@ int main(void)
     cmocka_unit_test(a_heading_left_in_a_body_is_flagged_as_a_merge),
     cmocka_unit_test(fewer_risks_than_the_summary_lists_are_flagged),
     cmocka_unit_test(a_summary_that_agrees_raises_no_flag),
+    cmocka_unit_test(every_line_is_explained),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
