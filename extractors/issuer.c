@@ -287,10 +287,36 @@ static gboolean keep_block(found *f, GPtrArray *block)
   return kept;
 }
 
+/* The name in a table row whose cells came as one line ("1-31415
+ * HARBORLIGHT ENERGY CORPORATION California 94-3234914"): past the cells
+ * without letters, up to the last word that is a legal form; NULL when
+ * none is. */
+static char *name_in_row(const char *text)
+{
+  g_auto(GStrv) words = g_strsplit(text, " ", -1);
+  GString *name = g_string_new(NULL);
+  char *best = NULL;
+  for (guint k = 0; words[k]; k++) {
+    gboolean letters = FALSE;
+    for (const char *p = words[k]; *p && !letters; p = g_utf8_next_char(p))
+      letters = g_unichar_isalpha(g_utf8_get_char(p));
+    if (name->len == 0 && !letters)
+      continue;
+    g_string_append_printf(name, "%s%s", name->len ? " " : "", words[k]);
+    if (rsk_issuer_has_legal_form(name->str) &&
+        rsk_issuer_looks_like_name(name->str)) {
+      g_free(best);
+      best = clean_name(name->str);
+    }
+  }
+  g_string_free(name, TRUE);
+  return best;
+}
+
 /* The first name in the column under header LINES[I] ("Exact Name of
  * Registrant as Specified In Its Charter" over "PG&E CORPORATION" and
  * "PACIFIC GAS AND ELECTRIC COMPANY"), or NULL. */
-static const rsk_line *cell_below(const found *f, guint i)
+static char *cell_below(const found *f, guint i)
 {
   const rsk_line *header = &f->lines[i];
   int skipped = 0;
@@ -303,8 +329,13 @@ static const rsk_line *cell_below(const found *f, guint i)
     if (rsk_contains_ci(l->text, "charter") ||
         rsk_contains_ci(l->text, "specified in"))
       continue;  /* the header's second line */
+    /* A line reaching out of the column is a whole row run together. */
+    gboolean row = rsk_line_placed(l) && rsk_line_placed(header) &&
+                   (l->x0 < header->x0 - 12 || l->x1 > header->x1 + 60);
+    if (row || !g_ascii_isalpha(l->text[0]))
+      return name_in_row(l->text);
     if (rsk_issuer_looks_like_name(l->text))
-      return l;
+      return clean_name(l->text);
     /* Placed lines show the column: its first cell is no name. Without
      * positions a row's other cells come first. */
     if (rsk_line_placed(l) || ++skipped > 8)
@@ -348,9 +379,12 @@ static char *proof_name(const char *text)
   return NULL;
 }
 
-/* Names from the labelled places of the cover pages. */
+/* Names from the labelled places of the cover pages; an application
+ * proof's own title only where the cover's caption gives none, so a proof
+ * and its final prospectus spell the name alike. */
 static void from_labels(found *f)
 {
+  found proof = {0};
   for (guint i = 0; i < f->n && f->lines[i].page <= RSK_COVER_PAGES; i++) {
     const rsk_line *l = &f->lines[i];
     if (l->flags & RSK_LINE_FURNITURE)
@@ -358,21 +392,25 @@ static void from_labels(found *f)
     g_autofree char *lower = g_utf8_strdown(l->text, -1);
     if (!f->company && is_registrant_label(lower)) {
       if (!keep_block(f, block_above(f, i)) && l->text[0] != '(') {
-        const rsk_line *cell = cell_below(f, i);
+        char *cell = cell_below(f, i);
         if (cell)
-          keep(f, clean_name(cell->text));
+          keep(f, cell);
       }
     } else if ((!f->company || !f->company_zh) &&
                is_incorporation_caption(l->text, lower)) {
       keep_block(f, block_above(f, i));
-    } else if (!f->company || !f->company_zh) {
+    } else {
       char *name = proof_name(l->text);
       if (name && rsk_issuer_looks_like_name(name))
-        keep(f, name);
+        keep(&proof, name);
       else
         g_free(name);
     }
   }
+  if (proof.company)
+    keep(f, proof.company);
+  if (proof.company_zh)
+    keep(f, proof.company_zh);
 }
 
 /* Covers without labels: of the lines of the cover page and the next that

@@ -179,7 +179,7 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     {"per", 0, 0, G_OPTION_ARG_STRING, &per, "CSV rows: risk (default) or tag", "UNIT"},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (atomically) instead of standard output", "PATH"},
     {"filing", 0, 0, G_OPTION_ARG_STRING, &filing, "Only this filing (id, file name or sha256 prefix)", "FILING"},
-    {"companies", 0, 0, G_OPTION_ARG_STRING, &companies, "Only these companies: names, tickers or stock codes", "A,B,..."},
+    {"companies", 0, 0, G_OPTION_ARG_STRING, &companies, "Only these: names, tickers, stock codes", "A,B,..."},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };

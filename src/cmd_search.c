@@ -97,7 +97,7 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     {"category", 0, 0, G_OPTION_ARG_STRING, &category,
      "Only risk factors tagged with this category id", "ID"},
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
-     "Only these companies: names, tickers or stock codes", "A,B,..."},
+     "Only these: names, tickers, stock codes", "A,B,..."},
     {"company", 0, 0, G_OPTION_ARG_STRING, &company,
      "The same for one company", "NAME"},
     {"limit", 0, 0, G_OPTION_ARG_INT, &limit,

@@ -287,6 +287,11 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   rsk_analysis *a = rsk_analysis_load(store, 1, &error);
   assert_non_null(a);
   assert_string_equal(a->info.company, "Old Co");
+  /* Version 3's identity columns are empty for rows stored before it. */
+  assert_null(a->info.ticker);
+  assert_null(a->info.stock_code);
+  assert_null(a->info.cik);
+  assert_null(a->info.company_zh);
   assert_int_equal(a->risks->len, 1);
   const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 0);
   assert_string_equal(r->body, "Old body that ran from page five onto page six.");
