@@ -235,9 +235,10 @@ static GPtrArray *block_above(const found *f, guint i)
     if (rsk_lines_gap(l, below) > (block->len ? 1.2f : 3.0f) * size ||
         !rsk_issuer_looks_like_name(l->text))
       break;
-    if (block->len > 0 &&
-        fabsf(l->font_size - ((const rsk_line *)g_ptr_array_index(
-                                  block, block->len - 1))->font_size) > 1.0f)
+    /* One name's lines share a size; its Chinese form may differ. */
+    const rsk_line *prev = block->len ? g_ptr_array_index(block, block->len - 1) : NULL;
+    if (prev && is_chinese(prev->text) == is_chinese(l->text) &&
+        fabsf(l->font_size - prev->font_size) > 1.0f)
       break;
     g_ptr_array_add(block, (gpointer)l);
     below = l;
@@ -413,16 +414,37 @@ static void from_labels(found *f)
     keep(f, proof.company_zh);
 }
 
+/* TRUE when TEXT heads the banks of an offering ("Joint Sponsors",
+ * "Joint Book-Running Managers", 獨家保薦人): their names follow. */
+static gboolean heads_the_banks(const char *text)
+{
+  static const char *const heads[] = {
+      "sponsor", "bookrunner", "book-running", "underwriter", "coordinator",
+      "managers", "保薦人", "保荐人", "協調人", "协调人", "賬簿管理人", "账簿管理人",
+  };
+  g_autofree char *lower = g_utf8_strdown(text, -1);
+  for (gsize k = 0; k < G_N_ELEMENTS(heads); k++)
+    if (strstr(lower, heads[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Covers without labels: of the lines of the cover page and the next that
- * end in a legal form, the one in the largest type, per script. */
+ * end in a legal form, the one in the largest type, per script; the banks
+ * named below "Sole Sponsor" and the like are not the issuer. */
 static void from_prominence(found *f, int cover)
 {
   const rsk_line *best[2] = {NULL, NULL};  /* Latin, Chinese */
+  int banks_page = 0;
   for (guint i = 0; i < f->n && f->lines[i].page <= cover + 1; i++) {
     const rsk_line *l = &f->lines[i];
-    if (l->page < cover || (l->flags & RSK_LINE_FURNITURE) ||
-        !rsk_issuer_has_legal_form(l->text) ||
-        !rsk_issuer_looks_like_name(l->text))
+    if (l->page < cover || l->page == banks_page || (l->flags & RSK_LINE_FURNITURE))
+      continue;
+    if (heads_the_banks(l->text)) {
+      banks_page = l->page;
+      continue;
+    }
+    if (!rsk_issuer_has_legal_form(l->text) || !rsk_issuer_looks_like_name(l->text))
       continue;
     int script = is_chinese(l->text);
     if (!best[script] || l->font_size > best[script]->font_size + 0.1f)

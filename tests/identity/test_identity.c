@@ -168,6 +168,33 @@ static void stacked_registrants_give_the_first(void **state)
   rsk_filing_free(f);
 }
 
+static void a_hong_kong_name_and_its_chinese_form_stand_over_the_caption(void **state)
+{
+  (void)state;
+  const spec specs[] = {
+      {1, 60, 90, 300, 9, "HONG KONG EXCHANGES AND CLEARING LIMITED"},
+      {1, 150, 140, 300, 16, "Lumen Harbor Technology Co., Ltd."},
+      {1, 220, 160, 150, 12, "流明港科技股份有限公司"},
+      {1, 100, 178, 400, 8, "(incorporated in the Cayman Islands with limited liability)"},
+      {1, 200, 260, 200, 10, "Sole Sponsor"},
+      {1, 100, 280, 400, 20, "Harbour Crest Capital (Hong Kong) Limited"},
+      {0, 0, 0, 0, 0, NULL},
+  };
+  rsk_filing *f = filing_of(specs, "HKEX");
+  assert_string_equal(f->company, "Lumen Harbor Technology Co., Ltd.");
+  assert_string_equal(f->company_zh, "流明港科技股份有限公司");
+  rsk_filing_free(f);
+  /* Without the caption the most prominent name wins, but not a bank's
+   * under "Sole Sponsor". */
+  const spec uncaptioned[] = {
+      specs[0], specs[1], specs[2], specs[4], specs[5], {0, 0, 0, 0, 0, NULL},
+  };
+  f = filing_of(uncaptioned, "HKEX");
+  assert_string_equal(f->company, "Lumen Harbor Technology Co., Ltd.");
+  assert_string_equal(f->company_zh, "流明港科技股份有限公司");
+  rsk_filing_free(f);
+}
+
 static void a_name_wrapped_over_two_lines_is_joined(void **state)
 {
   (void)state;
@@ -440,6 +467,7 @@ int main(void)
       cmocka_unit_test(each_hard_cover_gives_its_issuer),
       cmocka_unit_test(generated_prospectuses_name_their_issuers),
       cmocka_unit_test(stacked_registrants_give_the_first),
+      cmocka_unit_test(a_hong_kong_name_and_its_chinese_form_stand_over_the_caption),
       cmocka_unit_test(a_name_wrapped_over_two_lines_is_joined),
       cmocka_unit_test(a_cover_without_a_label_gives_its_most_prominent_name),
       cmocka_unit_test(titles_name_the_company_only_in_known_forms),
