@@ -18,7 +18,8 @@
   "SELECT f.id, f.name, f.path, f.sha256, c.name, f.doc_type, f.title, "     \
   "f.producer, f.filed_date, f.analyzed_at, f.taxonomy_name, "               \
   "f.taxonomy_version, f.pages, f.risk_first_page, f.risk_last_page, "       \
-  "f.flags, (SELECT count(*) FROM risk_factors r WHERE r.filing_id = f.id) " \
+  "f.flags, (SELECT count(*) FROM risk_factors r WHERE r.filing_id = f.id), " \
+  "f.company_id, c.key, f.company_zh, f.ticker, f.cik, f.stock_code "          \
   "FROM filings f JOIN companies c ON c.id = f.company_id "
 
 #define LATEST_PER_COMPANY                                                 \
@@ -77,6 +78,12 @@ static void info_from_row(sqlite3_stmt *stmt, GStringChunk *strings,
   info->flags =
       parse_flags((const char *)sqlite3_column_text(stmt, 15), strings);
   info->risk_count = sqlite3_column_int(stmt, 16);
+  info->company_id = sqlite3_column_int64(stmt, 17);
+  info->company_key = column_text0(stmt, 18, strings);
+  info->company_zh = column_text(stmt, 19, strings);
+  info->ticker = column_text(stmt, 20, strings);
+  info->cik = column_text(stmt, 21, strings);
+  info->stock_code = column_text(stmt, 22, strings);
 }
 
 static sqlite3_stmt *prepare(rsk_store *store, const char *sql,

@@ -6,8 +6,9 @@
  *
  * Every string in the structs below is borrowed from the list or analysis
  * that holds it (a GStringChunk) and stays valid until that is freed. A
- * string column that is NULL in the database (title, producer, filed_date)
- * is NULL here; every other string is never NULL.
+ * string column that is NULL in the database (title, producer, filed_date,
+ * company_zh, ticker, cik, stock_code) is NULL here; every other string is
+ * never NULL.
  *
  * Typical use:
  *
@@ -37,6 +38,12 @@ typedef struct {
   const char *path;             /* the path given to analyze */
   const char *sha256;
   const char *company;
+  gint64 company_id;            /* companies.id */
+  const char *company_key;      /* companies.key: the name folded */
+  const char *company_zh;       /* the name in Chinese, or NULL */
+  const char *ticker;           /* "NVDA", or NULL */
+  const char *cik;              /* ten digits, or NULL */
+  const char *stock_code;       /* HKEX, "9999", or NULL */
   const char *doc_type;         /* "10-K", ..., "unknown" */
   const char *title;            /* or NULL */
   const char *producer;         /* or NULL */

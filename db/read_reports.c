@@ -38,7 +38,7 @@ static const char search_sql[] =
   " WHERE risk_factors_fts MATCH ?1"
   "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM tags t"
   "         WHERE t.risk_factor_id = r.id AND t.category = ?2))"
-  "   AND (?3 IS NULL OR instr(lower(c.name), lower(?3)) > 0)"
+  "   AND (?3 IS NULL OR instr(?3, ',' || f.company_id || ',') > 0)"
   " ORDER BY score, r.filing_id, r.ordinal"
   " LIMIT ?4";
 
@@ -156,8 +156,9 @@ static gboolean hit_page(rsk_store *store, sqlite3_stmt *stmt,
 }
 
 rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
-                                   const char *category, const char *company,
-                                   int limit, GError **error)
+                                   const char *category,
+                                   const GArray *company_ids, int limit,
+                                   GError **error)
 {
   sqlite3 *db = rsk_store_db(store);
   sqlite3_stmt *stmt = NULL;
@@ -180,8 +181,13 @@ rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
   sqlite3_bind_text(stmt, 1, fts_query, -1, SQLITE_STATIC);
   if (category)
     sqlite3_bind_text(stmt, 2, category, -1, SQLITE_STATIC);
-  if (company)
-    sqlite3_bind_text(stmt, 3, company, -1, SQLITE_STATIC);
+  /* ",3,17," for instr(): the ids as one bound text */
+  g_autoptr(GString) ids = g_string_new(",");
+  for (guint k = 0; company_ids && k < company_ids->len; k++)
+    g_string_append_printf(ids, "%" G_GINT64_FORMAT ",",
+                           g_array_index(company_ids, gint64, k));
+  if (company_ids)
+    sqlite3_bind_text(stmt, 3, ids->str, -1, SQLITE_STATIC);
   sqlite3_bind_int64(stmt, 4, limit > 0 ? limit : -1);
 
   rsk_search_result *res = g_new0(rsk_search_result, 1);
@@ -228,28 +234,6 @@ void rsk_search_result_free(rsk_search_result *res)
   g_array_unref(res->hits);
   g_string_chunk_free(res->strings);
   g_free(res);
-}
-
-gboolean rsk_read_has_company(rsk_store *store, const char *name,
-                              GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2(rsk_store_db(store),
-                         "SELECT 1 FROM companies"
-                         " WHERE instr(lower(name), lower(?1)) > 0 LIMIT 1",
-                         -1, &stmt, NULL) != SQLITE_OK) {
-    rsk_store_fail(store, error, "look up company \"%s\"", name);
-    return FALSE;
-  }
-  sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
-  int rc = sqlite3_step(stmt);
-  found = rc == SQLITE_ROW;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    rsk_store_fail(store, error, "look up company \"%s\"", name);
-  sqlite3_finalize(stmt);
-  return found;
 }
 
 gboolean rsk_read_has_category(rsk_store *store, const char *id,

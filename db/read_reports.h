@@ -51,22 +51,17 @@ char *rsk_search_query_normalize(const char *query);
 /* Runs the FTS5 QUERY (words, "phrases", prefix*, AND/OR/NOT, NEAR()),
  * made rsk_search_query_normalize(QUERY) first, over headings and bodies,
  * ranked by bm25 with headings weighing three times as much as bodies.
- * CATEGORY (NULL: any) keeps risk factors tagged with it; COMPANY (NULL:
- * any) those of companies whose name contains it, ignoring case. At most
- * LIMIT hits (0: no limit). A query FTS5 cannot parse fails with
- * RSK_ERROR_USAGE: "malformed query \"QUERY\": REASON" (the query as
- * typed); other failures with RSK_ERROR_DB. Free with
+ * CATEGORY (NULL: any) keeps risk factors tagged with it; COMPANY_IDS
+ * (gint64 companies.id, NULL: any; companies.h resolves names) those of
+ * these companies. At most LIMIT hits (0: no limit). A query FTS5 cannot
+ * parse fails with RSK_ERROR_USAGE: "malformed query \"QUERY\": REASON"
+ * (the query as typed); other failures with RSK_ERROR_DB. Free with
  * rsk_search_result_free(). */
 rsk_search_result *rsk_read_search(rsk_store *store, const char *query,
-                                   const char *category, const char *company,
-                                   int limit, GError **error);
+                                   const char *category,
+                                   const GArray *company_ids, int limit,
+                                   GError **error);
 void rsk_search_result_free(rsk_search_result *result);
-
-/* TRUE when the name of some stored company contains NAME, ignoring
- * (ASCII) case, as rsk_read_search's COMPANY filter matches; FALSE when
- * none does or (with ERROR set) when reading failed. */
-gboolean rsk_read_has_company(rsk_store *store, const char *name,
-                              GError **error);
 
 /* TRUE when some stored risk factor carries category ID; FALSE when none
  * does or (with ERROR set) when reading failed. */

@@ -154,3 +154,16 @@ CREATE TABLE risk_factor_pages (
   page            INTEGER NOT NULL,
   PRIMARY KEY (risk_factor_id, offset)
 ) WITHOUT ROWID;
+
+-- @version 3
+
+-- Who the filing is from, beyond the company's name, as its cover prints
+-- it: the name in Chinese (Hong Kong documents), the ticker ("NVDA", from
+-- the Section 12(b) table or --ticker), the SEC's Central Index Key (ten
+-- digits) and the HKEX stock code (at least four digits, "9999", "0700").
+-- NULL when not printed. --companies matches tickers and codes too.
+ALTER TABLE filings ADD COLUMN company_zh TEXT;
+ALTER TABLE filings ADD COLUMN ticker TEXT;
+ALTER TABLE filings ADD COLUMN cik TEXT;
+ALTER TABLE filings ADD COLUMN stock_code TEXT;
+CREATE INDEX filings_ticker ON filings(ticker);

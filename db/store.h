@@ -26,6 +26,7 @@ void rsk_store_close(rsk_store *store);
 typedef struct {
   const rsk_filing *filing;
   const char *company;               /* never NULL */
+  const char *ticker;                /* NULL: the filing's own */
   const rsk_classification *results; /* one per filing->risks entry */
   const char *taxonomy_name;
   const char *taxonomy_version;

@@ -11,6 +11,7 @@
  */
 #include "store_private.h"
 
+#include "companies.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -27,9 +28,10 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
   [RSK_STMT_FILING_INSERT] =
       "INSERT INTO filings(company_id, path, name, sha256, pages, title, "
       "producer, doc_type, filed_date, analyzed_at, taxonomy_name, "
-      "taxonomy_version, risk_first_page, risk_last_page, flags, id) "
+      "taxonomy_version, risk_first_page, risk_last_page, flags, id, "
+      "company_zh, ticker, cik, stock_code) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-      "?15, ?16)",
+      "?15, ?16, ?17, ?18, ?19, ?20)",
   [RSK_STMT_SECTION_INSERT] =
       "INSERT INTO sections(filing_id, ordinal, title, page_start, page_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -144,39 +146,6 @@ static char *flags_json(const GPtrArray *flags)
   return json;
 }
 
-/* The companies.key of NAME: its words lower-cased, legal-form words
- * dropped, so "ADVANCED MICRO DEVICES, INC." and "Advanced Micro Devices
- * Inc" are one company. A name of legal-form words only keeps them all. */
-static char *company_key_of(const char *name)
-{
-  static const char *const legal_forms[] = {
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
-    "limited", "plc", "llc", "lp", "sa", "ag", "nv", "se", "the", NULL,
-  };
-  g_autofree char *lower = g_utf8_strdown(name, -1);
-  GString *key = g_string_new(NULL);
-  const char *p = lower;
-
-  while (*p) {
-    const char *start = p;
-    while (*p && g_unichar_isalnum(g_utf8_get_char(p)))
-      p = g_utf8_next_char(p);
-    if (p == start) {
-      p = g_utf8_next_char(p);
-      continue;
-    }
-    g_autofree char *word = g_strndup(start, (gsize)(p - start));
-    if (g_strv_contains(legal_forms, word))
-      continue;
-    if (key->len)
-      g_string_append_c(key, ' ');
-    g_string_append(key, word);
-  }
-  if (key->len == 0)
-    g_string_append(key, lower);
-  return g_string_free(key, FALSE);
-}
-
 gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
                                 gint64 *filing_id, GError **error)
 {
@@ -189,7 +158,7 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
 
   if (!(stmt = stmt_get(store, RSK_STMT_COMPANY_UPSERT, error)))
     return FALSE;
-  g_autofree char *company_key = company_key_of(info->company);
+  g_autofree char *company_key = rsk_company_key(info->company);
   bind_text(stmt, 1, info->company);
   bind_text(stmt, 2, company_key);
   if (stmt_run(stmt, &company_id) != SQLITE_DONE)
@@ -231,6 +200,10 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
    * NULL lets SQLite pick a new one. */
   if (old_id)
     sqlite3_bind_int64(stmt, 16, old_id);
+  bind_text(stmt, 17, info->company_zh);
+  bind_text(stmt, 18, info->ticker);
+  bind_text(stmt, 19, info->cik);
+  bind_text(stmt, 20, info->stock_code);
   if (stmt_run(stmt, NULL) != SQLITE_DONE)
     return rsk_store_fail(store, error, "insert filing %s", info->name);
   *filing_id = sqlite3_last_insert_rowid(store->db);
@@ -460,6 +433,10 @@ gboolean rsk_store_put_filing(rsk_store *store,
     .path = filing->path,
     .sha256 = filing->sha256,
     .company = analysis->company,
+    .company_zh = filing->company_zh,
+    .ticker = analysis->ticker ? analysis->ticker : filing->ticker,
+    .cik = filing->cik,
+    .stock_code = filing->stock_code,
     .doc_type = filing->doc_type ? filing->doc_type : "unknown",
     .title = filing->title,
     .producer = filing->producer,

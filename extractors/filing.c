@@ -28,6 +28,10 @@ void rsk_filing_free(rsk_filing *filing)
   g_free(filing->title);
   g_free(filing->producer);
   g_free(filing->company);
+  g_free(filing->company_zh);
+  g_free(filing->ticker);
+  g_free(filing->cik);
+  g_free(filing->stock_code);
   g_free(filing->doc_type);
   g_free(filing->doc_date);
   g_string_chunk_free(filing->strings);

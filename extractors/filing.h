@@ -69,6 +69,16 @@ typedef struct {
   int heading_break_page;  /* that next page */
 } rsk_risk_factor;
 
+/* Where rsk_filing.company was read, best first. The last two are weak
+ * guesses: rsk_company_source_flag() names a sanity flag for them. */
+typedef enum {
+  RSK_COMPANY_COVER,       /* the cover's name line or registrant table */
+  RSK_COMPANY_TITLE,       /* the title metadata ("Form 10-K for X filed") */
+  RSK_COMPANY_SIGNATURES,  /* the signatures page, above "(Registrant)" */
+  RSK_COMPANY_HEADER,      /* a running header or footer */
+  RSK_COMPANY_FILE_NAME,   /* the file's name ("nvidia_10k.pdf" -> nvidia) */
+} rsk_company_source;
+
 typedef struct {
   char *path;              /* as given by the user */
   char *name;              /* base name of path */
@@ -76,7 +86,13 @@ typedef struct {
   int page_count;
   char *title;             /* document metadata, or NULL */
   char *producer;          /* PDF producer, or NULL */
-  char *company;           /* company found in the document, or NULL */
+  char *company;           /* the issuer's name, never NULL once the
+                              identity is guessed (issuer.h) */
+  rsk_company_source company_source;
+  char *company_zh;        /* its Chinese name (Hong Kong), or NULL */
+  char *ticker;            /* "NVDA" from the cover, or NULL */
+  char *cik;               /* SEC CIK, 10 digits, or NULL */
+  char *stock_code;        /* HKEX stock code, at least 4 digits, or NULL */
   char *doc_type;          /* "10-K", "10-Q", "20-F", "S-1", "F-1", "424B",
                               "HK prospectus", or "unknown" */
   GStringChunk *strings;   /* owns every const char * below */
@@ -103,10 +119,10 @@ const char *rsk_filing_intern(rsk_filing *filing, const char *text);
 int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
                      guint offset);
 
-/* Sets FILING's doc_type and company from the lines of its first pages
- * (cover page, "FORM 10-K", "(Exact name of registrant ...)", a Hong Kong
- * cover's company name), else company from the title metadata; leaves
- * company NULL when nothing fits. Called by rsk_document_read(). */
+/* Sets FILING's doc_type and document date from the lines of its first
+ * pages (cover page, "FORM 10-K", "For the fiscal year ended ..."), then
+ * its issuer (issuer.h) and identifiers (identifiers.h). Called by every
+ * reader once the lines are in. */
 void rsk_filing_guess_identity(rsk_filing *filing);
 
 /* The first calendar date in TEXT, "September 30, 2023", "Sept. 30, 2023",

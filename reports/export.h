@@ -17,7 +17,8 @@
  * order: filing, sha256, company, ordinal, section, heading, body,
  * page_start, page_end, tags [{category, score, strength, evidence
  * [{page, text}]}], regulations []; then the additions filing_id, doc_type,
- * taxonomy_version, word_count. Returns a new object (cJSON_Delete). */
+ * taxonomy_version, word_count, company_zh, ticker, cik, stock_code (null
+ * when unknown). Returns a new object (cJSON_Delete). */
 cJSON *rsk_export_risk_json(const rsk_analysis *analysis,
                             const rsk_analysis_risk *risk);
 
@@ -26,7 +27,8 @@ cJSON *rsk_export_risk_json(const rsk_analysis *analysis,
  * in_heading, pattern and weight to each evidence. */
 cJSON *rsk_export_filing_json(const rsk_analysis *analysis, gboolean why);
 
-/* The filing's fields only (what `list --format json` prints per filing). */
+/* The filing's fields only (what `list --format json` prints per filing),
+ * company_zh, ticker, cik and stock_code last. */
 cJSON *rsk_export_info_json(const rsk_filing_info *info);
 
 /* Writes one JSONL line per risk factor of ANALYSIS. */

@@ -12,23 +12,25 @@ const char rsk_export_csv_help[] =
     "CSV columns (--format csv, one row per risk factor):\n"
     "  filing_id, filing, sha256, company, doc_type, taxonomy_version,\n"
     "  ordinal, section, heading, page_start, page_end, word_count,\n"
-    "  tags (\"category:P;category:S\"), regulations (\"ID;ID\"), body\n"
+    "  tags (\"category:P;category:S\"), regulations (\"ID;ID\"), body,\n"
+    "  ticker, stock_code, cik, company_zh\n"
     "With --per tag, one row per tag:\n"
     "  filing_id, filing, sha256, company, doc_type, taxonomy_version,\n"
     "  ordinal, section, heading, page_start, page_end, category, strength,\n"
     "  score, evidence_pages (\"31;32\"), evidence (matched texts joined by\n"
-    "  \" | \")\n"
+    "  \" | \"), ticker, stock_code, cik, company_zh\n"
     "RFC 4180: a header row, CRLF line ends, fields holding a comma, a quote\n"
     "or a line break in double quotes, quotes doubled. Rows are ordered by\n"
     "filing id, then ordinal.\n";
 
 static const char *const risk_columns =
     "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-    "section,heading,page_start,page_end,word_count,tags,regulations,body";
+    "section,heading,page_start,page_end,word_count,tags,regulations,body,"
+    "ticker,stock_code,cik,company_zh";
 static const char *const tag_columns =
     "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
     "section,heading,page_start,page_end,category,strength,score,"
-    "evidence_pages,evidence";
+    "evidence_pages,evidence,ticker,stock_code,cik,company_zh";
 
 static void add_text(GString *row, const char *text)
 {
@@ -81,6 +83,16 @@ static void add_risk_start(GString *row, const rsk_analysis *a,
   add_int(row, risk->page_end);
 }
 
+/* Appended after the columns of earlier versions, so readers by position
+ * keep working. */
+static void add_identity(GString *row, const rsk_analysis *a)
+{
+  add_text(row, a->info.ticker ? a->info.ticker : "");
+  add_text(row, a->info.stock_code ? a->info.stock_code : "");
+  add_text(row, a->info.cik ? a->info.cik : "");
+  add_text(row, a->info.company_zh ? a->info.company_zh : "");
+}
+
 static void risk_row(GString *row, const rsk_analysis *a,
                      const rsk_analysis_risk *risk)
 {
@@ -100,6 +112,7 @@ static void risk_row(GString *row, const rsk_analysis *a,
                            rsk_analysis_regulation_of(a, risk, k));
   add_text(row, list->str);
   add_text(row, risk->body);
+  add_identity(row, a);
   g_string_free(list, TRUE);
 }
 
@@ -123,6 +136,7 @@ static void tag_row(GString *row, const rsk_analysis *a,
   }
   add_text(row, pages->str);
   add_text(row, texts->str);
+  add_identity(row, a);
   g_string_free(pages, TRUE);
   g_string_free(texts, TRUE);
 }

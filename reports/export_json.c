@@ -57,6 +57,15 @@ static cJSON *regulations_json(const rsk_analysis *a,
   return regs;
 }
 
+/* Who the filing is from beyond its company's name; null when unknown. */
+static void add_identity(cJSON *obj, const rsk_filing_info *info)
+{
+  cJSON_AddItemToObject(obj, "company_zh", string_or_null(info->company_zh));
+  cJSON_AddItemToObject(obj, "ticker", string_or_null(info->ticker));
+  cJSON_AddItemToObject(obj, "cik", string_or_null(info->cik));
+  cJSON_AddItemToObject(obj, "stock_code", string_or_null(info->stock_code));
+}
+
 /* The risk's own fields, in contract order, into OBJ. */
 static void add_risk_fields(cJSON *obj, const rsk_analysis *a,
                             const rsk_analysis_risk *risk, gboolean why)
@@ -83,6 +92,7 @@ cJSON *rsk_export_risk_json(const rsk_analysis *a,
   cJSON_AddStringToObject(obj, "doc_type", a->info.doc_type);
   cJSON_AddStringToObject(obj, "taxonomy_version", a->info.taxonomy_version);
   cJSON_AddNumberToObject(obj, "word_count", risk->word_count);
+  add_identity(obj, &a->info);
   return obj;
 }
 
@@ -109,6 +119,7 @@ cJSON *rsk_export_info_json(const rsk_filing_info *info)
   for (guint i = 0; info->flags && i < info->flags->len; i++)
     cJSON_AddItemToArray(flags,
                          cJSON_CreateString(g_ptr_array_index(info->flags, i)));
+  add_identity(obj, info);
   return obj;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "select.h"
 
+#include "companies.h"
 #include "load.h"
 #include "rsk_error.h"
 
@@ -43,121 +44,56 @@ static int cmp_newer_first(gconstpointer p, gconstpointer q)
   return x->id > y->id ? -1 : x->id < y->id;
 }
 
-static int cmp_casefold(gconstpointer p, gconstpointer q)
+static int cmp_company_name(gconstpointer p, gconstpointer q)
 {
-  return g_ascii_strcasecmp(*(const char *const *)p, *(const char *const *)q);
+  const rsk_filing_info *x = *(const rsk_filing_info *const *)p;
+  const rsk_filing_info *y = *(const rsk_filing_info *const *)q;
+  return g_ascii_strcasecmp(x->company, y->company);
 }
 
-/* The stored companies' names, sorted, borrowed from LIST. */
-static GPtrArray *company_names(const rsk_filing_list *list)
+/* Each stored company once (its first filing's info, borrowed from
+ * LIST), ordered by name ignoring case. */
+static GPtrArray *companies_by_name(const rsk_filing_list *list)
 {
-  GPtrArray *names = g_ptr_array_new();
+  GPtrArray *out = g_ptr_array_new();
+  GHashTable *seen = g_hash_table_new(g_int64_hash, g_int64_equal);
   for (guint i = 0; i < list->filings->len; i++) {
-    const char *c = g_array_index(list->filings, rsk_filing_info, i).company;
-    gboolean seen = FALSE;
-    for (guint k = 0; k < names->len && !seen; k++)
-      seen = strcmp(g_ptr_array_index(names, k), c) == 0;
-    if (!seen)
-      g_ptr_array_add(names, (gpointer)c);
+    const rsk_filing_info *info = &g_array_index(list->filings, rsk_filing_info, i);
+    if (g_hash_table_add(seen, (gpointer)&info->company_id))
+      g_ptr_array_add(out, (gpointer)info);
   }
-  g_ptr_array_sort(names, cmp_casefold);
-  return names;
+  g_hash_table_unref(seen);
+  g_ptr_array_sort(out, cmp_company_name);
+  return out;
 }
 
-/* The filings of COMPANY, newest first, borrowed from LIST. */
-static GPtrArray *filings_of(const rsk_filing_list *list, const char *company)
+/* The company ids to cover: those COMPANIES name, in their order, or all
+ * in name order. NULL with an error. */
+static GArray *chosen_ids(const rsk_filing_list *list,
+                          const char *const *companies, GError **error)
+{
+  if (companies && *companies)
+    return rsk_match_companies(list, companies, error);
+  GPtrArray *all = companies_by_name(list);
+  GArray *ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  for (guint k = 0; k < all->len; k++)
+    g_array_append_val(ids, ((const rsk_filing_info *)all->pdata[k])->company_id);
+  g_ptr_array_unref(all);
+  return ids;
+}
+
+/* The filings of company ID, newest first, borrowed from LIST. */
+static GPtrArray *filings_of(const rsk_filing_list *list, gint64 id)
 {
   GPtrArray *out = g_ptr_array_new();
   for (guint i = 0; i < list->filings->len; i++) {
     const rsk_filing_info *info = &g_array_index(list->filings,
                                                  rsk_filing_info, i);
-    if (strcmp(info->company, company) == 0)
+    if (info->company_id == id)
       g_ptr_array_add(out, (gpointer)info);
   }
   g_ptr_array_sort(out, cmp_newer_first);
   return out;
-}
-
-static char *join_names(const GPtrArray *names)
-{
-  GString *s = g_string_new(NULL);
-  for (guint k = 0; k < names->len; k++)
-    g_string_append_printf(s, "%s\"%s\"", k ? ", " : "",
-                           (const char *)g_ptr_array_index(names, k));
-  return g_string_free(s, FALSE);
-}
-
-/* The company that ARG names: equal ignoring case, else the only one that
- * contains it. NULL with an error otherwise. */
-static const char *match_company(const GPtrArray *names, const char *arg,
-                                 GError **error)
-{
-  GPtrArray *hits = g_ptr_array_new();
-  g_autofree char *needle = g_utf8_casefold(arg, -1);
-  const char *found = NULL;
-
-  for (guint k = 0; k < names->len; k++) {
-    const char *name = g_ptr_array_index(names, k);
-    g_autofree char *folded = g_utf8_casefold(name, -1);
-    if (strcmp(folded, needle) == 0) {
-      g_ptr_array_unref(hits);
-      return name;
-    }
-    if (strstr(folded, needle))
-      g_ptr_array_add(hits, (gpointer)name);
-  }
-  if (hits->len == 1) {
-    found = g_ptr_array_index(hits, 0);
-  } else {
-    g_autofree char *list = join_names(hits->len ? hits : names);
-    if (hits->len)
-      g_set_error(error, RSK_ERROR, RSK_ERROR_USAGE,
-                  "company \"%s\" is ambiguous: it matches %s", arg, list);
-    else
-      g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
-                  "no stored company matches \"%s\" (stored: %s)", arg,
-                  names->len ? list : "none");
-  }
-  g_ptr_array_unref(hits);
-  return found;
-}
-
-/* Resolves the comma-split ARGS to companies. A name with a comma in it
- * ("Advanced Micro Devices, Inc.") arrives in pieces: the longest run of
- * pieces that, joined again, is a stored name wins. */
-static GPtrArray *match_companies(const GPtrArray *names,
-                                  const char *const *args, GError **error)
-{
-  GPtrArray *chosen = g_ptr_array_new();
-  guint n = g_strv_length((char **)args);
-
-  for (guint i = 0; i < n;) {
-    const char *company = NULL;
-    guint used = 1;
-    for (guint j = n; j > i + 1 && !company; j--) {
-      g_autofree char *joined = NULL;
-      GString *s = g_string_new(args[i]);
-      for (guint k = i + 1; k < j; k++)
-        g_string_append_printf(s, ", %s", args[k]);
-      joined = g_string_free(s, FALSE);
-      for (guint k = 0; k < names->len && !company; k++)
-        if (g_ascii_strcasecmp(g_ptr_array_index(names, k), joined) == 0) {
-          company = g_ptr_array_index(names, k);
-          used = j - i;
-        }
-    }
-    if (!company && !(company = match_company(names, args[i], error))) {
-      g_ptr_array_unref(chosen);
-      return NULL;
-    }
-    gboolean dup = FALSE;
-    for (guint k = 0; k < chosen->len && !dup; k++)
-      dup = g_ptr_array_index(chosen, k) == company;
-    if (!dup)
-      g_ptr_array_add(chosen, (gpointer)company);
-    i += used;
-  }
-  return chosen;
 }
 
 static void selection_add(rsk_selection *sel, rsk_analysis *latest,
@@ -197,7 +133,7 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
     return NULL;
 
   rsk_selection *sel = g_new0(rsk_selection, 1);
-  GPtrArray *names = company_names(list), *chosen = NULL;
+  GArray *chosen = NULL;
   gboolean ok = TRUE;
 
   sel->latest = g_ptr_array_new_with_free_func(analysis_free);
@@ -213,11 +149,10 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
         selection_add(sel, a, NULL);
     }
   } else {
-    chosen = companies && *companies ? match_companies(names, companies, error)
-                                     : g_ptr_array_ref(names);
+    chosen = chosen_ids(list, companies, error);
     ok = chosen != NULL;
     for (guint i = 0; ok && i < chosen->len; i++) {
-      GPtrArray *own = filings_of(list, g_ptr_array_index(chosen, i));
+      GPtrArray *own = filings_of(list, g_array_index(chosen, gint64, i));
       const rsk_filing_info *latest = g_ptr_array_index(own, 0), *prev = NULL;
       for (guint k = 1; with_previous && k < own->len && !prev; k++) {
         const rsk_filing_info *f = g_ptr_array_index(own, k);
@@ -236,8 +171,7 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
     }
   }
   if (chosen)
-    g_ptr_array_unref(chosen);
-  g_ptr_array_unref(names);
+    g_array_unref(chosen);
   rsk_filing_list_free(list);
   if (!ok) {
     rsk_selection_free(sel);

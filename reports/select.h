@@ -24,8 +24,8 @@ typedef struct {
 } rsk_selection;
 
 /* Loads the filings to cover from STORE. COMPANIES (NULL: all) are
- * matched without regard to case, in full or, failing that, as the unique
- * company containing the text; FILINGS (NULL: each company's latest) are
+ * names, tickers or stock codes, matched as rsk_match_companies() does
+ * (exact, then a unique start of a name); FILINGS (NULL: each company's latest) are
  * resolved like any FILING argument. WITH_PREVIOUS also loads each
  * company's previous filing. Fails with RSK_ERROR_NOT_FOUND naming the
  * company or filing that matched nothing (and listing the stored

@@ -24,6 +24,7 @@
  */
 #include "classifier.h"
 #include "cli.h"
+#include "issuer.h"
 #include "pdf.h"
 #include "rsk_error.h"
 #include "segment.h"
@@ -37,6 +38,7 @@ typedef struct {
   char *db_path;
   char *taxonomy_path;
   char *company;
+  char *ticker;
   char *password;
   int jobs;
   gboolean quiet;
@@ -136,16 +138,16 @@ static void fail(analyzed_filing *item, GError *error)
   g_clear_pointer(&item->filing, rsk_filing_free);
 }
 
-/* The company: --company, else what the document says, else the file name
- * up to its first '_' or '.' ("nvidia_10k_fy2024.pdf" → "nvidia"). */
-static char *company_name(const analyze_options *opts, const rsk_filing *filing)
+/* The company: --company, else what the document says (issuer.h: the
+ * cover, metadata, ... and last the file name), a weak source flagged. */
+static char *company_name(const analyze_options *opts, rsk_filing *filing)
 {
   if (opts->company && *opts->company)
-    return g_strstrip(g_strdup(opts->company));
-  if (filing->company && *filing->company)
-    return g_strdup(filing->company);
-  size_t n = strcspn(filing->name, "_.");
-  return g_strndup(filing->name, n ? n : strlen(filing->name));
+    return g_strdup(opts->company);
+  const char *flag = rsk_company_source_flag(filing->company_source);
+  if (flag)
+    rsk_filing_flag(filing, "%s", flag);
+  return g_strdup(filing->company);
 }
 
 static int worker_count(const analyze_options *opts)
@@ -329,6 +331,7 @@ static void store(analyze_run *run, analyzed_filing *item)
   rsk_store_analysis analysis = {
     .filing = item->filing,
     .company = item->company,
+    .ticker = run->opts->ticker,
     .filed_date = item->filing->doc_date,
     .results = item->results,
     .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
@@ -410,6 +413,8 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
      "Database file (default: $RISKSCOPE_DB or riskscope.db)", "PATH"},
     {"company", 0, 0, G_OPTION_ARG_STRING, &opts.company,
      "Company name for every FILE (default: from the document)", "NAME"},
+    {"ticker", 0, 0, G_OPTION_ARG_STRING, &opts.ticker,
+     "Ticker for every FILE (default: from the cover)", "SYMBOL"},
     {"taxonomy", 0, 0, G_OPTION_ARG_FILENAME, &opts.taxonomy_path,
      "Taxonomy JSON file (default: the built-in AI-regulation taxonomy)", "PATH"},
     {"password", 0, 0, G_OPTION_ARG_STRING, &opts.password,
@@ -437,6 +442,15 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "analyze: --company must not be blank");
     goto out;
   }
+  if (opts.ticker && !*g_strstrip(opts.ticker)) {
+    rsk_cli_error(out, "analyze: --ticker must not be blank");
+    goto out;
+  }
+  if (opts.ticker) {
+    char *upper = g_ascii_strup(opts.ticker, -1);
+    g_free(opts.ticker);
+    opts.ticker = upper;
+  }
   if (opts.jobs < 0) {
     rsk_cli_error(out, "analyze: --jobs must be 0 or more");
     goto out;
@@ -447,6 +461,7 @@ out:
   g_free(opts.db_path);
   g_free(opts.taxonomy_path);
   g_free(opts.company);
+  g_free(opts.ticker);
   g_free(opts.password);
   return status;
 }

@@ -31,8 +31,7 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   rsk_format fmt = RSK_FORMAT_TEXT;
   const GOptionEntry entries[] = {
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
-     "Only these companies, in this order (comma-separated; a unique part "
-     "of a name is enough)", "A,B,..."},
+     "Only these, in order: names, tickers, codes", "A,B,..."},
     {"filings", 0, 0, G_OPTION_ARG_STRING, &filings,
      "Compare these filings (ids, file names or sha256 prefixes) instead "
      "of each company's latest", "F1,F2,..."},

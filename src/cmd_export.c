@@ -8,9 +8,11 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "companies.h"
 #include "export.h"
 #include "read.h"
 #include "rsk_error.h"
+#include "select.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -52,8 +54,18 @@ static void export_one(export_job *job, const rsk_analysis *a)
   job->written++;
 }
 
+/* TRUE when ID is among COMPANIES (NULL: any). */
+static gboolean among(const GArray *companies, gint64 id)
+{
+  for (guint k = 0; companies && k < companies->len; k++)
+    if (g_array_index(companies, gint64, k) == id)
+      return TRUE;
+  return companies == NULL;
+}
+
 static gboolean export_all(rsk_store *store, const char *filing,
-                           export_job *job, GError **error)
+                           const char *const *companies, export_job *job,
+                           GError **error)
 {
   g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
 
@@ -66,9 +78,18 @@ static gboolean export_all(rsk_store *store, const char *filing,
     rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, error);
     if (!list)
       return FALSE;
-    for (guint i = 0; i < list->filings->len; i++)
-      g_array_append_val(ids,
-                         g_array_index(list->filings, rsk_filing_info, i).id);
+    g_autoptr(GArray) wanted =
+        companies ? rsk_match_companies(list, companies, error) : NULL;
+    if (companies && !wanted) {
+      rsk_filing_list_free(list);
+      return FALSE;
+    }
+    for (guint i = 0; i < list->filings->len; i++) {
+      const rsk_filing_info *info =
+          &g_array_index(list->filings, rsk_filing_info, i);
+      if (among(wanted, info->company_id))
+        g_array_append_val(ids, info->id);
+    }
     rsk_filing_list_free(list);
   }
 
@@ -141,7 +162,7 @@ static const char description[] =
     "         ordinal, section, heading, body, page_start, page_end,\n"
     "         tags [{category, score, strength, evidence [{page, text}]}],\n"
     "         regulations []; then filing_id, doc_type, taxonomy_version,\n"
-    "         word_count\n"
+    "         word_count, company_zh, ticker, cik, stock_code\n"
     "  json   an array of filings, each with its fields and risk_factors\n"
     "  md     a Markdown table per filing\n"
     "  csv    see below\n"
@@ -150,7 +171,7 @@ static const char description[] =
 int rsk_cmd_export(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *format = NULL, *per = NULL, *output = NULL,
-                  *filing = NULL, *tmp_path = NULL;
+                  *filing = NULL, *tmp_path = NULL, *companies = NULL;
   g_autoptr(GError) error = NULL;
   export_job job = {.format = FMT_JSONL, .per = RSK_EXPORT_PER_RISK};
   const GOptionEntry entries[] = {
@@ -158,6 +179,7 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     {"per", 0, 0, G_OPTION_ARG_STRING, &per, "CSV rows: risk (default) or tag", "UNIT"},
     {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (atomically) instead of standard output", "PATH"},
     {"filing", 0, 0, G_OPTION_ARG_STRING, &filing, "Only this filing (id, file name or sha256 prefix)", "FILING"},
+    {"companies", 0, 0, G_OPTION_ARG_STRING, &companies, "Only these: names, tickers, stock codes", "A,B,..."},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
@@ -193,6 +215,12 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     return RSK_EXIT_USAGE;
   }
 
+  if (filing && companies) {
+    rsk_cli_error(out, "export: give --filing or --companies, not both");
+    return RSK_EXIT_USAGE;
+  }
+  g_auto(GStrv) company_list = rsk_split_list(companies);
+
   if (output && rsk_cli_output_is_database(out, "export", output, rsk_cli_db_path(db)))
     return RSK_EXIT_USAGE;
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
@@ -201,7 +229,7 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     return RSK_EXIT_FAILURE;
   }
   job.out = output ? open_temp(output, &tmp_path, &error) : out->out;
-  gboolean ok = job.out && export_all(store, filing, &job, &error);
+  gboolean ok = job.out && export_all(store, filing, (const char *const *)company_list, &job, &error);
   if (output && job.out) {
     ok = finish_temp(job.out, tmp_path, output, ok, ok ? &error : NULL);
   } else if (job.out && (fflush(job.out) != 0 || ferror(job.out))) {

@@ -80,6 +80,14 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
           filing->name, filing->page_count, filing->doc_type,
           filing->company ? filing->company : "(unknown)",
           filing->producer ? filing->producer : "(none)");
+  if (filing->company_zh || filing->ticker || filing->cik || filing->stock_code)
+    fprintf(out->out, "# %s%s%s%s%s%s%s%s\n",
+            filing->company_zh ? "chinese name " : "",
+            filing->company_zh ? filing->company_zh : "",
+            filing->ticker ? "  ticker " : "", filing->ticker ? filing->ticker : "",
+            filing->cik ? "  cik " : "", filing->cik ? filing->cik : "",
+            filing->stock_code ? "  stock code " : "",
+            filing->stock_code ? filing->stock_code : "");
   if (verdicts) {
     if (filing->risk_first_page)
       fprintf(out->out, "# risk factors on pages %d-%d: %u found\n", filing->risk_first_page,

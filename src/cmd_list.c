@@ -12,9 +12,18 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* Columns of the text table: 79 columns in all at the narrowest. */
+/* Columns of the text table: 79 columns in all at the narrowest. A TICKER
+ * column (ticker, else stock code) comes when any filing has one, taking
+ * its room from the file name and the company at the narrowest. */
 enum { W_ID = 5, W_NAME = 22, W_COMPANY = 16, W_TYPE = 9, W_NUM = 5,
-       W_DATE = 10, W_ALL = 79 };
+       W_DATE = 10, W_ALL = 79, W_TICKER = 6, W_NAME_T = 18, W_COMPANY_T = 13 };
+
+/* What the TICKER column shows for INFO: its ticker, else its stock code,
+ * else "". */
+static const char *ticker_of(const rsk_filing_info *info)
+{
+  return info->ticker ? info->ticker : info->stock_code ? info->stock_code : "";
+}
 
 /* The width to fit: $COLUMNS when set (as ls does), else the terminal's;
  * 0 (no limit) in a pipe. */
@@ -33,12 +42,16 @@ static int terminal_width(FILE *out)
 
 /* The widest value of a column: names are what users type as FILING, so
  * they are cut only to fit a terminal, never in a pipe. */
-static int widest(const rsk_filing_list *list, gboolean company)
+typedef enum { COL_NAME, COL_COMPANY, COL_TICKER } column;
+
+static int widest(const rsk_filing_list *list, column col)
 {
   int w = 0;
   for (guint i = 0; i < list->filings->len; i++) {
     const rsk_filing_info *info = &g_array_index(list->filings, rsk_filing_info, i);
-    w = MAX(w, rsk_text_width(company ? info->company : info->name));
+    w = MAX(w, rsk_text_width(col == COL_COMPANY ? info->company
+                              : col == COL_NAME  ? info->name
+                                                 : ticker_of(info)));
   }
   return w;
 }
@@ -48,13 +61,19 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   GString *line = g_string_new(NULL);
   gboolean any_flags = FALSE;
   int columns = terminal_width(out);
-  int w_name = MAX(W_NAME, widest(list, FALSE));
-  int w_company = MAX(W_COMPANY, widest(list, TRUE));
+  int w_ticker = widest(list, COL_TICKER);
+  if (w_ticker > 0)
+    w_ticker = MAX(w_ticker, W_TICKER);
+  int min_name = w_ticker ? W_NAME_T : W_NAME;
+  int min_company = w_ticker ? W_COMPANY_T : W_COMPANY;
+  int w_name = MAX(min_name, widest(list, COL_NAME));
+  int w_company = MAX(min_company, widest(list, COL_COMPANY));
   if (columns > 0) {
     /* On a terminal: the file name gets the room there is, then the company. */
-    int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY);
-    w_name = MIN(w_name, MAX(W_NAME, room - W_COMPANY));
-    w_company = MIN(w_company, MAX(W_COMPANY, room - w_name));
+    int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY) -
+               (w_ticker ? w_ticker + 1 : 0);
+    w_name = MIN(w_name, MAX(min_name, room - min_company));
+    w_company = MIN(w_company, MAX(min_company, room - w_name));
   }
 
   if (list->filings->len == 0) {
@@ -68,6 +87,10 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "COMPANY", w_company, FALSE);
   g_string_append_c(line, ' ');
+  if (w_ticker) {
+    rsk_text_fit(line, "TICKER", w_ticker, FALSE);
+    g_string_append_c(line, ' ');
+  }
   rsk_text_fit(line, "TYPE", W_TYPE, FALSE);
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "PAGES", W_NUM, TRUE);
@@ -87,6 +110,10 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
     g_string_append_c(line, ' ');
     rsk_text_fit(line, info->company, w_company, FALSE);
     g_string_append_c(line, ' ');
+    if (w_ticker) {
+      rsk_text_fit(line, ticker_of(info), w_ticker, FALSE);
+      g_string_append_c(line, ' ');
+    }
     rsk_text_fit(line, info->doc_type, W_TYPE, FALSE);
     g_string_append_c(line, ' ');
     g_snprintf(number, sizeof number, "%d", info->pages);

@@ -18,7 +18,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     {"html", 0, 0, G_OPTION_ARG_FILENAME, &html_path,
      "Write the report to PATH (required)", "PATH"},
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
-     "Only these companies, in this order (comma-separated)", "A,B,..."},
+     "Only these, in order: names, tickers, codes", "A,B,..."},
     {"title", 0, 0, G_OPTION_ARG_STRING, &title, "The report's title", "TEXT"},
     {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
      "Body change beyond which a risk factor counts as materially changed "

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "companies.h"
 #include "read_reports.h"
 #include "rsk_error.h"
+#include "select.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
@@ -87,14 +89,17 @@ static void write_json(FILE *stream, const rsk_search_result *res)
 
 int rsk_cmd_search(int argc, char **argv, rsk_out *out)
 {
-  g_autofree char *db = NULL, *category = NULL, *company = NULL, *format = NULL;
+  g_autofree char *db = NULL, *category = NULL, *company = NULL, *format = NULL,
+                  *companies = NULL;
   int limit = 20;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     {"category", 0, 0, G_OPTION_ARG_STRING, &category,
      "Only risk factors tagged with this category id", "ID"},
+    {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
+     "Only these: names, tickers, stock codes", "A,B,..."},
     {"company", 0, 0, G_OPTION_ARG_STRING, &company,
-     "Only companies whose name contains NAME (any case)", "NAME"},
+     "The same for one company", "NAME"},
     {"limit", 0, 0, G_OPTION_ARG_INT, &limit,
      "At most N results (default 20, 0: all)", "N"},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
@@ -127,9 +132,29 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     return RSK_EXIT_USAGE;
   }
 
+  if (company && companies) {
+    rsk_cli_error(out, "search: give --companies or --company, not both");
+    return RSK_EXIT_USAGE;
+  }
+
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
+  g_autoptr(GArray) ids = NULL;
+  if (store && (company || companies)) {
+    /* --company keeps a name with commas whole */
+    g_auto(GStrv) names = company ? g_strdupv((char *[]){company, NULL})
+                                  : rsk_split_list(companies);
+    rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, &error);
+    ids = list ? rsk_match_companies(list, (const char *const *)names, &error)
+               : NULL;
+    rsk_filing_list_free(list);
+    if (!ids) {
+      rsk_cli_error(out, "search: %s", error->message);
+      rsk_store_close(store);
+      return RSK_EXIT_FAILURE;
+    }
+  }
   rsk_search_result *res = store ? rsk_read_search(store, argv[1], category,
-                                                   company, limit, &error)
+                                                   ids, limit, &error)
                                  : NULL;
   if (!res) {
     rsk_cli_error(out, "search: %s", error->message);
@@ -143,16 +168,6 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
   }
 
   if (res->hits->len == 0) {
-    if (company && !rsk_read_has_company(store, company, &error)) {
-      if (error)
-        rsk_cli_error(out, "search: %s", error->message);
-      else
-        rsk_cli_error(out, "search: no stored company matches \"%s\"",
-                      company);
-      rsk_search_result_free(res);
-      rsk_store_close(store);
-      return RSK_EXIT_FAILURE;
-    }
     if (category && !rsk_read_has_category(store, category, &error)) {
       if (error)
         rsk_cli_error(out, "search: %s", error->message);

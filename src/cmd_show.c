@@ -26,6 +26,14 @@ static void show_header(GString *s, const rsk_analysis *a)
   g_string_append_printf(s, "%s  (id %" G_GINT64_FORMAT ")\n", info->name,
                          info->id);
   g_string_append_printf(s, "  Company       %s\n", info->company);
+  if (info->company_zh && strcmp(info->company_zh, info->company) != 0)
+    g_string_append_printf(s, "  Chinese name  %s\n", info->company_zh);
+  if (info->ticker)
+    g_string_append_printf(s, "  Ticker        %s\n", info->ticker);
+  if (info->stock_code)
+    g_string_append_printf(s, "  Stock code    %s\n", info->stock_code);
+  if (info->cik)
+    g_string_append_printf(s, "  CIK           %s\n", info->cik);
   g_string_append_printf(s, "  Type          %s, %d pages", info->doc_type,
                          info->pages);
   if (info->filed_date)

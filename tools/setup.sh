@@ -10,9 +10,12 @@ set -eu
 
 cd "$(dirname "$0")/.."
 
+# poppler-data: the CMaps and CID-to-Unicode tables of Chinese, Japanese and
+# Korean fonts; without it Poppler drops the text of CID-keyed fonts that
+# are not embedded (traditional-Chinese prospectuses: no 風險因素 at all).
 packages="gcc pkg-config python3 meson ninja-build libglib2.0-dev
 libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
-libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
+libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils poppler-data"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
   packages="$packages qpdf chromium time fonts-wqy-microhei fonts-dejavu-extra"

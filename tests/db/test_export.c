@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Stores a one-risk filing whose heading is HEADING; returns it loaded. */
-static rsk_analysis *stored(const char *heading, rsk_store **store)
+/* Stores a one-risk filing whose heading is HEADING, with ticker "ACME",
+ * CIK and Chinese name when IDENTIFIED; returns it loaded. */
+static rsk_analysis *stored_as(const char *heading, gboolean identified,
+                               rsk_store **store)
 {
   g_autofree char *path = fixture_db_path("x.db");
   g_autoptr(GError) error = NULL;
@@ -26,12 +28,22 @@ static rsk_analysis *stored(const char *heading, rsk_store **store)
   if (heading)
     g_array_index(fx->filing->risks, rsk_risk_factor, 0).heading =
         rsk_filing_intern(fx->filing, heading);
+  if (identified) {
+    fx->filing->ticker = g_strdup("ACME");
+    fx->filing->cik = g_strdup("0000012345");
+    fx->filing->company_zh = g_strdup("艾克米人工智能有限公司");
+  }
   *store = rsk_store_open(path, FALSE, &error);
   assert_true(fixture_put(*store, fx, &id, &error));
   fixture_free(fx);
   rsk_analysis *a = rsk_analysis_load(*store, id, &error);
   assert_non_null(a);
   return a;
+}
+
+static rsk_analysis *stored(const char *heading, rsk_store **store)
+{
+  return stored_as(heading, FALSE, store);
 }
 
 typedef void (*render_fn)(const rsk_analysis *a, FILE *out);
@@ -62,7 +74,7 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
 {
   (void)state;
   rsk_store *store = NULL;
-  rsk_analysis *a = stored(NULL, &store);
+  rsk_analysis *a = stored_as(NULL, TRUE, &store);
   char *text = render(rsk_export_jsonl, a);
   g_autofree char *expected = g_strdup_printf(
       "{\"filing\":\"x.pdf\",\"sha256\":\"%s\",\"company\":\"Acme AI\","
@@ -75,7 +87,8 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
       "\"evidence\":[{\"page\":11,\"text\":\"personal data\"}]}],"
       "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
       "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
-      "\"word_count\":7}\n",
+      "\"word_count\":7,\"company_zh\":\"艾克米人工智能有限公司\","
+      "\"ticker\":\"ACME\",\"cik\":\"0000012345\",\"stock_code\":null}\n",
       a->info.sha256);
   assert_string_equal(text, expected);
 
@@ -102,11 +115,12 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   char *text = render(csv_per_risk, a);
   g_autofree char *expected = g_strdup_printf(
       "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,word_count,tags,regulations,body\r\n"
+      "section,heading,page_start,page_end,word_count,tags,regulations,body,"
+      "ticker,stock_code,cik,company_zh\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
       "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
-      "Body of risk 1.\r\n",
+      "Body of risk 1.,,,,\r\n",
       a->info.sha256);
   assert_string_equal(text, expected);
   free(text);
@@ -115,13 +129,13 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   g_autofree char *per_tag = g_strdup_printf(
       "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
       "section,heading,page_start,page_end,category,strength,score,"
-      "evidence_pages,evidence\r\n"
+      "evidence_pages,evidence,ticker,stock_code,cik,company_zh\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
-      "11;12,AI Act | artificial intelligence laws\r\n"
+      "11;12,AI Act | artificial intelligence laws,,,,\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
-      "11,personal data\r\n",
+      "11,personal data,,,,\r\n",
       a->info.sha256, a->info.sha256);
   assert_string_equal(text, per_tag);
   free(text);

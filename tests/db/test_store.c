@@ -276,15 +276,22 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   rsk_store *store = rsk_store_open(path, FALSE, &error);
   assert_null(error);
   assert_non_null(store);
-  assert_int_equal(rsk_store_schema_version(), 2);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  assert_int_equal(rsk_store_schema_version(), 3);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
                                          "WHERE name = 'risk_factor_pages'"), 1);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
+                                         "WHERE name = 'filings_ticker'"), 1);
 
   /* The old rows are intact; without page marks, pages are page_start. */
   rsk_analysis *a = rsk_analysis_load(store, 1, &error);
   assert_non_null(a);
   assert_string_equal(a->info.company, "Old Co");
+  /* Version 3's identity columns are empty for rows stored before it. */
+  assert_null(a->info.ticker);
+  assert_null(a->info.stock_code);
+  assert_null(a->info.cik);
+  assert_null(a->info.company_zh);
   assert_int_equal(a->risks->len, 1);
   const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 0);
   assert_string_equal(r->body, "Old body that ran from page five onto page six.");
@@ -309,7 +316,7 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   store = rsk_store_open(path, TRUE, &error);
   assert_non_null(store);
   rsk_store_close(store);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
   g_autofree char *check = fixture_sql_text(path, "PRAGMA integrity_check");
   assert_string_equal(check, "ok");
 }

@@ -130,6 +130,75 @@ char *fixture_not_pdf(const char *dir)
   return path;
 }
 
+/* A PDF string of TEXT for a "-UCS2-H" CMap: its UTF-16 code units in
+ * hex, big-endian. */
+static void append_ucs2_hex(GString *out, const char *text)
+{
+  glong n = 0;
+  gunichar2 *units = g_utf8_to_utf16(text, -1, NULL, &n, NULL);
+  g_assert_nonnull(units);
+  g_string_append_c(out, '<');
+  for (glong i = 0; i < n; i++)
+    g_string_append_printf(out, "%04X", units[i]);
+  g_string_append_c(out, '>');
+  g_free(units);
+}
+
+char *fixture_cid_chinese_pdf(const char *dir, const char *const *lines)
+{
+  /* The content: each line 20 pt below the last, the first in 16 pt. */
+  GString *content = g_string_new("BT\n");
+  for (int i = 0; lines[i]; i++) {
+    g_string_append_printf(content, "/F1 %d Tf 1 0 0 1 60 %d Tm ", i ? 10 : 16,
+                           780 - 24 * i);
+    append_ucs2_hex(content, lines[i]);
+    g_string_append(content, " Tj\n");
+  }
+  g_string_append(content, "ET\n");
+
+  /* A Type0 font on the predefined CMap UniCNS-UCS2-H, its CIDFont in the
+   * Adobe-CNS1 collection and not embedded: only poppler-data's CMap and
+   * CID-to-Unicode tables can turn its codes into text. */
+  char *objects[7];
+  objects[0] = g_strdup("<< /Type /Catalog /Pages 2 0 R >>");
+  objects[1] = g_strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  objects[2] = g_strdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                        "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>");
+  objects[3] = g_strdup_printf("<< /Length %" G_GSIZE_FORMAT " >>\nstream\n%s"
+                               "endstream", content->len, content->str);
+  objects[4] = g_strdup("<< /Type /Font /Subtype /Type0 /BaseFont /MSung-Light "
+                        "/Encoding /UniCNS-UCS2-H /DescendantFonts [6 0 R] >>");
+  objects[5] = g_strdup("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MSung-Light "
+                        "/CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) "
+                        "/Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>");
+  objects[6] = g_strdup("<< /Type /FontDescriptor /FontName /MSung-Light /Flags 4 "
+                        "/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 "
+                        "/Descent -120 /CapHeight 700 /StemV 80 >>");
+  GString *pdf = g_string_new("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
+  gsize offsets[G_N_ELEMENTS(objects)];
+  for (gsize i = 0; i < G_N_ELEMENTS(objects); i++) {
+    offsets[i] = pdf->len;
+    g_string_append_printf(pdf, "%" G_GSIZE_FORMAT " 0 obj\n%s\nendobj\n", i + 1,
+                           objects[i]);
+    g_free(objects[i]);
+  }
+  gsize xref = pdf->len;
+  g_string_append_printf(pdf, "xref\n0 %" G_GSIZE_FORMAT "\n0000000000 65535 f \n",
+                         G_N_ELEMENTS(objects) + 1);
+  for (gsize i = 0; i < G_N_ELEMENTS(objects); i++)
+    g_string_append_printf(pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf(pdf, "trailer\n<< /Size %" G_GSIZE_FORMAT " /Root 1 0 R >>\n"
+                         "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                         G_N_ELEMENTS(objects) + 1, xref);
+  char *path = g_build_filename(dir, "cid-cns1.pdf", NULL);
+  gboolean ok = g_file_set_contents(path, pdf->str, (gssize)pdf->len, NULL);
+  g_string_free(pdf, TRUE);
+  g_string_free(content, TRUE);
+  if (!ok)
+    g_clear_pointer(&path, g_free);
+  return path;
+}
+
 void fixture_shutdown(void)
 {
   cairo_debug_reset_static_data();

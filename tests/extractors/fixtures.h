@@ -25,5 +25,12 @@ char *fixture_empty_pdf(const char *dir);
 /* A text file named like a PDF. */
 char *fixture_not_pdf(const char *dir);
 
+/* One A4 page written by hand: LINES (NULL-terminated, Chinese in the
+ * Basic Multilingual Plane) in a CID-keyed font on the predefined CMap
+ * UniCNS-UCS2-H (Adobe-CNS1), not embedded, as traditional-Chinese
+ * prospectuses are often made. Poppler needs poppler-data to read it.
+ * Returns its path, or NULL when it cannot be written. */
+char *fixture_cid_chinese_pdf(const char *dir, const char *const *lines);
+
 /* Releases cairo's and fontconfig's caches so leak checkers stay quiet. */
 void fixture_shutdown(void);

@@ -365,6 +365,50 @@ static void hong_kong_cover_gives_company_in_capitals(void **state)
   rsk_filing_free(filing);
 }
 
+/* ---------------------------------------------------------- CJK fonts */
+
+/* Traditional-Chinese prospectuses set their text in CID-keyed fonts on
+ * Adobe's predefined CMaps, often not embedded. Poppler maps their codes to
+ * Unicode with poppler-data's tables (tools/setup.sh installs it); without
+ * them it drops the text ("Missing language pack for 'Adobe-CNS1'"). */
+static void a_cid_keyed_traditional_chinese_pdf_extracts(void **state)
+{
+  (void)state;
+  static const char *const printed[] = {
+      "風險因素",
+      "我們的業務、財務狀況及經營業績可能受到下列任何風險的重大不利影響。",
+      "有關我們業務及行業的風險",
+      "我們面臨激烈的市場競爭，如未能有效競爭，我們的市場份額可能下降。",
+      NULL,
+  };
+  char *dir = fixture_dir_new();
+  char *path = fixture_cid_chinese_pdf(dir, printed);
+  if (!path) {
+    print_message("SKIP: cannot write the CID-keyed fixture in %s\n", dir);
+    fixture_dir_free(dir);
+    skip();
+  }
+  GError *error = NULL;
+  rsk_filing *filing = rsk_filing_new(path);
+  rsk_document *doc = rsk_document_open(path, NULL, &error);
+  assert_non_null(doc);
+  if (!rsk_document_read(doc, 1, 0, 1, filing, &error))
+    fail_msg("%s (is poppler-data installed? tools/setup.sh installs it)",
+             error->message);
+  for (int i = 0; printed[i]; i++) {
+    gboolean found = FALSE;
+    for (guint k = 0; k < filing->lines->len && !found; k++)
+      found = strcmp(g_array_index(filing->lines, rsk_line, k).text,
+                     printed[i]) == 0;
+    if (!found)
+      fail_msg("\"%s\" was not extracted from the CID font", printed[i]);
+  }
+  rsk_document_free(doc);
+  rsk_filing_free(filing);
+  g_free(path);
+  fixture_dir_free(dir);
+}
+
 /* ------------------------------------------------------------- errors */
 
 static void empty_page_gives_no_text_error(void **state)
@@ -539,6 +583,7 @@ int main(void)
       cmocka_unit_test(page_number_forms_are_recognised),
       cmocka_unit_test(cover_page_names_form_and_registrant),
       cmocka_unit_test(hong_kong_cover_gives_company_in_capitals),
+      cmocka_unit_test(a_cid_keyed_traditional_chinese_pdf_extracts),
       cmocka_unit_test(dates_in_cover_forms_become_iso_dates),
       cmocka_unit_test(cover_period_end_gives_the_document_date),
       cmocka_unit_test(empty_page_gives_no_text_error),
