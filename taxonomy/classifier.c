@@ -3,12 +3,17 @@
  * How a tag is decided (LABELING.md defines P, S and M):
  *
  * 1. Every rule of every category is matched against the heading and the
- *    body (where the rule allows). A match survives when one of its
+ *    body (where the rule allows), one sentence at a time: a match never
+ *    runs across a sentence boundary. A match survives when one of its
  *    "requires" patterns matches near it and none of its "unless" patterns
- *    does; "near" is the sentence unless the rule gives a byte window. A
- *    match that is only one item of an enumeration ("laws relating to
- *    privacy, tax, export and labour") counts with the rule's smaller
- *    list_weight: a word in a list is a mention, not evidence.
+ *    does; "near" is the sentence, or a byte window inside it when the rule
+ *    gives one. A match that is only one item of an enumeration ("laws
+ *    relating to privacy, tax, export and labour") counts with the rule's
+ *    smaller list_weight, and the items of one enumeration do not add up:
+ *    a word in a list is a mention, not evidence. A bare acronym ("VIE",
+ *    "AI") counts only with its sense: the context its rule requires, a
+ *    spelt-out match of the same category in its sentence, or as the name
+ *    of a registered regulation ("GDPR").
  * 2. A citation of a named regulation (the registry) is evidence, with the
  *    regulation's weight, for each category the regulation lists, and the
  *    regulation id is recorded for the risk factor.
@@ -18,7 +23,8 @@
  *         paragraph_p with evidence in at least two sentences and in more
  *         than paragraph_density of them, or in exactly that share when
  *         its first sentence is one of them (a paragraph devoted to the
- *         subject; a one-sentence paragraph is a bullet, i.e. a sentence);
+ *         subject; a one-sentence paragraph is a bullet, i.e. a sentence;
+ *         a sentence that only names the subject in a list does not count);
  *      S  when one sentence carries sentence_s (one specific statement, or
  *         two weaker signals together), or the heading carries
  *         sentence_s / heading_factor;
@@ -60,8 +66,11 @@ typedef struct {
   guint category;
   const rsk_rule *rule;
   gboolean in_heading;
+  gboolean in_list;     /* one item of an enumeration: a mention */
+  gboolean acronym;     /* the match is a bare acronym ("VIE", "AI") */
+  gboolean registry;    /* a named regulation's pattern */
   guint offset, length;
-  guint sentence;       /* body only */
+  guint sentence;       /* in the heading's or the body's units */
   double weight;
 } hit;
 
@@ -75,7 +84,8 @@ typedef struct {
   guint body_len;
   const char *heading_shown;  /* as printed, same offsets: evidence text */
   const char *body_shown;
-  rsk_units units;
+  rsk_units heading_units;
+  rsk_units units;        /* the body's */
   pcre2_match_data *md;
   GArray *hits;          /* hit */
   GPtrArray *cited;      /* const char *: regulation ids (borrowed) */
@@ -126,8 +136,8 @@ static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patte
 }
 
 /* The context window of a match: the rule's byte window clipped to the
- * unit [us, ue), or the unit itself. Windows are moved to character
- * boundaries. */
+ * sentence [us, ue), or the sentence itself. Windows are moved to
+ * character boundaries. */
 static void context_window(const char *text, const rsk_rule *rule, guint us, guint ue,
                            guint ms, guint me, guint *ws, guint *we)
 {
@@ -144,58 +154,88 @@ static void context_window(const char *text, const rsk_rule *rule, guint us, gui
     (*we)++;
 }
 
-/* Matches RULE over TEXT (the heading or the body) and records surviving
- * hits for each of CATEGORIES (N of them). */
+/* TEXT[start, end) is one bare acronym: two to eight capitals, maybe
+ * dotted ("A.I."), maybe a plural "s" ("VIEs"), and nothing else. */
+static gboolean is_bare_acronym(const char *text, guint start, guint end)
+{
+  guint caps = 0;
+  if (end > start + 1 && text[end - 1] == 's')
+    end--;
+  for (guint i = start; i < end; i++) {
+    if (g_ascii_isupper(text[i]))
+      caps++;
+    else if (text[i] != '.' || i == start)
+      return FALSE;
+  }
+  return caps >= 2 && caps <= 8;
+}
+
+static guint next_char(const char *text, guint pos, guint len)
+{
+  pos++;
+  while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+    pos++;
+  return pos;
+}
+
+/* Records the match [ms, me) of RULE in sentence SENTENCE (of UNITS) when
+ * its context allows, for each of CATEGORIES (N of them). */
+static void consider_match(run *r, const rsk_rule *rule, const guint *categories, guint n,
+                           gboolean heading, const char *cited_id, const rsk_units *units,
+                           guint sentence, guint ms, guint me)
+{
+  const char *text = heading ? r->heading : r->body;
+  const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+  guint ws, we;
+  context_window(text, rule, s->start, s->end, ms, me, &ws, &we);
+  if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
+    return;
+  if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
+    return;
+
+  gboolean in_list = !heading && rsk_units_in_list(text, s->start, s->end, ms, me);
+  if (cited_id) {
+    gboolean seen = FALSE;
+    for (guint i = 0; i < r->cited->len && !seen; i++)
+      seen = strcmp(g_ptr_array_index(r->cited, i), cited_id) == 0;
+    if (!seen)
+      g_ptr_array_add(r->cited, (gpointer)cited_id);
+  }
+  for (guint c = 0; c < n; c++) {
+    hit h = {.category = categories[c], .rule = rule, .in_heading = heading,
+             .in_list = in_list, .acronym = is_bare_acronym(text, ms, me),
+             .registry = cited_id != NULL, .offset = ms, .length = me - ms,
+             .sentence = sentence, .weight = in_list ? rule->list_weight : rule->weight};
+    g_array_append_val(r->hits, h);
+  }
+}
+
+/* Matches RULE over the heading or the body, one sentence at a time: a
+ * match never runs across a sentence boundary, so "... personal
+ * information. In many cases, these laws" is not one phrase. A search of
+ * the whole text finds the next sentence worth trying; the search is then
+ * repeated inside that sentence alone. */
 static void match_rule(run *r, const rsk_rule *rule, const guint *categories, guint n,
-                       gboolean heading, gboolean is_regulation, const char *cited_id)
+                       gboolean heading, const char *cited_id)
 {
   const char *text = heading ? r->heading : r->body;
   guint len = heading ? r->heading_len : r->body_len;
+  const rsk_units *units = heading ? &r->heading_units : &r->units;
   guint pos = 0;
-  while (pos <= len) {
+  while (pos < len) {
     guint ms, me;
     if (match_at(r, rule, rule->main.code, text, pos, len, &ms, &me) != 1)
       break;
-    pos = me > ms ? me : ms + 1;
-    while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-      pos++;
-
-    /* The unit: the whole heading, or the sentence (or paragraph, for a
-     * byte window) around the match. */
-    guint us = 0, ue = len, sentence = 0;
-    if (!heading) {
-      sentence = rsk_units_sentence_at(&r->units, ms);
-      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
-      const rsk_unit *p = &g_array_index(r->units.paragraphs, rsk_unit, s->paragraph);
-      us = rule->near ? p->start : s->start;
-      ue = rule->near ? p->end : s->end;
+    guint first = ms;
+    guint sentence = rsk_units_sentence_at(units, ms);
+    const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+    guint spos = MAX(pos, s->start);
+    while (spos < s->end &&
+           match_at(r, rule, rule->main.code, text, spos, s->end, &ms, &me) == 1) {
+      spos = me > ms ? me : next_char(text, ms, len);
+      consider_match(r, rule, categories, n, heading, cited_id, units, sentence, ms, me);
     }
-    guint ws, we;
-    context_window(text, rule, us, ue, ms, me, &ws, &we);
-    if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
-      continue;
-    if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
-      continue;
-
-    double weight = rule->weight;
-    if (!heading) {
-      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
-      if (rsk_units_in_list(text, s->start, s->end, ms, me))
-        weight = rule->list_weight;
-    }
-    (void)is_regulation;
-    if (cited_id) {
-      gboolean seen = FALSE;
-      for (guint i = 0; i < r->cited->len && !seen; i++)
-        seen = strcmp(g_ptr_array_index(r->cited, i), cited_id) == 0;
-      if (!seen)
-        g_ptr_array_add(r->cited, (gpointer)cited_id);
-    }
-    for (guint c = 0; c < n; c++) {
-      hit h = {.category = categories[c], .rule = rule, .in_heading = heading,
-               .offset = ms, .length = me - ms, .sentence = sentence, .weight = weight};
-      g_array_append_val(r->hits, h);
-    }
+    pos = MAX(s->end, next_char(text, first, len));
   }
 }
 
@@ -207,9 +247,9 @@ static void match_everything(run *r)
     for (guint k = 0; k < cat->rules->len; k++) {
       const rsk_rule *rule = g_ptr_array_index(cat->rules, k);
       if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
-        match_rule(r, rule, &c, 1, TRUE, FALSE, NULL);
+        match_rule(r, rule, &c, 1, TRUE, NULL);
       if ((rule->where & RSK_WHERE_BODY) && r->body_len)
-        match_rule(r, rule, &c, 1, FALSE, FALSE, NULL);
+        match_rule(r, rule, &c, 1, FALSE, NULL);
     }
   }
   for (guint g = 0; g < tax->regulations->len; g++) {
@@ -219,10 +259,32 @@ static void match_everything(run *r)
     for (guint k = 0; k < reg->rules->len; k++) {
       const rsk_rule *rule = g_ptr_array_index(reg->rules, k);
       if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
-        match_rule(r, rule, cats, n, TRUE, TRUE, reg->info.id);
+        match_rule(r, rule, cats, n, TRUE, reg->info.id);
       if ((rule->where & RSK_WHERE_BODY) && r->body_len)
-        match_rule(r, rule, cats, n, FALSE, TRUE, reg->info.id);
+        match_rule(r, rule, cats, n, FALSE, reg->info.id);
     }
+  }
+}
+
+/* A bare acronym ("VIE", "WFOE", "AI") names a thing, not what is said
+ * about it: alone it is no evidence. It counts when its rule required
+ * context and found it, when it cites a named regulation ("GDPR"), or
+ * when another, spelt-out match of the same category shares its sentence
+ * ("contractual arrangements with our VIEs"). */
+static void drop_lone_acronyms(run *r)
+{
+  for (guint i = 0; i < r->hits->len; i++) {
+    hit *h = &g_array_index(r->hits, hit, i);
+    if (!h->acronym || h->registry || h->rule->requires->len || h->weight <= 0)
+      continue;
+    gboolean supported = FALSE;
+    for (guint j = 0; j < r->hits->len && !supported; j++) {
+      const hit *o = &g_array_index(r->hits, hit, j);
+      supported = !o->acronym && o->weight > 0 && o->category == h->category &&
+                  o->in_heading == h->in_heading && o->sentence == h->sentence;
+    }
+    if (!supported)
+      h->weight = 0;
   }
 }
 
@@ -329,7 +391,7 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
   g_autoptr(GPtrArray) unit = g_ptr_array_new();
   for (guint i = 0; i < hits->len; i++) {
     const hit *h = g_ptr_array_index(hits, i);
-    if (h->in_heading)
+    if (h->in_heading && h->weight > 0)
       g_ptr_array_add(unit, (gpointer)h);
   }
   double heading = distinct_sum((const hit *const *)unit->pdata, unit->len);
@@ -338,16 +400,26 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
   double total = heading * set->heading_factor;
   double best_sentence = 0;
   g_autofree double *sent_w = g_new0(double, MAX(n_sent, 1));
+  g_autofree gboolean *mention = g_new0(gboolean, MAX(n_sent, 1));
   for (guint s = 0; s < n_sent; s++) {
     g_ptr_array_set_size(unit, 0);
+    gboolean all_listed = TRUE;
+    double top = 0;
     for (guint i = 0; i < hits->len; i++) {
       const hit *h = g_ptr_array_index(hits, i);
-      if (!h->in_heading && h->sentence == s)
-        g_ptr_array_add(unit, (gpointer)h);
+      if (h->in_heading || h->sentence != s || h->weight <= 0)
+        continue;
+      g_ptr_array_add(unit, (gpointer)h);
+      all_listed = all_listed && h->in_list;
+      top = MAX(top, h->weight);
     }
     if (unit->len == 0)
       continue;
-    sent_w[s] = distinct_sum((const hit *const *)unit->pdata, unit->len);
+    /* Items of one enumeration do not add up: "laws relating to privacy,
+     * data protection, consumer protection, ..." names privacy in passing
+     * however many of its words match. */
+    sent_w[s] = all_listed ? top : distinct_sum((const hit *const *)unit->pdata, unit->len);
+    mention[s] = all_listed && top < set->sentence_s;
     best_sentence = MAX(best_sentence, sent_w[s]);
     total += MIN(sent_w[s], 2.0);
   }
@@ -363,9 +435,10 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
       const rsk_unit *u = &g_array_index(r->units.sentences, rsk_unit, s);
       if (u->paragraph != p)
         continue;
+      gboolean evidence = sent_w[s] > 0 && !mention[s];
       if (all++ == 0)
-        opens = sent_w[s] > 0;
-      with += sent_w[s] > 0 ? 1 : 0;
+        opens = evidence;
+      with += evidence ? 1 : 0;
     }
     if (with == 0)
       continue;
@@ -457,12 +530,14 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
     r.heading = heading_folded;
   if (body_folded)
     r.body = body_folded;
+  rsk_units_split(&r.heading_units, r.heading, r.heading_len);
   rsk_units_split(&r.units, r.body, r.body_len);
   r.md = pcre2_match_data_create(1, NULL);
   r.hits = g_array_new(FALSE, FALSE, sizeof(hit));
   r.cited = g_ptr_array_new();
 
   match_everything(&r);
+  drop_lone_acronyms(&r);
 
   g_autoptr(GPtrArray) per = g_ptr_array_new();
   for (guint c = 0; c < taxonomy->categories->len; c++) {
@@ -482,6 +557,7 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
   g_ptr_array_unref(r.cited);
   g_array_unref(r.hits);
   pcre2_match_data_free(r.md);
+  rsk_units_clear(&r.heading_units);
   rsk_units_clear(&r.units);
 }
 

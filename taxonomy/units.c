@@ -5,9 +5,10 @@
  * deliberately simple: a full stop, question or exclamation mark followed by
  * white space and an upper-case letter, digit, quote or bracket ends a
  * sentence, unless the word before it is an abbreviation ("U.S.", "Inc.",
- * "e.g.", also as the last part of "EU-U.S.") - though "U.S.", "Inc." and
- * the like still end one before a word that opens sentences ("... in the
- * U.S. In 2023 ..."); Chinese full-width 。！？； always end one; a bullet starts one.
+ * "e.g.", the "v." of a case name, "No." of a circular, a month; also as the
+ * last part of "EU-U.S.") - though "U.S.", "Inc." and the like still end one
+ * before a word that opens sentences ("... in the U.S. In 2023 ...");
+ * Chinese full-width 。！？； always end one; a bullet starts one.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,16 +17,19 @@
 #include <string.h>
 
 static const char *const abbreviations[] = {
-  "inc", "co", "corp", "ltd", "no", "nos", "e.g", "i.e", "etc", "vs", "art", "arts",
-  "mr", "ms", "dr", "st", "jr", "sec", "u.s", "u.k", "p.r.c", "s.a", "n.v", "fig",
-  "para", "approx", "l.p", "plc", "cf", NULL,
+  "inc", "co", "corp", "ltd", "no", "nos", "e.g", "i.e", "etc", "vs", "v", "art", "arts",
+  "mr", "ms", "dr", "st", "jr", "sec", "u.s", "u.k", "p.r.c", "s.a", "n.v", "b.v", "fig",
+  "para", "approx", "l.p", "plc", "cf", "al", "ex", "pub", "stat", "reg", "regs", "rev",
+  "u.s.c", "c.f.r", "cal", "civ", "dept", "govt", "jan", "feb", "mar", "apr", "jun",
+  "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL,
 };
 
 /* Abbreviations that often end a sentence too ("... sold in the U.S. In
  * 2023, ..."): a full stop after them ends the sentence when the next word
  * is one that opens sentences. */
 static const char *const final_abbreviations[] = {
-  "u.s", "u.k", "p.r.c", "inc", "co", "corp", "ltd", "plc", "etc", "l.p", "s.a", "n.v", NULL,
+  "u.s", "u.k", "p.r.c", "inc", "co", "corp", "ltd", "plc", "etc", "l.p", "s.a", "n.v", "al",
+  NULL,
 };
 
 static const char *const sentence_openers[] = {
