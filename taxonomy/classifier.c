@@ -186,6 +186,16 @@ static void consider_match(run *r, const rsk_rule *rule, const guint *categories
 {
   const char *text = heading ? r->heading : r->body;
   const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+  if (!heading) {
+    /* A leftmost match can start items early: "currency regulations, laws
+     * and regulations regarding consumer and data protection". When the
+     * rule also matches from the start of the item it ends in, that is the
+     * phrase, and it is one item of the list. */
+    guint is = rsk_units_item_start(text, s->start, s->end, me > ms ? me - 1 : ms);
+    guint a, b;
+    if (is > ms && match_at(r, rule, rule->main.code, text, is, s->end, &a, &b) == 1 && a < me)
+      ms = a, me = b;
+  }
   guint ws, we;
   context_window(text, rule, s->start, s->end, ms, me, &ws, &we);
   if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))

@@ -188,6 +188,19 @@ static guint separator_at(const char *p)
   return 0;
 }
 
+guint rsk_units_item_start(const char *text, guint ss, guint se, guint offset)
+{
+  guint item_start = ss;
+  for (guint i = ss; i < se && i <= offset; i++) {
+    guint sep = separator_at(text + i);
+    if (sep || text[i] == ':')
+      item_start = i + (sep ? sep : 1);
+  }
+  while (item_start < se && text[item_start] == ' ')
+    item_start++;
+  return item_start;
+}
+
 gboolean rsk_units_in_list(const char *text, guint ss, guint se, guint start, guint end)
 {
   /* Cut the sentence into items at separators; remember the items' lengths
@@ -195,18 +208,28 @@ gboolean rsk_units_in_list(const char *text, guint ss, guint se, guint start, gu
    * including: privacy; tax; ..."). */
   enum { MAX_ITEMS = 64, SHORT_ITEM = 50, LONG_ITEM = 90 };
   guint lengths[MAX_ITEMS];
-  guint n = 0, at = 0, item_start = ss;
+  guint n = 0, at = 0, last = 0, item_start = ss;
   for (guint i = ss; i <= se && n < MAX_ITEMS; i++) {
     guint sep = i < se ? separator_at(text + i) : 1;
     if (!sep && text[i] != ':')
       continue;
     if (start >= item_start && start < i + (sep ? sep : 1))
       at = n;
+    if (end > item_start && end <= i + (sep ? sep : 1))
+      last = n;
     lengths[n++] = i - item_start;
     item_start = i + (sep ? sep : 1);
     i = item_start - 1;
   }
-  (void)end;
+  /* A match over several items is judged by the item it ends in, where
+   * its subject word is: "laws relating to labour, data protection" ends in
+   * a short item, "restrictions on the hardware, software, and systems used
+   * to develop frontier models" in a long one that is no list item. */
+  if (last > at) {
+    if (lengths[last] > SHORT_ITEM)
+      return FALSE;
+    at = last;
+  }
   if (n < 4 || lengths[at] > LONG_ITEM)
     return FALSE;
   /* An enumeration is a run of short items: at least three short ones
