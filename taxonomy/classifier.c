@@ -32,8 +32,10 @@
  *    The score is 1 - exp(-total / score_scale), where total adds the
  *    heading weight times heading_factor and each sentence's weight (capped
  *    at 2 so one repetitive sentence cannot dominate).
- * 4. Every tag keeps its evidence: page, offsets, text and the rule id, so
- *    "riskscope show --why" can say which rule fired where.
+ * 4. Every tag keeps its evidence: the strongest few sentences that carried
+ *    it, each with its match marked (page, offsets, text, rule id) and how
+ *    often the same match recurs (evidence.c), so "riskscope show --why"
+ *    can say which rule fired where and a reader can judge it.
  *
  * Chinese text is matched in simplified characters, the script the
  * taxonomy's patterns are written in: the heading and body are folded
@@ -52,6 +54,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "classifier.h"
+#include "evidence.h"
 #include "hanzi_fold.h"
 #include "taxonomy_private.h"
 #include "units.h"
@@ -59,8 +62,6 @@
 #include <math.h>
 #include <string.h>
 
-#define MAX_EVIDENCE 24
-#define MAX_EVIDENCE_TEXT 240
 
 typedef struct {
   guint category;
@@ -324,6 +325,35 @@ static double distinct_sum(const hit *const *h, guint n)
   return sum;
 }
 
+/* The weight of one unit (the heading or a sentence) from its hits H[0..n):
+ * items of one enumeration do not add up ("laws relating to privacy, data
+ * protection, consumer protection, ..." names privacy in passing however
+ * many of its words match), other hits add per distinct rule. */
+static double unit_weight(const hit *const *h, guint n, gboolean *mention_only)
+{
+  gboolean all_listed = TRUE;
+  double top = 0;
+  for (guint i = 0; i < n; i++) {
+    all_listed = all_listed && h[i]->in_list;
+    top = MAX(top, h[i]->weight);
+  }
+  if (mention_only)
+    *mention_only = n > 0 && all_listed;
+  return n && all_listed ? top : distinct_sum(h, n);
+}
+
+/* The hits of HITS (a category's) with weight in unit SENTENCE of the
+ * heading or the body, into UNIT. */
+static void unit_hits(const GPtrArray *hits, gboolean heading, guint sentence, GPtrArray *unit)
+{
+  g_ptr_array_set_size(unit, 0);
+  for (guint i = 0; i < hits->len; i++) {
+    const hit *h = g_ptr_array_index(hits, i);
+    if (h->in_heading == heading && h->sentence == sentence && h->weight > 0)
+      g_ptr_array_add(unit, (gpointer)h);
+  }
+}
+
 static int compare_hits(gconstpointer a, gconstpointer b)
 {
   const hit *x = *(const hit *const *)a, *y = *(const hit *const *)b;
@@ -336,45 +366,46 @@ static int compare_hits(gconstpointer a, gconstpointer b)
   return x->length > y->length ? -1 : x->length < y->length;   /* longest first */
 }
 
-static char *evidence_text(const char *text, guint offset, guint length)
-{
-  if (length > MAX_EVIDENCE_TEXT) {
-    length = MAX_EVIDENCE_TEXT;
-    while (length > 0 && ((unsigned char)text[offset + length] & 0xC0) == 0x80)
-      length--;
-  }
-  return g_strndup(text + offset, length);
-}
-
+/* Hands the category's surviving hits, with their sentences and the weight
+ * those carried, to rsk_evidence_pick(). */
 static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
 {
+  const rsk_settings *set = &r->tax->settings;
   g_ptr_array_sort(hits, compare_hits);
-  guint last_offset = G_MAXUINT;
-  gboolean last_heading = FALSE;
-  for (guint i = 0; i < hits->len && tag->evidence->len < MAX_EVIDENCE; i++) {
+  g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(rsk_evidence_candidate));
+  g_autoptr(GPtrArray) unit = g_ptr_array_new();
+  const hit *last = NULL;
+  for (guint i = 0; i < hits->len; i++) {
     const hit *h = g_ptr_array_index(hits, i);
     if (h->weight <= 0)
       continue;
-    if (h->offset == last_offset && h->in_heading == last_heading)
+    if (last && h->offset == last->offset && h->in_heading == last->in_heading)
       continue;   /* one place matched by two rules: keep the heavier, longer */
-    last_offset = h->offset;
-    last_heading = h->in_heading;
+    last = h;
+    const rsk_units *units = h->in_heading ? &r->heading_units : &r->units;
+    const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, h->sentence);
+    unit_hits(hits, h->in_heading, h->sentence, unit);
+    double w = unit_weight((const hit *const *)unit->pdata, unit->len, NULL);
     int page = h->in_heading ? rsk_risk_heading_page_at(r->risk, h->offset)
                              : r->risk->page_start;
     if (!h->in_heading && r->filing)
       page = rsk_risk_page_at(r->filing, r->risk, h->offset);
-    rsk_evidence ev = {
-      .page = page,
+    rsk_evidence_candidate c = {
       .in_heading = h->in_heading,
+      .sentence_start = s->start,
+      .sentence_end = s->end,
       .offset = h->offset,
       .length = h->length,
-      .text = evidence_text(h->in_heading ? r->heading_shown : r->body_shown, h->offset,
-                            h->length),
-      .pattern = g_strdup(h->rule->id),
       .weight = h->weight,
+      .unit_weight = h->in_heading ? w * set->heading_factor : w,
+      .rule = h->rule->id,
+      .page = page,
     };
-    g_array_append_val(tag->evidence, ev);
+    g_array_append_val(cands, c);
   }
+  tag->sentences = rsk_evidence_pick((const rsk_evidence_candidate *)(void *)cands->data,
+                                     cands->len, r->heading_shown, r->body_shown,
+                                     tag->evidence);
 }
 
 static void evidence_clear(gpointer p)
@@ -404,6 +435,7 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
     if (h->in_heading && h->weight > 0)
       g_ptr_array_add(unit, (gpointer)h);
   }
+  /* The heading is one unit, whatever its sentences. */
   double heading = distinct_sum((const hit *const *)unit->pdata, unit->len);
 
   /* Per sentence, then per paragraph. Hits are few: quadratic is fine. */
@@ -412,24 +444,12 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
   g_autofree double *sent_w = g_new0(double, MAX(n_sent, 1));
   g_autofree gboolean *mention = g_new0(gboolean, MAX(n_sent, 1));
   for (guint s = 0; s < n_sent; s++) {
-    g_ptr_array_set_size(unit, 0);
-    gboolean all_listed = TRUE;
-    double top = 0;
-    for (guint i = 0; i < hits->len; i++) {
-      const hit *h = g_ptr_array_index(hits, i);
-      if (h->in_heading || h->sentence != s || h->weight <= 0)
-        continue;
-      g_ptr_array_add(unit, (gpointer)h);
-      all_listed = all_listed && h->in_list;
-      top = MAX(top, h->weight);
-    }
+    unit_hits(hits, FALSE, s, unit);
     if (unit->len == 0)
       continue;
-    /* Items of one enumeration do not add up: "laws relating to privacy,
-     * data protection, consumer protection, ..." names privacy in passing
-     * however many of its words match. */
-    sent_w[s] = all_listed ? top : distinct_sum((const hit *const *)unit->pdata, unit->len);
-    mention[s] = all_listed && top < set->sentence_s;
+    gboolean listed = FALSE;
+    sent_w[s] = unit_weight((const hit *const *)unit->pdata, unit->len, &listed);
+    mention[s] = listed && sent_w[s] < set->sentence_s;
     best_sentence = MAX(best_sentence, sent_w[s]);
     total += MIN(sent_w[s], 2.0);
   }
