@@ -1,9 +1,10 @@
 /* test_targets.c - the accuracy targets, end to end, on every gold file
  *
  * Runs the built riskscope: analyze on the corpus filings that have gold
- * (../shared/gold and the project's own tests/gold), then eval --format
- * json, and holds the result to issue 6's segmentation targets and issue
- * 3's tagging targets. Skips, saying so, when the corpus is absent.
+ * (../shared/gold and the project's own tests/gold, which holds the twelve
+ * released 10-Ks of issue 9 too), then eval --format json, and holds the
+ * result to issue 6's segmentation targets and issue 3's tagging targets.
+ * Skips, saying so, when the corpus is absent.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -79,7 +80,8 @@ static void every_gold_filing_meets_the_accuracy_targets(void **state)
   g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func(g_free);
   collect(shared_gold, corpus, golds, pdfs);
   collect(project_gold, corpus, golds, pdfs);
-  assert_true(golds->len >= 9);
+  /* 7 shared, 5 of the project's own, 12 released ordinary 10-Ks. */
+  assert_true(golds->len >= 24);
 
   g_autofree char *dir = g_dir_make_tmp("rsk-targets-XXXXXX", NULL);
   g_autofree char *db = g_build_filename(dir, "gold.db", NULL);
