@@ -24,7 +24,8 @@
  *         than paragraph_density of them, or in exactly that share when
  *         its first sentence is one of them (a paragraph devoted to the
  *         subject; a one-sentence paragraph is a bullet, i.e. a sentence;
- *         a sentence that only names the subject in a list does not count);
+ *         a sentence that only names the subject in a list does not count
+ *         unless the next sentence takes it up);
  *      S  when one sentence carries sentence_s (one specific statement, or
  *         two weaker signals together), or the heading carries
  *         sentence_s / heading_factor;
@@ -465,7 +466,13 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
       const rsk_unit *u = &g_array_index(r->units.sentences, rsk_unit, s);
       if (u->paragraph != p)
         continue;
-      gboolean evidence = sent_w[s] > 0 && !mention[s];
+      /* A subject named in a list and taken up by the next sentence ("...
+       * and scrutiny of foreign investments. For example, ...") is not
+       * passing: it counts toward the paragraph. */
+      gboolean taken_up = s + 1 < n_sent &&
+                          g_array_index(r->units.sentences, rsk_unit, s + 1).paragraph == p &&
+                          sent_w[s + 1] > 0 && !mention[s + 1];
+      gboolean evidence = sent_w[s] > 0 && (!mention[s] || taken_up);
       if (all++ == 0)
         opens = evidence;
       with += evidence ? 1 : 0;
