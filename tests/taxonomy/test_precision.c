@@ -115,6 +115,17 @@ static void a_word_in_a_list_is_a_mention(void **state)
   /* Several words of one list do not add up to a statement. */
   assert_tags(neutral, "We are subject to laws relating to labour, data protection, "
               "privacy, personal information, tax and employment.", "");
+  /* "A, B, C and D": the last comma-part holds two items. */
+  assert_tags(neutral, "We are subject to requirements affecting international trade and "
+              "investment, including anti-dumping laws, export controls, the Foreign Corrupt "
+              "Practices Act and local laws prohibiting improper payments.", "");
+  /* Commas around a clause or before a participle make no list. */
+  assert_tags(neutral, "The market in China, where our offerings are limited by export "
+              "controls, is highly competitive and we expect it to remain so.",
+              "trade.export_controls=S");
+  assert_tags(neutral, "We may face oversight, liability, or reputational damage if we fail "
+              "to comply with content moderation regulations, adversely affecting our "
+              "business and financial statements.", "ai.content_control=S");
 }
 
 static void gaming_time_limits_named_in_an_export_risk_stay_a_mention(void **state)
