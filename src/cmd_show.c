@@ -96,8 +96,9 @@ static void show_risk(GString *s, const rsk_analysis *a,
       rsk_text_wrap(s, line->str, 7, WRAP);
     }
     if (tag->sentences > tag->n_evidence)
-      g_string_append_printf(s, "       (and %u more sentences)\n",
-                             tag->sentences - tag->n_evidence);
+      g_string_append_printf(s, "       (and %u more sentence%s)\n",
+                             tag->sentences - tag->n_evidence,
+                             tag->sentences - tag->n_evidence == 1 ? "" : "s");
   }
   if (full) {
     g_string_append_c(s, '\n');

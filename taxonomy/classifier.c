@@ -10,10 +10,11 @@
  *    gives one. A match that is only one item of an enumeration ("laws
  *    relating to privacy, tax, export and labour") counts with the rule's
  *    smaller list_weight, and the items of one enumeration do not add up:
- *    a word in a list is a mention, not evidence. A bare acronym ("VIE",
- *    "AI") counts only with its sense: the context its rule requires, a
- *    spelt-out match of the same category in its sentence, or as the name
- *    of a registered regulation ("GDPR").
+ *    a word in a list is a mention, not evidence. A sentence that points
+ *    elsewhere ("See '... — <another heading>'") is no evidence either. A
+ *    bare acronym ("VIE", "AI") counts only with its sense: the context its
+ *    rule requires, a spelt-out match of the same category in its sentence,
+ *    or as the name of a registered regulation ("GDPR").
  * 2. A citation of a named regulation (the registry) is evidence, with the
  *    regulation's weight, for each category the regulation lists, and the
  *    regulation id is recorded for the risk factor.
@@ -188,6 +189,8 @@ static void consider_match(run *r, const rsk_rule *rule, const guint *categories
 {
   const char *text = heading ? r->heading : r->body;
   const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+  if (!heading && rsk_units_is_pointer(text, s->start, s->end))
+    return;   /* a cross-reference quotes another risk factor's heading */
   if (!heading) {
     /* A leftmost match can start items early: "currency regulations, laws
      * and regulations regarding consumer and data protection". When the

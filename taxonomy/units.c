@@ -188,6 +188,22 @@ static guint separator_at(const char *p)
   return 0;
 }
 
+gboolean rsk_units_is_pointer(const char *text, guint start, guint end)
+{
+  static const char *const openers[] = {
+    "see ", "see also ", "please see ", "please also see ", "refer to ", "please refer to ",
+    "for more information, see ", "for a discussion", "for further discussion", NULL,
+  };
+  while (start < end && (text[start] == ' ' || text[start] == '(' || text[start] == '"'))
+    start++;
+  for (const char *const *o = openers; *o; o++) {
+    gsize n = strlen(*o);
+    if (end - start >= n && g_ascii_strncasecmp(text + start, *o, n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 guint rsk_units_item_start(const char *text, guint ss, guint se, guint offset)
 {
   guint item_start = ss;

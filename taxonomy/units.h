@@ -26,6 +26,11 @@ void rsk_units_clear(rsk_units *units);
 /* Index of the sentence holding byte OFFSET. */
 guint rsk_units_sentence_at(const rsk_units *units, guint offset);
 
+/* TRUE when the sentence [START, END) of TEXT points elsewhere ("See
+ * '— Risks related to ... — <another risk factor's heading>'", "Please
+ * refer to ..."): it quotes, it does not say. */
+gboolean rsk_units_is_pointer(const char *text, guint start, guint end);
+
 /* Where the item (cut at "," ";" ":" and their full-width forms) of the
  * sentence [SS, SE) that holds byte OFFSET starts, after its spaces. */
 guint rsk_units_item_start(const char *text, guint ss, guint se, guint offset);

@@ -16,7 +16,10 @@
  * - export controls named in a list of laws made S: list items do not add
  *   up, "A, B, C and D" is four items;
  * - gaming-time limits named among demand factors: a list mention, while
- *   the sentence about China's play-time rules stays S.
+ *   the sentence about China's play-time rules stays S;
+ * - a cross-reference quoting another risk factor's heading ("See '— Risks
+ *   related to doing business in China — ...'") taken as evidence: such a
+ *   sentence is skipped.
  *
  * Skips, saying so, when the corpus is absent.
  *
@@ -212,6 +215,10 @@ static void every_piece_of_evidence_is_a_sentence_holding_its_match(void **state
           fail_msg("%s #%d %s: match crosses a sentence: \"%s\"", string(r, "filing"),
                    cJSON_GetObjectItemCaseSensitive(r, "ordinal")->valueint,
                    string(tag, "category"), text);
+        /* A cross-reference to another risk factor is no evidence. */
+        if (g_str_has_prefix(sentence, "See ") || g_str_has_prefix(sentence, "Please see "))
+          fail_msg("%s: a cross-reference as evidence: \"%s\"", string(r, "filing"),
+                   sentence);
         /* Content bought or licensed is no content control. */
         if (strcmp(string(tag, "category"), "ai.content_control") == 0 &&
             g_regex_match_simple("^content\\W+(?:obligations|assets|library|costs)", a,

@@ -46,6 +46,16 @@ static void required_context_is_looked_for_in_the_same_sentence(void **state)
               "trade.investment_restrictions=S");
 }
 
+static void a_cross_reference_quotes_and_does_not_say(void **state)
+{
+  (void)state;
+  assert_tags(neutral, "See \"Risks related to doing business in China - The Chinese "
+              "government restricts foreign ownership of value-added telecommunications "
+              "services.\"", "");
+  assert_tags(neutral, "The Chinese government restricts foreign ownership of value-added "
+              "telecommunications services.", "trade.investment_restrictions=S");
+}
+
 /* ------------------------------------------------------------------ */
 /* Senses of ambiguous words                                           */
 
@@ -62,6 +72,11 @@ static void content_bought_or_licensed_is_not_content_control(void **state)
               "license, and the law requires us to record them as liabilities.", "");
   assert_tags(neutral, "New laws require us to remove illegal content within 24 hours of "
               "a notice.", "ai.content_control=S");
+  assert_tags(neutral, "Operators are required to terminate the transmission of such "
+              "information and report to the authorities.", "ai.content_control=S");
+  /* Deleting personal data on request is a privacy right, not moderation. */
+  assert_no_tag(neutral, "The law requires us to delete the personal information of "
+                "consumers on request.", "ai.content_control");
 }
 
 static void contractual_arrangements_need_the_vie_sense(void **state)
@@ -158,6 +173,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(a_match_does_not_run_across_a_sentence_boundary),
     cmocka_unit_test(required_context_is_looked_for_in_the_same_sentence),
+    cmocka_unit_test(a_cross_reference_quotes_and_does_not_say),
     cmocka_unit_test(content_bought_or_licensed_is_not_content_control),
     cmocka_unit_test(contractual_arrangements_need_the_vie_sense),
     cmocka_unit_test(an_accounting_vie_is_not_an_ownership_structure),
