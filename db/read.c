@@ -370,7 +370,8 @@ static gboolean load_tags(rsk_store *store, rsk_analysis *a,
 {
   sqlite3_stmt *stmt = prepare_for_filing(
       store,
-      "SELECT t.id, t.risk_factor_id, t.category, t.score, t.strength "
+      "SELECT t.id, t.risk_factor_id, t.category, t.score, t.strength, "
+      "t.sentences "
       "FROM tags t JOIN risk_factors r ON r.id = t.risk_factor_id "
       "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id",
       a, error);
@@ -387,6 +388,7 @@ static gboolean load_tags(rsk_store *store, rsk_analysis *a,
       .score = sqlite3_column_double(stmt, 3),
       .strength = strength && *strength ? *strength : '?',
       .first_evidence = a->evidence->len,
+      .sentences = (guint)MAX(sqlite3_column_int(stmt, 5), 0),
     };
     if (!risk)
       continue;
@@ -406,7 +408,8 @@ static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
   sqlite3_stmt *stmt = prepare_for_filing(
       store,
       "SELECT e.tag_id, e.page, e.in_heading, e.offset, e.length, e.text, "
-      "e.pattern, e.weight FROM evidence e "
+      "e.pattern, e.weight, e.sentence_offset, e.sentence_length, e.count "
+      "FROM evidence e "
       "JOIN tags t ON t.id = e.tag_id "
       "JOIN risk_factors r ON r.id = t.risk_factor_id "
       "WHERE r.filing_id = ?1 ORDER BY r.ordinal, r.id, t.id, e.id",
@@ -428,6 +431,11 @@ static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
       .text = column_text0(stmt, 5, a->strings),
       .pattern = column_text0(stmt, 6, a->strings),
       .weight = sqlite3_column_double(stmt, 7),
+      .has_sentence = sqlite3_column_type(stmt, 8) != SQLITE_NULL &&
+                      sqlite3_column_type(stmt, 9) != SQLITE_NULL,
+      .sentence_offset = (guint)MAX(sqlite3_column_int64(stmt, 8), 0),
+      .sentence_length = (guint)MAX(sqlite3_column_int64(stmt, 9), 0),
+      .count = (guint)MAX(sqlite3_column_int(stmt, 10), 1),
     };
     if (tag->n_evidence == 0)
       tag->first_evidence = a->evidence->len;
@@ -435,6 +443,57 @@ static gboolean load_evidence(rsk_store *store, rsk_analysis *a,
     g_array_append_val(a->evidence, ev);
   }
   return finish_for_filing(store, stmt, rc, "evidence", a, error);
+}
+
+/* TRUE when [START, END) lies in TEXT (LEN bytes) on character starts. */
+static gboolean span_fits(const char *text, gsize len, gsize start, gsize end)
+{
+  return start <= end && end <= len &&
+         (start == len || ((unsigned char)text[start] & 0xC0) != 0x80) &&
+         (end == len || ((unsigned char)text[end] & 0xC0) != 0x80);
+}
+
+const char *rsk_analysis_evidence_sentence(const rsk_analysis_risk *risk,
+                                           const rsk_analysis_evidence *ev,
+                                           gsize *start, gsize *end,
+                                           gsize *match_start,
+                                           gsize *match_end)
+{
+  const char *text = ev->in_heading ? risk->heading : risk->body;
+  if (!ev->has_sentence || !text)
+    return NULL;
+  gsize len = strlen(text);
+  gsize ss = ev->sentence_offset, se = ss + ev->sentence_length;
+  gsize ms = ev->offset, me = ms + ev->length;
+  if (!span_fits(text, len, ss, se) || !span_fits(text, len, ms, me) ||
+      ms < ss || me > se || !g_utf8_validate(text + ss, (gssize)(se - ss), NULL))
+    return NULL;
+  *start = ss;
+  *end = se;
+  *match_start = ms;
+  *match_end = me;
+  return text;
+}
+
+char *rsk_analysis_evidence_marked(const rsk_analysis_risk *risk,
+                                   const rsk_analysis_evidence *ev,
+                                   const char *open, const char *close)
+{
+  gsize ss, se, ms, me;
+  const char *text = rsk_analysis_evidence_sentence(risk, ev, &ss, &se, &ms, &me);
+  if (!text)
+    return g_strconcat(open, ev->text, close, NULL);
+  GString *out = g_string_new(NULL);
+  g_string_append_len(out, text + ss, (gssize)(ms - ss));
+  g_string_append(out, open);
+  g_string_append_len(out, text + ms, (gssize)(me - ms));
+  g_string_append(out, close);
+  g_string_append_len(out, text + me, (gssize)(se - me));
+  /* Paragraph breaks inside a shown sentence (a window) read as spaces. */
+  for (gsize i = 0; i < out->len; i++)
+    if (out->str[i] == '\n')
+      out->str[i] = ' ';
+  return g_string_free(out, FALSE);
 }
 
 static gboolean load_regulations(rsk_store *store, rsk_analysis *a,

@@ -104,7 +104,11 @@ gint64 rsk_read_resolve_filing(rsk_store *store, const char *arg,
 typedef struct {
   int page;                     /* PDF page of the match */
   gboolean in_heading;          /* offset is in the heading, else the body */
-  guint offset, length;         /* bytes */
+  guint offset, length;         /* the match: bytes */
+  gboolean has_sentence;        /* FALSE when stored before schema 3 */
+  guint sentence_offset;        /* the sentence shown around the match: */
+  guint sentence_length;        /* bytes of the same text */
+  guint count;                  /* matches of the same rule and words (1+) */
   const char *text;             /* the matched text */
   const char *pattern;          /* rule id or pattern source */
   double weight;
@@ -115,7 +119,9 @@ typedef struct {
   double score;                 /* 0..1 */
   char strength;                /* 'P', 'S' (or 'M') */
   guint first_evidence;         /* index into rsk_analysis.evidence */
-  guint n_evidence;
+  guint n_evidence;             /* strongest sentence first */
+  guint sentences;              /* sentences that carried evidence, shown
+                                   or not; 0 when unknown (before schema 3) */
 } rsk_analysis_tag;
 
 typedef struct {
@@ -187,6 +193,23 @@ rsk_analysis_evidence_of(const rsk_analysis *a, const rsk_analysis_tag *tag,
   return &g_array_index(a->evidence, rsk_analysis_evidence,
                         tag->first_evidence + k);
 }
+
+/* Where EV of RISK is shown: the sentence [*START, *END) of the heading or
+ * body (returned) with the match at [*MATCH_START, *MATCH_END) inside it.
+ * Returns NULL when EV has no sentence (stored before schema 3) or its
+ * offsets do not fit the text on character boundaries: show ev->text. */
+const char *rsk_analysis_evidence_sentence(const rsk_analysis_risk *risk,
+                                           const rsk_analysis_evidence *ev,
+                                           gsize *start, gsize *end,
+                                           gsize *match_start,
+                                           gsize *match_end);
+
+/* EV's sentence with its match between OPEN and CLOSE ("«", "»"), or the
+ * matched text alone between them when it has no sentence. Free with
+ * g_free(). */
+char *rsk_analysis_evidence_marked(const rsk_analysis_risk *risk,
+                                   const rsk_analysis_evidence *ev,
+                                   const char *open, const char *close);
 
 static inline const char *
 rsk_analysis_regulation_of(const rsk_analysis *a,

@@ -167,3 +167,20 @@ ALTER TABLE filings ADD COLUMN ticker TEXT;
 ALTER TABLE filings ADD COLUMN cik TEXT;
 ALTER TABLE filings ADD COLUMN stock_code TEXT;
 CREATE INDEX filings_ticker ON filings(ticker);
+
+-- @version 4
+
+-- Evidence a reader can judge: each evidence row is a match shown in its
+-- sentence. SENTENCE_OFFSET and SENTENCE_LENGTH are bytes of the same
+-- text as OFFSET (the heading when in_heading, else the body); a long
+-- sentence is stored as a window of whole words around the match. COUNT
+-- is how many matches of the same rule and words the row stands for
+-- ("VIEs" thirteen times is one row). Rows stored before version 3 have
+-- NULL sentence bounds (show the matched text alone) and a count of 1.
+ALTER TABLE evidence ADD COLUMN sentence_offset INTEGER;
+ALTER TABLE evidence ADD COLUMN sentence_length INTEGER;
+ALTER TABLE evidence ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+
+-- How many sentences carried a tag's evidence, shown or not (the evidence
+-- rows are the strongest few); NULL when stored before version 3.
+ALTER TABLE tags ADD COLUMN sentences INTEGER;

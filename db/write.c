@@ -42,11 +42,12 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
       "heading, body, page_start, page_end, word_count) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   [RSK_STMT_TAG_INSERT] =
-      "INSERT INTO tags(risk_factor_id, category, score, strength) "
-      "VALUES (?1, ?2, ?3, ?4)",
+      "INSERT INTO tags(risk_factor_id, category, score, strength, sentences) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)",
   [RSK_STMT_EVIDENCE_INSERT] =
       "INSERT INTO evidence(tag_id, page, in_heading, offset, length, text, "
-      "pattern, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      "pattern, weight, sentence_offset, sentence_length, count) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   /* A regulation cited twice is one citation, not an error. */
   [RSK_STMT_REGULATION_INSERT] =
       "INSERT OR IGNORE INTO regulations_cited(risk_factor_id, regulation_id) "
@@ -292,6 +293,10 @@ gboolean rsk_store_write_tag(rsk_store *store, gint64 risk_id, int ordinal,
   bind_text(stmt, 2, tag->category);
   sqlite3_bind_double(stmt, 3, tag->score);
   bind_text(stmt, 4, strength);
+  if (tag->sentences)
+    sqlite3_bind_int(stmt, 5, (int)tag->sentences);
+  else
+    sqlite3_bind_null(stmt, 5);   /* unknown: a copy of an older row */
   if (stmt_run(stmt, NULL) != SQLITE_DONE)
     return rsk_store_fail(store, error, "insert tag %u (%s) of risk factor %d",
                           tag_number,
@@ -317,6 +322,14 @@ gboolean rsk_store_write_evidence(rsk_store *store, gint64 tag_id,
   bind_text(stmt, 6, evidence->text ? evidence->text : "");
   bind_text(stmt, 7, evidence->pattern ? evidence->pattern : "");
   sqlite3_bind_double(stmt, 8, evidence->weight);
+  if (evidence->has_sentence) {
+    sqlite3_bind_int64(stmt, 9, evidence->sentence_offset);
+    sqlite3_bind_int64(stmt, 10, evidence->sentence_length);
+  } else {
+    sqlite3_bind_null(stmt, 9);
+    sqlite3_bind_null(stmt, 10);
+  }
+  sqlite3_bind_int(stmt, 11, (int)MAX(evidence->count, 1));
   if (stmt_run(stmt, NULL) != SQLITE_DONE)
     return rsk_store_fail(store, error,
                           "insert evidence %u of tag %u of risk factor %d",
@@ -383,6 +396,7 @@ static gboolean write_classification(rsk_store *store, gint64 risk_id,
       .category = tag->category,
       .score = tag->score,
       .strength = tag->strength,
+      .sentences = tag->sentences,
     };
     gint64 tag_id = 0;
     if (!rsk_store_write_tag(store, risk_id, ordinal, j + 1, &row, &tag_id,
@@ -395,6 +409,10 @@ static gboolean write_classification(rsk_store *store, gint64 risk_id,
         .in_heading = e->in_heading,
         .offset = e->offset,
         .length = e->length,
+        .has_sentence = TRUE,
+        .sentence_offset = e->sentence_offset,
+        .sentence_length = e->sentence_length,
+        .count = e->count,
         .text = e->text,
         .pattern = e->pattern,
         .weight = e->weight,

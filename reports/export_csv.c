@@ -18,6 +18,8 @@ const char rsk_export_csv_help[] =
     "  filing_id, filing, sha256, company, doc_type, taxonomy_version,\n"
     "  ordinal, section, heading, page_start, page_end, category, strength,\n"
     "  score, evidence_pages (\"31;32\"), evidence (matched texts joined by\n"
+    "  \" | \"), evidence_sentences (each sentence with its match in \xc2\xab\xc2\xbb,\n"
+    "  \" [x13]\" when it stands for 13 matches, strongest first, joined by\n"
     "  \" | \"), ticker, stock_code, cik, company_zh\n"
     "RFC 4180: a header row, CRLF line ends, fields holding a comma, a quote\n"
     "or a line break in double quotes, quotes doubled. Rows are ordered by\n"
@@ -30,7 +32,7 @@ static const char *const risk_columns =
 static const char *const tag_columns =
     "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
     "section,heading,page_start,page_end,category,strength,score,"
-    "evidence_pages,evidence,ticker,stock_code,cik,company_zh";
+    "evidence_pages,evidence,evidence_sentences,ticker,stock_code,cik,company_zh";
 
 static void add_text(GString *row, const char *text)
 {
@@ -120,6 +122,7 @@ static void tag_row(GString *row, const rsk_analysis *a,
                     const rsk_analysis_risk *risk, const rsk_analysis_tag *tag)
 {
   GString *pages = g_string_new(NULL), *texts = g_string_new(NULL);
+  GString *sentences = g_string_new(NULL);
   char strength[2] = {tag->strength, '\0'};
   int last_page = -1;
 
@@ -133,12 +136,18 @@ static void tag_row(GString *row, const rsk_analysis *a,
       g_string_append_printf(pages, "%s%d", pages->len ? ";" : "", e->page);
     last_page = e->page;
     g_string_append_printf(texts, "%s%s", k ? " | " : "", e->text);
+    g_autofree char *marked = rsk_analysis_evidence_marked(risk, e, "\xc2\xab", "\xc2\xbb");
+    g_string_append_printf(sentences, "%s%s", k ? " | " : "", marked);
+    if (e->count > 1)
+      g_string_append_printf(sentences, " [x%u]", e->count);
   }
   add_text(row, pages->str);
   add_text(row, texts->str);
+  add_text(row, sentences->str);
   add_identity(row, a);
   g_string_free(pages, TRUE);
   g_string_free(texts, TRUE);
+  g_string_free(sentences, TRUE);
 }
 
 void rsk_export_csv(const rsk_analysis *a, rsk_export_per per, FILE *out)

@@ -18,6 +18,26 @@ static cJSON *string_or_null(const char *text)
   return text ? cJSON_CreateString(text) : cJSON_CreateNull();
 }
 
+/* "sentence": the sentence shown for E, and "match": [start, end) of the
+ * matched text in it, in characters (Unicode code points, as JSON readers
+ * index strings). Absent for evidence stored before schema version 3. */
+static void add_sentence(cJSON *ev, const rsk_analysis_risk *risk,
+                         const rsk_analysis_evidence *e)
+{
+  gsize ss, se, ms, me;
+  const char *text = rsk_analysis_evidence_sentence(risk, e, &ss, &se, &ms, &me);
+  if (!text)
+    return;
+  g_autofree char *sentence = g_strndup(text + ss, se - ss);
+  g_strdelimit(sentence, "\n", ' ');
+  cJSON_AddStringToObject(ev, "sentence", sentence);
+  cJSON *match = cJSON_AddArrayToObject(ev, "match");
+  glong from = g_utf8_pointer_to_offset(text + ss, text + ms);
+  glong to = g_utf8_pointer_to_offset(text + ss, text + me);
+  cJSON_AddItemToArray(match, cJSON_CreateNumber((double)from));
+  cJSON_AddItemToArray(match, cJSON_CreateNumber((double)to));
+}
+
 static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
                         gboolean why)
 {
@@ -35,6 +55,8 @@ static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
       cJSON *ev = cJSON_CreateObject();
       cJSON_AddNumberToObject(ev, "page", e->page);
       cJSON_AddStringToObject(ev, "text", e->text);
+      add_sentence(ev, risk, e);
+      cJSON_AddNumberToObject(ev, "count", e->count);
       if (why) {
         cJSON_AddBoolToObject(ev, "in_heading", e->in_heading);
         cJSON_AddStringToObject(ev, "pattern", e->pattern);
@@ -42,6 +64,8 @@ static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
       }
       cJSON_AddItemToArray(evidence, ev);
     }
+    if (tag->sentences)
+      cJSON_AddNumberToObject(obj, "sentences", tag->sentences);
     cJSON_AddItemToArray(tags, obj);
   }
   return tags;

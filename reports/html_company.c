@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#define EVIDENCE_SHOWN 4
+#define EVIDENCE_SHOWN 3
 #define CONTEXT_BYTES 90
 
 static void append_pages(GString *out, int first, int last)
@@ -39,7 +39,8 @@ static gboolean evidence_fits(const char *text, const rsk_analysis_evidence *ev)
 }
 
 /* Appends one quote of TEXT around the N matches EVS (sorted by offset,
- * all fitting TEXT), each match marked, cut at word boundaries. */
+ * all fitting TEXT), each match marked, cut at word boundaries: evidence
+ * stored without its sentence. */
 static void append_quote(GString *out, const char *text,
                          const rsk_analysis_evidence *const *evs, guint n)
 {
@@ -89,69 +90,59 @@ static void append_quote(GString *out, const char *text,
   g_string_append(out, "</q>");
 }
 
-static int cmp_evidence(gconstpointer p, gconstpointer q)
+/* Appends EV's sentence as a quote with its match marked. */
+static void append_sentence(GString *out, const char *text, gsize ss, gsize se, gsize ms,
+                            gsize me)
 {
-  const rsk_analysis_evidence *x = *(const rsk_analysis_evidence *const *)p;
-  const rsk_analysis_evidence *y = *(const rsk_analysis_evidence *const *)q;
-  if (x->in_heading != y->in_heading)
-    return x->in_heading ? -1 : 1;
-  return (x->offset > y->offset) - (x->offset < y->offset);
+  g_autofree char *before = g_strndup(text + ss, ms - ss);
+  g_autofree char *match = g_strndup(text + ms, me - ms);
+  g_autofree char *after = g_strndup(text + me, se - me);
+  g_string_append(out, "<q>");
+  rsk_escape_html(out, before);
+  g_string_append(out, "<mark>");
+  rsk_escape_html(out, match);
+  g_string_append(out, "</mark>");
+  rsk_escape_html(out, after);
+  g_string_append(out, "</q>");
 }
 
-/* Appends the evidence of TAG as a list of quotes: matches close to each
- * other share one quote, so a sentence is not quoted three times. */
+/* Appends the evidence of TAG as a list of quotes: the sentences stored
+ * for it, strongest first, each with its match marked and how many
+ * matches it stands for. Evidence stored before schema version 3 has no
+ * sentence: it is quoted with some words around the match. */
 static void append_evidence_list(GString *out, const rsk_analysis *a,
                                  const rsk_analysis_risk *risk,
                                  const rsk_analysis_tag *tag)
 {
-  GPtrArray *evs = g_ptr_array_new();
-  guint shown = 0, hidden = 0;
+  guint shown = 0;
 
-  for (guint k = 0; k < tag->n_evidence; k++)
-    g_ptr_array_add(evs, (gpointer)rsk_analysis_evidence_of(a, tag, k));
-  g_ptr_array_sort(evs, cmp_evidence);
   g_string_append(out, "<ul class=\"evidence\">\n");
-  for (guint k = 0; k < evs->len;) {
-    const rsk_analysis_evidence *first = g_ptr_array_index(evs, k);
-    const char *text = first->in_heading ? risk->heading : risk->body;
-    guint n = 1;
-    if (evidence_fits(text, first)) {
-      gsize end = (gsize)first->offset + first->length;
-      while (k + n < evs->len) {
-        const rsk_analysis_evidence *next = g_ptr_array_index(evs, k + n);
-        if (next->in_heading != first->in_heading ||
-            !evidence_fits(text, next) || next->offset > end + CONTEXT_BYTES / 2)
-          break;
-        end = MAX(end, (gsize)next->offset + next->length);
-        n++;
-      }
+  for (guint k = 0; k < tag->n_evidence && shown < EVIDENCE_SHOWN; k++, shown++) {
+    const rsk_analysis_evidence *ev = rsk_analysis_evidence_of(a, tag, k);
+    const char *plain = ev->in_heading ? risk->heading : risk->body;
+    gsize ss, se, ms, me;
+    const char *text = rsk_analysis_evidence_sentence(risk, ev, &ss, &se, &ms, &me);
+    g_string_append(out, "<li>");
+    if (text) {
+      append_sentence(out, text, ss, se, ms, me);
+    } else if (evidence_fits(plain, ev)) {
+      append_quote(out, plain, &ev, 1);
     } else {
-      text = NULL;
+      g_string_append(out, "<q><mark>");
+      rsk_escape_html(out, ev->text);
+      g_string_append(out, "</mark></q>");
     }
-    if (shown < EVIDENCE_SHOWN) {
-      g_string_append(out, "<li>");
-      if (text) {
-        append_quote(out, text,
-                     (const rsk_analysis_evidence *const *)evs->pdata + k, n);
-      } else {
-        g_string_append(out, "<q><mark>");
-        rsk_escape_html(out, first->text);
-        g_string_append(out, "</mark></q>");
-      }
-      g_string_append_printf(out, " <span class=\"page\">%sp.\xc2\xa0%d</span>"
-                             "</li>\n", first->in_heading ? "heading, " : "",
-                             first->page);
-      shown++;
-    } else {
-      hidden += n;
-    }
-    k += n;
+    g_string_append_printf(out, " <span class=\"page\">%sp.\xc2\xa0%d", ev->in_heading
+                           ? "heading, " : "", ev->page);
+    if (ev->count > 1)
+      g_string_append_printf(out, ", %u\xc2\xa0matches", ev->count);
+    g_string_append(out, "</span></li>\n");
   }
-  if (hidden)
-    g_string_append_printf(out, "<li class=\"meta\">and %u more match%s</li>\n",
-                           hidden, hidden == 1 ? "" : "es");
+  guint total = MAX(tag->sentences, tag->n_evidence);
+  if (total > shown)
+    g_string_append_printf(out, "<li class=\"meta\">and %u more sentence%s</li>\n",
+                           total - shown, total - shown == 1 ? "" : "s");
   g_string_append(out, "</ul>\n");
-  g_ptr_array_unref(evs);
 }
 
 static void append_tag(GString *out, const rsk_html_report *r,

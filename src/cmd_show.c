@@ -95,10 +95,18 @@ static void show_risk(GString *s, const rsk_analysis *a,
     g_string_append_printf(s, "     why %s:\n", tag->category);
     for (guint k = 0; k < tag->n_evidence; k++) {
       const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, tag, k);
-      g_string_printf(line, "p. %d, %s, rule %s: \"%s\"", e->page,
-                      e->in_heading ? "heading" : "body", e->pattern, e->text);
+      g_autofree char *marked = rsk_analysis_evidence_marked(risk, e, "\xc2\xab", "\xc2\xbb");
+      g_string_printf(line, "p. %d, %s, rule %s", e->page,
+                      e->in_heading ? "heading" : "body", e->pattern);
+      if (e->count > 1)
+        g_string_append_printf(line, ", %u matches", e->count);
+      g_string_append_printf(line, ": \"%s\"", marked);
       rsk_text_wrap(s, line->str, 7, WRAP);
     }
+    if (tag->sentences > tag->n_evidence)
+      g_string_append_printf(s, "       (and %u more sentence%s)\n",
+                             tag->sentences - tag->n_evidence,
+                             tag->sentences - tag->n_evidence == 1 ? "" : "s");
   }
   if (full) {
     g_string_append_c(s, '\n');
@@ -116,7 +124,7 @@ int rsk_cmd_show(int argc, char **argv, rsk_out *out)
   const GOptionEntry entries[] = {
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
     {"full", 0, 0, G_OPTION_ARG_NONE, &full, "Also print each risk factor's body", NULL},
-    {"why", 0, 0, G_OPTION_ARG_NONE, &why, "Show each tag's evidence: page, rule, matched text", NULL},
+    {"why", 0, 0, G_OPTION_ARG_NONE, &why, "Show each tag's evidence: page, rule, sentence", NULL},
     {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or json", "FORMAT"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };

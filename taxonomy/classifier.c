@@ -3,12 +3,18 @@
  * How a tag is decided (LABELING.md defines P, S and M):
  *
  * 1. Every rule of every category is matched against the heading and the
- *    body (where the rule allows). A match survives when one of its
+ *    body (where the rule allows), one sentence at a time: a match never
+ *    runs across a sentence boundary. A match survives when one of its
  *    "requires" patterns matches near it and none of its "unless" patterns
- *    does; "near" is the sentence unless the rule gives a byte window. A
- *    match that is only one item of an enumeration ("laws relating to
- *    privacy, tax, export and labour") counts with the rule's smaller
- *    list_weight: a word in a list is a mention, not evidence.
+ *    does; "near" is the sentence, or a byte window inside it when the rule
+ *    gives one. A match that is only one item of an enumeration ("laws
+ *    relating to privacy, tax, export and labour") counts with the rule's
+ *    smaller list_weight, and the items of one enumeration do not add up:
+ *    a word in a list is a mention, not evidence. A sentence that points
+ *    elsewhere ("See '... — <another heading>'") is no evidence either. A
+ *    bare acronym ("VIE", "AI") counts only with its sense: the context its
+ *    rule requires, a spelt-out match of the same category in its sentence,
+ *    or as the name of a registered regulation ("GDPR").
  * 2. A citation of a named regulation (the registry) is evidence, with the
  *    regulation's weight, for each category the regulation lists, and the
  *    regulation id is recorded for the risk factor.
@@ -18,7 +24,9 @@
  *         paragraph_p with evidence in at least two sentences and in more
  *         than paragraph_density of them, or in exactly that share when
  *         its first sentence is one of them (a paragraph devoted to the
- *         subject; a one-sentence paragraph is a bullet, i.e. a sentence);
+ *         subject; a one-sentence paragraph is a bullet, i.e. a sentence;
+ *         a sentence that only names the subject in a list does not count
+ *         unless the next sentence takes it up);
  *      S  when one sentence carries sentence_s (one specific statement, or
  *         two weaker signals together), or the heading carries
  *         sentence_s / heading_factor;
@@ -26,8 +34,10 @@
  *    The score is 1 - exp(-total / score_scale), where total adds the
  *    heading weight times heading_factor and each sentence's weight (capped
  *    at 2 so one repetitive sentence cannot dominate).
- * 4. Every tag keeps its evidence: page, offsets, text and the rule id, so
- *    "riskscope show --why" can say which rule fired where.
+ * 4. Every tag keeps its evidence: the strongest few sentences that carried
+ *    it, each with its match marked (page, offsets, text, rule id) and how
+ *    often the same match recurs (evidence.c), so "riskscope show --why"
+ *    can say which rule fired where and a reader can judge it.
  *
  * Chinese text is matched in simplified characters, the script the
  * taxonomy's patterns are written in: the heading and body are folded
@@ -46,6 +56,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "classifier.h"
+#include "evidence.h"
 #include "hanzi_fold.h"
 #include "taxonomy_private.h"
 #include "units.h"
@@ -53,15 +64,16 @@
 #include <math.h>
 #include <string.h>
 
-#define MAX_EVIDENCE 24
-#define MAX_EVIDENCE_TEXT 240
 
 typedef struct {
   guint category;
   const rsk_rule *rule;
   gboolean in_heading;
+  gboolean in_list;     /* one item of an enumeration: a mention */
+  gboolean acronym;     /* the match is a bare acronym ("VIE", "AI") */
+  gboolean registry;    /* a named regulation's pattern */
   guint offset, length;
-  guint sentence;       /* body only */
+  guint sentence;       /* in the heading's or the body's units */
   double weight;
 } hit;
 
@@ -75,7 +87,8 @@ typedef struct {
   guint body_len;
   const char *heading_shown;  /* as printed, same offsets: evidence text */
   const char *body_shown;
-  rsk_units units;
+  rsk_units heading_units;
+  rsk_units units;        /* the body's */
   pcre2_match_data *md;
   GArray *hits;          /* hit */
   GPtrArray *cited;      /* const char *: regulation ids (borrowed) */
@@ -126,8 +139,8 @@ static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patte
 }
 
 /* The context window of a match: the rule's byte window clipped to the
- * unit [us, ue), or the unit itself. Windows are moved to character
- * boundaries. */
+ * sentence [us, ue), or the sentence itself. Windows are moved to
+ * character boundaries. */
 static void context_window(const char *text, const rsk_rule *rule, guint us, guint ue,
                            guint ms, guint me, guint *ws, guint *we)
 {
@@ -144,58 +157,100 @@ static void context_window(const char *text, const rsk_rule *rule, guint us, gui
     (*we)++;
 }
 
-/* Matches RULE over TEXT (the heading or the body) and records surviving
- * hits for each of CATEGORIES (N of them). */
+/* TEXT[start, end) is one bare acronym: two to eight capitals, maybe
+ * dotted ("A.I."), maybe a plural "s" ("VIEs"), and nothing else. */
+static gboolean is_bare_acronym(const char *text, guint start, guint end)
+{
+  guint caps = 0;
+  if (end > start + 1 && text[end - 1] == 's')
+    end--;
+  for (guint i = start; i < end; i++) {
+    if (g_ascii_isupper(text[i]))
+      caps++;
+    else if (text[i] != '.' || i == start)
+      return FALSE;
+  }
+  return caps >= 2 && caps <= 8;
+}
+
+static guint next_char(const char *text, guint pos, guint len)
+{
+  pos++;
+  while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+    pos++;
+  return pos;
+}
+
+/* Records the match [ms, me) of RULE in sentence SENTENCE (of UNITS) when
+ * its context allows, for each of CATEGORIES (N of them). */
+static void consider_match(run *r, const rsk_rule *rule, const guint *categories, guint n,
+                           gboolean heading, const char *cited_id, const rsk_units *units,
+                           guint sentence, guint ms, guint me)
+{
+  const char *text = heading ? r->heading : r->body;
+  const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+  if (!heading && rsk_units_is_pointer(text, s->start, s->end))
+    return;   /* a cross-reference quotes another risk factor's heading */
+  if (!heading) {
+    /* A leftmost match can start items early: "currency regulations, laws
+     * and regulations regarding consumer and data protection". When the
+     * rule also matches from the start of the item it ends in, that is the
+     * phrase, and it is one item of the list. */
+    guint is = rsk_units_item_start(text, s->start, s->end, me > ms ? me - 1 : ms);
+    guint a, b;
+    if (is > ms && match_at(r, rule, rule->main.code, text, is, s->end, &a, &b) == 1 && a < me)
+      ms = a, me = b;
+  }
+  guint ws, we;
+  context_window(text, rule, s->start, s->end, ms, me, &ws, &we);
+  if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
+    return;
+  if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
+    return;
+
+  gboolean in_list = !heading && rsk_units_in_list(text, s->start, s->end, ms, me);
+  if (cited_id) {
+    gboolean seen = FALSE;
+    for (guint i = 0; i < r->cited->len && !seen; i++)
+      seen = strcmp(g_ptr_array_index(r->cited, i), cited_id) == 0;
+    if (!seen)
+      g_ptr_array_add(r->cited, (gpointer)cited_id);
+  }
+  for (guint c = 0; c < n; c++) {
+    hit h = {.category = categories[c], .rule = rule, .in_heading = heading,
+             .in_list = in_list, .acronym = is_bare_acronym(text, ms, me),
+             .registry = cited_id != NULL, .offset = ms, .length = me - ms,
+             .sentence = sentence, .weight = in_list ? rule->list_weight : rule->weight};
+    g_array_append_val(r->hits, h);
+  }
+}
+
+/* Matches RULE over the heading or the body, one sentence at a time: a
+ * match never runs across a sentence boundary, so "... personal
+ * information. In many cases, these laws" is not one phrase. A search of
+ * the whole text finds the next sentence worth trying; the search is then
+ * repeated inside that sentence alone. */
 static void match_rule(run *r, const rsk_rule *rule, const guint *categories, guint n,
-                       gboolean heading, gboolean is_regulation, const char *cited_id)
+                       gboolean heading, const char *cited_id)
 {
   const char *text = heading ? r->heading : r->body;
   guint len = heading ? r->heading_len : r->body_len;
+  const rsk_units *units = heading ? &r->heading_units : &r->units;
   guint pos = 0;
-  while (pos <= len) {
+  while (pos < len) {
     guint ms, me;
     if (match_at(r, rule, rule->main.code, text, pos, len, &ms, &me) != 1)
       break;
-    pos = me > ms ? me : ms + 1;
-    while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-      pos++;
-
-    /* The unit: the whole heading, or the sentence (or paragraph, for a
-     * byte window) around the match. */
-    guint us = 0, ue = len, sentence = 0;
-    if (!heading) {
-      sentence = rsk_units_sentence_at(&r->units, ms);
-      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
-      const rsk_unit *p = &g_array_index(r->units.paragraphs, rsk_unit, s->paragraph);
-      us = rule->near ? p->start : s->start;
-      ue = rule->near ? p->end : s->end;
+    guint first = ms;
+    guint sentence = rsk_units_sentence_at(units, ms);
+    const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
+    guint spos = MAX(pos, s->start);
+    while (spos < s->end &&
+           match_at(r, rule, rule->main.code, text, spos, s->end, &ms, &me) == 1) {
+      spos = me > ms ? me : next_char(text, ms, len);
+      consider_match(r, rule, categories, n, heading, cited_id, units, sentence, ms, me);
     }
-    guint ws, we;
-    context_window(text, rule, us, ue, ms, me, &ws, &we);
-    if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
-      continue;
-    if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
-      continue;
-
-    double weight = rule->weight;
-    if (!heading) {
-      const rsk_unit *s = &g_array_index(r->units.sentences, rsk_unit, sentence);
-      if (rsk_units_in_list(text, s->start, s->end, ms, me))
-        weight = rule->list_weight;
-    }
-    (void)is_regulation;
-    if (cited_id) {
-      gboolean seen = FALSE;
-      for (guint i = 0; i < r->cited->len && !seen; i++)
-        seen = strcmp(g_ptr_array_index(r->cited, i), cited_id) == 0;
-      if (!seen)
-        g_ptr_array_add(r->cited, (gpointer)cited_id);
-    }
-    for (guint c = 0; c < n; c++) {
-      hit h = {.category = categories[c], .rule = rule, .in_heading = heading,
-               .offset = ms, .length = me - ms, .sentence = sentence, .weight = weight};
-      g_array_append_val(r->hits, h);
-    }
+    pos = MAX(s->end, next_char(text, first, len));
   }
 }
 
@@ -207,9 +262,9 @@ static void match_everything(run *r)
     for (guint k = 0; k < cat->rules->len; k++) {
       const rsk_rule *rule = g_ptr_array_index(cat->rules, k);
       if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
-        match_rule(r, rule, &c, 1, TRUE, FALSE, NULL);
+        match_rule(r, rule, &c, 1, TRUE, NULL);
       if ((rule->where & RSK_WHERE_BODY) && r->body_len)
-        match_rule(r, rule, &c, 1, FALSE, FALSE, NULL);
+        match_rule(r, rule, &c, 1, FALSE, NULL);
     }
   }
   for (guint g = 0; g < tax->regulations->len; g++) {
@@ -219,10 +274,32 @@ static void match_everything(run *r)
     for (guint k = 0; k < reg->rules->len; k++) {
       const rsk_rule *rule = g_ptr_array_index(reg->rules, k);
       if ((rule->where & RSK_WHERE_HEADING) && r->heading_len)
-        match_rule(r, rule, cats, n, TRUE, TRUE, reg->info.id);
+        match_rule(r, rule, cats, n, TRUE, reg->info.id);
       if ((rule->where & RSK_WHERE_BODY) && r->body_len)
-        match_rule(r, rule, cats, n, FALSE, TRUE, reg->info.id);
+        match_rule(r, rule, cats, n, FALSE, reg->info.id);
     }
+  }
+}
+
+/* A bare acronym ("VIE", "WFOE", "AI") names a thing, not what is said
+ * about it: alone it is no evidence. It counts when its rule required
+ * context and found it, when it cites a named regulation ("GDPR"), or
+ * when another, spelt-out match of the same category shares its sentence
+ * ("contractual arrangements with our VIEs"). */
+static void drop_lone_acronyms(run *r)
+{
+  for (guint i = 0; i < r->hits->len; i++) {
+    hit *h = &g_array_index(r->hits, hit, i);
+    if (!h->acronym || h->registry || h->rule->requires->len || h->weight <= 0)
+      continue;
+    gboolean supported = FALSE;
+    for (guint j = 0; j < r->hits->len && !supported; j++) {
+      const hit *o = &g_array_index(r->hits, hit, j);
+      supported = !o->acronym && o->weight > 0 && o->category == h->category &&
+                  o->in_heading == h->in_heading && o->sentence == h->sentence;
+    }
+    if (!supported)
+      h->weight = 0;
   }
 }
 
@@ -252,6 +329,35 @@ static double distinct_sum(const hit *const *h, guint n)
   return sum;
 }
 
+/* The weight of one unit (the heading or a sentence) from its hits H[0..n):
+ * items of one enumeration do not add up ("laws relating to privacy, data
+ * protection, consumer protection, ..." names privacy in passing however
+ * many of its words match), other hits add per distinct rule. */
+static double unit_weight(const hit *const *h, guint n, gboolean *mention_only)
+{
+  gboolean all_listed = TRUE;
+  double top = 0;
+  for (guint i = 0; i < n; i++) {
+    all_listed = all_listed && h[i]->in_list;
+    top = MAX(top, h[i]->weight);
+  }
+  if (mention_only)
+    *mention_only = n > 0 && all_listed;
+  return n && all_listed ? top : distinct_sum(h, n);
+}
+
+/* The hits of HITS (a category's) with weight in unit SENTENCE of the
+ * heading or the body, into UNIT. */
+static void unit_hits(const GPtrArray *hits, gboolean heading, guint sentence, GPtrArray *unit)
+{
+  g_ptr_array_set_size(unit, 0);
+  for (guint i = 0; i < hits->len; i++) {
+    const hit *h = g_ptr_array_index(hits, i);
+    if (h->in_heading == heading && h->sentence == sentence && h->weight > 0)
+      g_ptr_array_add(unit, (gpointer)h);
+  }
+}
+
 static int compare_hits(gconstpointer a, gconstpointer b)
 {
   const hit *x = *(const hit *const *)a, *y = *(const hit *const *)b;
@@ -264,45 +370,46 @@ static int compare_hits(gconstpointer a, gconstpointer b)
   return x->length > y->length ? -1 : x->length < y->length;   /* longest first */
 }
 
-static char *evidence_text(const char *text, guint offset, guint length)
-{
-  if (length > MAX_EVIDENCE_TEXT) {
-    length = MAX_EVIDENCE_TEXT;
-    while (length > 0 && ((unsigned char)text[offset + length] & 0xC0) == 0x80)
-      length--;
-  }
-  return g_strndup(text + offset, length);
-}
-
+/* Hands the category's surviving hits, with their sentences and the weight
+ * those carried, to rsk_evidence_pick(). */
 static void add_evidence(run *r, rsk_tag *tag, GPtrArray *hits)
 {
+  const rsk_settings *set = &r->tax->settings;
   g_ptr_array_sort(hits, compare_hits);
-  guint last_offset = G_MAXUINT;
-  gboolean last_heading = FALSE;
-  for (guint i = 0; i < hits->len && tag->evidence->len < MAX_EVIDENCE; i++) {
+  g_autoptr(GArray) cands = g_array_new(FALSE, FALSE, sizeof(rsk_evidence_candidate));
+  g_autoptr(GPtrArray) unit = g_ptr_array_new();
+  const hit *last = NULL;
+  for (guint i = 0; i < hits->len; i++) {
     const hit *h = g_ptr_array_index(hits, i);
     if (h->weight <= 0)
       continue;
-    if (h->offset == last_offset && h->in_heading == last_heading)
+    if (last && h->offset == last->offset && h->in_heading == last->in_heading)
       continue;   /* one place matched by two rules: keep the heavier, longer */
-    last_offset = h->offset;
-    last_heading = h->in_heading;
+    last = h;
+    const rsk_units *units = h->in_heading ? &r->heading_units : &r->units;
+    const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, h->sentence);
+    unit_hits(hits, h->in_heading, h->sentence, unit);
+    double w = unit_weight((const hit *const *)unit->pdata, unit->len, NULL);
     int page = h->in_heading ? rsk_risk_heading_page_at(r->risk, h->offset)
                              : r->risk->page_start;
     if (!h->in_heading && r->filing)
       page = rsk_risk_page_at(r->filing, r->risk, h->offset);
-    rsk_evidence ev = {
-      .page = page,
+    rsk_evidence_candidate c = {
       .in_heading = h->in_heading,
+      .sentence_start = s->start,
+      .sentence_end = s->end,
       .offset = h->offset,
       .length = h->length,
-      .text = evidence_text(h->in_heading ? r->heading_shown : r->body_shown, h->offset,
-                            h->length),
-      .pattern = g_strdup(h->rule->id),
       .weight = h->weight,
+      .unit_weight = h->in_heading ? w * set->heading_factor : w,
+      .rule = h->rule->id,
+      .page = page,
     };
-    g_array_append_val(tag->evidence, ev);
+    g_array_append_val(cands, c);
   }
+  tag->sentences = rsk_evidence_pick((const rsk_evidence_candidate *)(void *)cands->data,
+                                     cands->len, r->heading_shown, r->body_shown,
+                                     tag->evidence);
 }
 
 static void evidence_clear(gpointer p)
@@ -329,25 +436,24 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
   g_autoptr(GPtrArray) unit = g_ptr_array_new();
   for (guint i = 0; i < hits->len; i++) {
     const hit *h = g_ptr_array_index(hits, i);
-    if (h->in_heading)
+    if (h->in_heading && h->weight > 0)
       g_ptr_array_add(unit, (gpointer)h);
   }
+  /* The heading is one unit, whatever its sentences. */
   double heading = distinct_sum((const hit *const *)unit->pdata, unit->len);
 
   /* Per sentence, then per paragraph. Hits are few: quadratic is fine. */
   double total = heading * set->heading_factor;
   double best_sentence = 0;
   g_autofree double *sent_w = g_new0(double, MAX(n_sent, 1));
+  g_autofree gboolean *mention = g_new0(gboolean, MAX(n_sent, 1));
   for (guint s = 0; s < n_sent; s++) {
-    g_ptr_array_set_size(unit, 0);
-    for (guint i = 0; i < hits->len; i++) {
-      const hit *h = g_ptr_array_index(hits, i);
-      if (!h->in_heading && h->sentence == s)
-        g_ptr_array_add(unit, (gpointer)h);
-    }
+    unit_hits(hits, FALSE, s, unit);
     if (unit->len == 0)
       continue;
-    sent_w[s] = distinct_sum((const hit *const *)unit->pdata, unit->len);
+    gboolean listed = FALSE;
+    sent_w[s] = unit_weight((const hit *const *)unit->pdata, unit->len, &listed);
+    mention[s] = listed && sent_w[s] < set->sentence_s;
     best_sentence = MAX(best_sentence, sent_w[s]);
     total += MIN(sent_w[s], 2.0);
   }
@@ -363,9 +469,16 @@ static void score_category(run *r, guint c, GPtrArray *hits, rsk_classification 
       const rsk_unit *u = &g_array_index(r->units.sentences, rsk_unit, s);
       if (u->paragraph != p)
         continue;
+      /* A subject named in a list and taken up by the next sentence ("...
+       * and scrutiny of foreign investments. For example, ...") is not
+       * passing: it counts toward the paragraph. */
+      gboolean taken_up = s + 1 < n_sent &&
+                          g_array_index(r->units.sentences, rsk_unit, s + 1).paragraph == p &&
+                          sent_w[s + 1] > 0 && !mention[s + 1];
+      gboolean evidence = sent_w[s] > 0 && (!mention[s] || taken_up);
       if (all++ == 0)
-        opens = sent_w[s] > 0;
-      with += sent_w[s] > 0 ? 1 : 0;
+        opens = evidence;
+      with += evidence ? 1 : 0;
     }
     if (with == 0)
       continue;
@@ -457,12 +570,14 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
     r.heading = heading_folded;
   if (body_folded)
     r.body = body_folded;
+  rsk_units_split(&r.heading_units, r.heading, r.heading_len);
   rsk_units_split(&r.units, r.body, r.body_len);
   r.md = pcre2_match_data_create(1, NULL);
   r.hits = g_array_new(FALSE, FALSE, sizeof(hit));
   r.cited = g_ptr_array_new();
 
   match_everything(&r);
+  drop_lone_acronyms(&r);
 
   g_autoptr(GPtrArray) per = g_ptr_array_new();
   for (guint c = 0; c < taxonomy->categories->len; c++) {
@@ -482,6 +597,7 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
   g_ptr_array_unref(r.cited);
   g_array_unref(r.hits);
   pcre2_match_data_free(r.md);
+  rsk_units_clear(&r.heading_units);
   rsk_units_clear(&r.units);
 }
 

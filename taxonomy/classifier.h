@@ -9,20 +9,27 @@
 
 #include <glib.h>
 
+/* One piece of evidence: a match, shown in the sentence that holds it. */
 typedef struct {
   int page;                /* PDF page of the match */
   gboolean in_heading;     /* matched in the heading, else in the body */
-  guint offset, length;    /* bytes in the heading or body */
+  guint offset, length;    /* the match: bytes in the heading or body */
+  guint sentence_offset;   /* the sentence around it, same text: bytes; */
+  guint sentence_length;   /* a long one is cut to a window at words */
+  guint count;             /* matches of the same rule and words, this one
+                              included */
   char *text;              /* the matched text (owned) */
   char *pattern;           /* pattern id or source, for --why (owned) */
-  double weight;
+  double weight;           /* of the match */
 } rsk_evidence;
 
 typedef struct {
   char *category;          /* category id (owned) */
   double score;            /* 0..1 */
   char strength;           /* 'P' or 'S' (LABELING.md) */
-  GArray *evidence;        /* rsk_evidence, owned */
+  GArray *evidence;        /* rsk_evidence, owned: strongest sentence first,
+                              at most a few */
+  guint sentences;         /* sentences that carried evidence, shown or not */
 } rsk_tag;
 
 typedef struct {

@@ -22,8 +22,9 @@ typedef struct {
 /* A rule: a pattern that is evidence for a category (or cites a
  * regulation), with optional context it needs (REQUIRES: one of them must
  * match near it) and exclusions (UNLESS: none may match near it). "Near"
- * is NEAR bytes on either side, clipped to the paragraph, or the sentence
- * when NEAR is 0. */
+ * is NEAR bytes on either side, clipped to the match's sentence, or the
+ * whole sentence when NEAR is 0: context never comes from another
+ * sentence. */
 typedef struct {
   char *id;                   /* unique in the category ("privacy-law") */
   rsk_regex main;

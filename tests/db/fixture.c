@@ -7,29 +7,38 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 static GPtrArray *temp_dirs;
 
-static rsk_evidence evidence(int page, const char *text, const char *pattern)
+/* Evidence for TEXT, found in the second sentence of BODY ("Body of risk
+ * N. The AI Act ..."), standing for COUNT matches. */
+static rsk_evidence evidence(int page, const char *body, const char *text,
+                             const char *pattern, guint count)
 {
+  const char *second = strstr(body, ". ") + 2;
   return (rsk_evidence){
     .page = page,
     .in_heading = FALSE,
-    .offset = 3,
+    .offset = (guint)(strstr(body, text) - body),
     .length = (guint)strlen(text),
+    .sentence_offset = (guint)(second - body),
+    .sentence_length = (guint)strlen(second),
+    .count = count,
     .text = g_strdup(text),
     .pattern = g_strdup(pattern),
     .weight = 0.75,
   };
 }
 
-static rsk_tag tag(const char *category, double score, char strength)
+static rsk_tag tag(const char *category, double score, char strength, guint sentences)
 {
   return (rsk_tag){
     .category = g_strdup(category),
     .score = score,
     .strength = strength,
     .evidence = g_array_new(FALSE, TRUE, sizeof(rsk_evidence)),
+    .sentences = sentences,
   };
 }
 
@@ -53,7 +62,8 @@ fixture *fixture_new(const char *name, const char *seed, int n_risks)
   fx->results = g_new0(rsk_classification, n_risks > 0 ? n_risks : 1);
   for (int i = 1; i <= n_risks; i++) {
     g_autofree char *heading = g_strdup_printf("Risk %d heading", i);
-    g_autofree char *body = g_strdup_printf("Body of risk %d.", i);
+    g_autofree char *body = g_strdup_printf("Body of risk %d. The AI Act and artificial "
+                                            "intelligence laws govern personal data.", i);
     rsk_risk_factor risk = {
       .ordinal = i,
       .section = rsk_filing_intern(f, i <= 2 ? "Section A" : "Section B"),
@@ -71,14 +81,14 @@ fixture *fixture_new(const char *name, const char *seed, int n_risks)
 
     rsk_classification *c = &fx->results[i - 1];
     c->tags = g_array_new(FALSE, TRUE, sizeof(rsk_tag));
-    rsk_tag t1 = tag("ai.regulation_general", 0.9, 'P');
-    rsk_evidence e1 = evidence(10 + i, "AI Act", "ai.act");
-    rsk_evidence e2 = evidence(11 + i, "artificial intelligence laws", "ai.laws");
+    rsk_tag t1 = tag("ai.regulation_general", 0.9, 'P', 4);
+    rsk_evidence e1 = evidence(10 + i, body, "AI Act", "ai.act", 1);
+    rsk_evidence e2 = evidence(11 + i, body, "artificial intelligence laws", "ai.laws", 3);
     g_array_append_val(t1.evidence, e1);
     g_array_append_val(t1.evidence, e2);
     g_array_append_val(c->tags, t1);
-    rsk_tag t2 = tag("data.privacy", 0.5, 'S');
-    rsk_evidence e3 = evidence(10 + i, "personal data", "privacy.pd");
+    rsk_tag t2 = tag("data.privacy", 0.5, 'S', 1);
+    rsk_evidence e3 = evidence(10 + i, body, "personal data", "privacy.pd", 1);
     g_array_append_val(t2.evidence, e3);
     g_array_append_val(c->tags, t2);
     c->regulations = g_ptr_array_new_with_free_func(g_free);

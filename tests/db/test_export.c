@@ -70,6 +70,8 @@ static void csv_per_tag(const rsk_analysis *a, FILE *out)
   rsk_export_csv(a, RSK_EXPORT_PER_TAG, out);
 }
 
+#define SENTENCE "The AI Act and artificial intelligence laws govern personal data."
+
 static void jsonl_has_the_contract_fields_in_order(void **state)
 {
   (void)state;
@@ -79,18 +81,33 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
   g_autofree char *expected = g_strdup_printf(
       "{\"filing\":\"x.pdf\",\"sha256\":\"%s\",\"company\":\"Acme AI\","
       "\"ordinal\":1,\"section\":\"Section A\",\"heading\":\"Risk 1 heading\","
-      "\"body\":\"Body of risk 1.\",\"page_start\":11,\"page_end\":12,"
+      "\"body\":\"Body of risk 1. The AI Act and artificial intelligence laws "
+      "govern personal data.\",\"page_start\":11,\"page_end\":12,"
       "\"tags\":[{\"category\":\"ai.regulation_general\",\"score\":0.9,"
-      "\"strength\":\"P\",\"evidence\":[{\"page\":11,\"text\":\"AI Act\"},"
-      "{\"page\":12,\"text\":\"artificial intelligence laws\"}]},"
+      "\"strength\":\"P\",\"evidence\":[{\"page\":11,\"text\":\"AI Act\","
+      "\"sentence\":\"%s\",\"match\":[4,10],\"count\":1},"
+      "{\"page\":12,\"text\":\"artificial intelligence laws\","
+      "\"sentence\":\"%s\",\"match\":[15,43],\"count\":3}],\"sentences\":4},"
       "{\"category\":\"data.privacy\",\"score\":0.5,\"strength\":\"S\","
-      "\"evidence\":[{\"page\":11,\"text\":\"personal data\"}]}],"
+      "\"evidence\":[{\"page\":11,\"text\":\"personal data\","
+      "\"sentence\":\"%s\",\"match\":[51,64],\"count\":1}],\"sentences\":1}],"
       "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
       "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
       "\"word_count\":7,\"company_zh\":\"艾克米人工智能有限公司\","
       "\"ticker\":\"ACME\",\"cik\":\"0000012345\",\"stock_code\":null}\n",
-      a->info.sha256);
+      a->info.sha256, SENTENCE, SENTENCE, SENTENCE);
   assert_string_equal(text, expected);
+
+  /* The sentence and the match's offsets in it agree (in characters). */
+  cJSON *parsed = cJSON_Parse(text);
+  const cJSON *ev = cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(
+      cJSON_GetObjectItem(parsed, "tags"), 0), "evidence"), 1);
+  const char *sentence = cJSON_GetObjectItem(ev, "sentence")->valuestring;
+  const cJSON *match = cJSON_GetObjectItem(ev, "match");
+  int from = cJSON_GetArrayItem(match, 0)->valueint, to = cJSON_GetArrayItem(match, 1)->valueint;
+  assert_memory_equal(sentence + from, cJSON_GetObjectItem(ev, "text")->valuestring,
+                      (size_t)(to - from));
+  cJSON_Delete(parsed);
 
   /* The same, stated as the contract's key order. */
   static const char *const contract[] = {
@@ -120,7 +137,7 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
       "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
-      "Body of risk 1.,,,,\r\n",
+      "Body of risk 1. " SENTENCE ",,,,\r\n",
       a->info.sha256);
   assert_string_equal(text, expected);
   free(text);
@@ -129,13 +146,17 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   g_autofree char *per_tag = g_strdup_printf(
       "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
       "section,heading,page_start,page_end,category,strength,score,"
-      "evidence_pages,evidence,ticker,stock_code,cik,company_zh\r\n"
+      "evidence_pages,evidence,evidence_sentences,ticker,stock_code,cik,company_zh\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
-      "11;12,AI Act | artificial intelligence laws,,,,\r\n"
+      "11;12,AI Act | artificial intelligence laws,"
+      "The \xc2\xab" "AI Act\xc2\xbb and artificial intelligence laws govern personal data. | "
+      "The AI Act and \xc2\xab" "artificial intelligence laws\xc2\xbb govern personal data. [x3]"
+      ",,,,\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
-      "11,personal data,,,,\r\n",
+      "11,personal data,"
+      "The AI Act and artificial intelligence laws govern \xc2\xab" "personal data\xc2\xbb.,,,,\r\n",
       a->info.sha256, a->info.sha256);
   assert_string_equal(text, per_tag);
   free(text);
@@ -229,7 +250,10 @@ static void list_fits_80_columns_and_show_flags_the_filing(void **state)
   assert_int_equal(status, 0);
   assert_non_null(strstr(shown, "!! SANITY FLAG: few_risk_factors: 2"));
   assert_non_null(strstr(shown, "tags: ai.regulation_general(P 0.90), data.privacy(S 0.50)"));
-  assert_non_null(strstr(shown, "p. 12, body, rule ai.laws: \"artificial intelligence laws\""));
+  assert_non_null(strstr(shown, "p. 12, body, rule ai.laws, 3 matches: \"The AI Act and"));
+  assert_non_null(strstr(shown, "\xc2\xab" "artificial"));
+  assert_non_null(strstr(shown, "laws\xc2\xbb govern"));
+  assert_non_null(strstr(shown, "(and 2 more sentences)"));
 
   const char *bad[] = {"show", "nothing.pdf", "--db", path, NULL};
   g_autofree char *none = run_cli(bad, &status);

@@ -66,7 +66,7 @@ static void a_stored_filing_reads_back_with_every_field(void **state)
   assert_int_equal(r->ordinal, 3);
   assert_string_equal(r->section, "Section B");
   assert_string_equal(r->heading, "Risk 3 heading");
-  assert_string_equal(r->body, "Body of risk 3.");
+  assert_string_equal(r->body, "Body of risk 3. The AI Act and artificial intelligence laws govern personal data.");
   assert_int_equal(r->page_start, 13);
   assert_int_equal(r->page_end, 14);
   assert_int_equal(r->word_count, 7);
@@ -80,9 +80,16 @@ static void a_stored_filing_reads_back_with_every_field(void **state)
   assert_int_equal(e->page, 14);
   assert_string_equal(e->text, "artificial intelligence laws");
   assert_string_equal(e->pattern, "ai.laws");
-  assert_int_equal(e->offset, 3);
+  assert_int_equal(e->offset, 31);
   assert_false(e->in_heading);
   assert_float_equal(e->weight, 0.75, 1e-12);
+  /* Schema 3: the sentence around the match and the matches it stands for. */
+  assert_true(e->has_sentence);
+  assert_int_equal(e->sentence_offset, 16);
+  assert_int_equal(e->count, 3);
+  assert_int_equal(t->sentences, 4);
+  g_autofree char *marked = rsk_analysis_evidence_marked(r, e, "[", "]");
+  assert_string_equal(marked, "The AI Act and [artificial intelligence laws] govern personal data.");
   t = rsk_analysis_tag_of(a, r, 1);
   assert_string_equal(t->category, "data.privacy");
   assert_int_equal(t->strength, 'S');
@@ -249,6 +256,10 @@ static void make_version_1(const char *path)
       "INSERT INTO risk_factors(id, filing_id, ordinal, section, heading, body,"
       " page_start, page_end, word_count) VALUES (1, 1, 1, '', 'Old heading',"
       " 'Old body that ran from page five onto page six.', 5, 6, 11);"
+      "INSERT INTO tags(id, risk_factor_id, category, score, strength)"
+      " VALUES (1, 1, 'data.privacy', 0.5, 'S');"
+      "INSERT INTO evidence(tag_id, page, in_heading, offset, length, text,"
+      " pattern, weight) VALUES (1, 5, 0, 4, 4, 'body', 'old-rule', 1.0);"
       "COMMIT;", NULL);
   if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
     fail_msg("version 1 schema: %s", message);
@@ -276,12 +287,18 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   rsk_store *store = rsk_store_open(path, FALSE, &error);
   assert_null(error);
   assert_non_null(store);
-  assert_int_equal(rsk_store_schema_version(), 3);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
+  assert_true(rsk_store_schema_version() >= 4);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), rsk_store_schema_version());
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
                                          "WHERE name = 'risk_factor_pages'"), 1);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
                                          "WHERE name = 'filings_ticker'"), 1);
+  /* Version 4: evidence sentences and counts, sentences per tag. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_table_info('evidence') "
+                                         "WHERE name IN ('sentence_offset', "
+                                         "'sentence_length', 'count')"), 3);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM pragma_table_info('tags') "
+                                         "WHERE name = 'sentences'"), 1);
 
   /* The old rows are intact; without page marks, pages are page_start. */
   rsk_analysis *a = rsk_analysis_load(store, 1, &error);
@@ -297,6 +314,15 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   assert_string_equal(r->body, "Old body that ran from page five onto page six.");
   assert_int_equal(r->n_marks, 0);
   assert_int_equal(rsk_analysis_page_at(a, r, 40), 5);
+  /* Evidence from before version 3 has no sentence: its text is shown. */
+  const rsk_analysis_tag *t = rsk_analysis_tag_of(a, r, 0);
+  assert_int_equal(t->n_evidence, 1);
+  assert_int_equal(t->sentences, 0);
+  const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, t, 0);
+  assert_false(e->has_sentence);
+  assert_int_equal(e->count, 1);
+  g_autofree char *marked = rsk_analysis_evidence_marked(r, e, "[", "]");
+  assert_string_equal(marked, "[body]");
   rsk_analysis_free(a);
   assert_int_equal(rsk_read_page_at(store, 1, 40, &error), 5);
   assert_null(error);
@@ -316,7 +342,7 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   store = rsk_store_open(path, TRUE, &error);
   assert_non_null(store);
   rsk_store_close(store);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), rsk_store_schema_version());
   g_autofree char *check = fixture_sql_text(path, "PRAGMA integrity_check");
   assert_string_equal(check, "ok");
 }

@@ -553,11 +553,14 @@ static rsk_analysis *fake_analysis(const char *company, const char *name)
   const char *hit = strstr(body, "export controls");
   rsk_analysis_evidence ev = {
     .page = 12, .offset = (guint)(hit - body), .length = 15,
+    .has_sentence = TRUE, .sentence_offset = 0,
+    .sentence_length = (guint)(strchr(body, '\n') - body), .count = 4,
     .text = "export controls", .pattern = "p1", .weight = 1,
   };
   g_array_append_val(a->evidence, ev);
   rsk_analysis_tag tag = {.category = "trade.export_controls", .score = 0.9,
-                          .strength = 'P', .first_evidence = 0, .n_evidence = 1};
+                          .strength = 'P', .first_evidence = 0, .n_evidence = 1,
+                          .sentences = 5};
   g_array_append_val(a->tags, tag);
   g_ptr_array_add(a->regulations, "US-EAR-AC");
   rsk_analysis_risk tagged = {
@@ -592,8 +595,13 @@ static void html_report_escapes_every_filing_string(void **state)
   assert_int_equal(count_substr(html, "</svg>"), 1);
   assert_int_equal(count_substr(html, "<rect class=\"cell\""), 2);
   assert_non_null(strstr(html, "Evil &lt;script&gt;Co&lt;/script&gt; &amp; Sons"));
-  assert_non_null(strstr(html, "<mark>export controls</mark>"));
-  assert_non_null(strstr(html, "p.\xc2\xa0" "12"));
+  /* The evidence is its whole sentence, escaped, with the match marked,
+   * the matches it stands for and the sentences not shown. */
+  assert_non_null(strstr(html, "<q>Our chatbot may print &lt;script&gt;alert(1)"
+                               "&lt;/script&gt; &amp; &quot;quotes&quot; &lt;/svg&gt; and we "
+                               "face <mark>export controls</mark> on chips.</q>"));
+  assert_non_null(strstr(html, "p.\xc2\xa0" "12, 4\xc2\xa0matches"));
+  assert_non_null(strstr(html, "and 4 more sentences"));
   assert_non_null(strstr(html, "<code>US-EAR-AC</code>"));
   assert_non_null(strstr(html, "<code>ai-regulation 1.0.0</code>"));
   assert_non_null(strstr(html, "Untagged &amp; fine"));

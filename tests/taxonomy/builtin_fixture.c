@@ -4,7 +4,13 @@
  */
 #include "builtin_fixture.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
 
 rsk_taxonomy *builtin;
 
@@ -49,4 +55,33 @@ char *tags_and_regulations_string(const rsk_classification *result)
   for (guint i = 0; i < result->regulations->len; i++)
     g_string_append_printf(s, " %s", (const char *)g_ptr_array_index(result->regulations, i));
   return g_string_free(s, FALSE);
+}
+
+static char *classify(const char *heading, const char *body)
+{
+  rsk_classification result;
+  rsk_classification_init(&result);
+  rsk_classify_text(builtin, heading, body, &result);
+  char *got = tags_string(&result);
+  rsk_classification_clear(&result);
+  return got;
+}
+
+void assert_tags(const char *heading, const char *body, const char *expected)
+{
+  g_autofree char *got = classify(heading, body);
+  if (strcmp(got, expected) != 0)
+    fprintf(stderr, "heading: %s\nbody: %s\nexpected: \"%s\"\ngot:      \"%s\"\n", heading,
+            body, expected, got);
+  assert_string_equal(got, expected);
+}
+
+void assert_no_tag(const char *heading, const char *body, const char *category)
+{
+  g_autofree char *got = classify(heading, body);
+  g_autofree char *word = g_strconcat(category, "=", NULL);
+  if (strstr(got, word))
+    fprintf(stderr, "heading: %s\nbody: %s\nunexpected %s in \"%s\"\n", heading, body,
+            category, got);
+  assert_null(strstr(got, word));
 }

@@ -22,4 +22,12 @@ char *tags_string(const rsk_classification *result);
  * Free with g_free(). */
 char *tags_and_regulations_string(const rsk_classification *result);
 
+/* Tags HEADING and BODY with the built-in taxonomy and asserts the whole
+ * result: every tag, in taxonomy order, as "category=P category=S" ("" =
+ * none). On a mismatch the inputs are printed first. */
+void assert_tags(const char *heading, const char *body, const char *expected);
+
+/* Asserts that HEADING and BODY get no tag of CATEGORY. */
+void assert_no_tag(const char *heading, const char *body, const char *category);
+
 #endif
