@@ -20,7 +20,7 @@
  */
 #include "identifiers.h"
 
-#include "cover.h"
+#include "cover_lines.h"
 
 #include <stdlib.h>
 #include <string.h>

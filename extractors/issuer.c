@@ -26,7 +26,7 @@
  */
 #include "issuer.h"
 
-#include "cover.h"
+#include "cover_lines.h"
 #include "text.h"
 
 #include <math.h>

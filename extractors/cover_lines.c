@@ -1,8 +1,8 @@
-/* cover.c - the cover pages of a filing and where its lines sit on them
+/* cover_lines.c - the cover pages of a filing and where its lines sit on them
  *
  * SPDX-License-Identifier: MIT
  */
-#include "cover.h"
+#include "cover_lines.h"
 
 #include <string.h>
 

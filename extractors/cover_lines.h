@@ -1,4 +1,4 @@
-/* cover.h - what the identity readers share: the cover pages of a filing
+/* cover_lines.h - what the identity readers share: the cover pages of a filing
  * and where its lines sit on them (inside extractors/)
  *
  * issuer.c and identifiers.c read labelled places of a cover: the line
