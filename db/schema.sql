@@ -154,3 +154,15 @@ CREATE TABLE risk_factor_pages (
   page            INTEGER NOT NULL,
   PRIMARY KEY (risk_factor_id, offset)
 ) WITHOUT ROWID;
+
+-- @version 3
+
+-- The period a filing reports on and the date of the document itself are
+-- two facts: a 10-K for the fiscal year ended January 26, 2025 was signed
+-- on February 26, 2025; a prospectus has a date and no period. Version 2's
+-- filed_date held the period end, or for a prospectus the date on its
+-- cover: that is moved to document_date.
+ALTER TABLE filings RENAME COLUMN filed_date TO period_end;  -- YYYY-MM-DD
+ALTER TABLE filings ADD COLUMN document_date TEXT;           -- YYYY-MM-DD
+UPDATE filings SET document_date = period_end, period_end = NULL
+  WHERE doc_type NOT IN ('10-K', '10-Q', '20-F');

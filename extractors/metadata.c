@@ -1,7 +1,7 @@
-/* metadata.c - what kind of filing this is and whose
+/* metadata.c - whose filing this is
  *
- * The cover page says both. US forms print "FORM 10-K" (10-Q, 20-F, S-1,
- * F-1) in large type, and the registrant's name sits just above "(Exact
+ * The cover page says it (cover.c reads the form and the dates from it).
+ * On a US form the registrant's name sits just above "(Exact
  * name of registrant as specified in its charter)". Prospectuses filed
  * under Rule 424(b) say so at the top of their first page. Hong Kong
  * listing documents carry the exchange's disclaimer ("Hong Kong Exchanges
@@ -9,12 +9,6 @@
  * "LIMITED", "INC." or "CO., LTD.". When the cover says nothing we fall
  * back on the PDF's title metadata, unless it looks like a file or
  * accession name ("nvda-20240128", "0000950170-23-028914").
- *
- * The document's date is the period the cover reports on: "For the fiscal
- * year ended January 28, 2024" (10-K, 20-F), "For the quarterly period
- * ended October 31, 2022" (10-Q). A prospectus has no period; its cover
- * prints the date alone on a short line ("December 30, 2025", "30 December
- * 2025"), and the first such line on page 1 is taken instead.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -33,26 +27,6 @@ static gboolean contains_ci(const char *haystack, const char *needle)
   gboolean found = strstr(h, needle) != NULL;
   g_free(h);
   return found;
-}
-
-static const char *form_type(const char *text)
-{
-  static const struct {
-    const char *needle;
-    const char *type;
-  } forms[] = {
-      {"form 10-k", "10-K"}, {"form 10-q", "10-Q"}, {"form 20-f", "20-F"},
-      {"form s-1", "S-1"},   {"form f-1", "F-1"},   {"rule 424(b)", "424B"},
-      {"424b", "424B"},      {"hong kong exchanges and clearing", "HK prospectus"},
-      {"application proof", "HK prospectus"},
-  };
-  char *lower = g_utf8_strdown(text, -1);
-  const char *type = NULL;
-  for (gsize i = 0; i < G_N_ELEMENTS(forms) && !type; i++)
-    if (strstr(lower, forms[i].needle))
-      type = forms[i].type;
-  g_free(lower);
-  return type;
 }
 
 /* A Hong Kong cover name: capitals, a company suffix, a few words. */
@@ -79,13 +53,15 @@ static gboolean title_is_a_name(const char *title)
         contains_ci(title, "20-f"))))
     return FALSE;
   /* Accession numbers and ticker-date names: mostly digits and hyphens,
-   * or no space at all with a digit. */
-  gboolean digit = FALSE, space = FALSE;
+   * or no space at all with a digit; a filing agent's file name
+   * ("tm2430436-1_424b5 - none - 5.6s") joins a word with '_'. */
+  gboolean digit = FALSE, space = FALSE, underscore = FALSE;
   for (const char *p = title; *p; p++) {
     digit |= g_ascii_isdigit(*p);
     space |= *p == ' ';
+    underscore |= *p == '_';
   }
-  return !(digit && !space);
+  return !(digit && (!space || underscore));
 }
 
 /* "Form 10-K for Microsoft Corp filed 07/27/2023" → "Microsoft Corp". */
@@ -112,177 +88,22 @@ static char *clean_name(const char *text)
   return name;
 }
 
-/* --- Dates ----------------------------------------------------------- */
-
-static const char *const month_names[] = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december",
-};
-
-/* Bytes of a month name at P ("September", "Sept.", "SEP"), its number
- * 1-12 in *MONTH; 0 when P starts no month name. */
-static gsize month_at(const char *p, int *month)
-{
-  for (int m = 0; m < 12; m++) {
-    gsize full = strlen(month_names[m]);
-    if (g_ascii_strncasecmp(p, month_names[m], full) == 0 &&
-        !g_ascii_isalpha(p[full])) {
-      *month = m + 1;
-      return full;
-    }
-  }
-  for (int m = 0; m < 12; m++) {
-    gsize len = 3;
-    if (g_ascii_strncasecmp(p, month_names[m], len) != 0)
-      continue;
-    if (m == 8 && g_ascii_tolower(p[len]) == 't')
-      len++;  /* "Sept." */
-    if (g_ascii_isalpha(p[len]))
-      continue;
-    *month = m + 1;
-    return len + (p[len] == '.');
-  }
-  return 0;
-}
-
-/* Spaces, including U+00A0; returns the bytes skipped. */
-static gsize spaces_at(const char *p)
-{
-  const char *q = p;
-  for (;;) {
-    if (*q == ' ' || *q == '\t')
-      q++;
-    else if ((guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0)
-      q += 2;
-    else
-      return (gsize)(q - p);
-  }
-}
-
-/* Bytes of a number of MIN_DIGITS to MAX_DIGITS digits at P (not followed
- * by another digit), its value in *VALUE; 0 when there is none. */
-static gsize number_at(const char *p, gsize min_digits, gsize max_digits,
-                       int *value)
-{
-  gsize n = 0;
-  int v = 0;
-  while (n < max_digits && g_ascii_isdigit(p[n]))
-    v = v * 10 + (p[n++] - '0');
-  if (n < min_digits || g_ascii_isdigit(p[n]))
-    return 0;
-  *value = v;
-  return n;
-}
-
-/* "30" or "30th". */
-static gsize day_at(const char *p, int *day)
-{
-  gsize n = number_at(p, 1, 2, day);
-  if (!n)
-    return 0;
-  if (g_ascii_isalpha(p[n])) {
-    if (!g_ascii_isalpha(p[n + 1]) || g_ascii_isalpha(p[n + 2]))
-      return 0;
-    n += 2;  /* "st", "nd", "rd", "th" */
-  }
-  return n;
-}
-
-/* "September 30, 2023" or "30 September 2023" at P. */
-static gboolean date_at(const char *p, int *year, int *month, int *day)
-{
-  const char *q = p;
-  gsize n;
-  if ((n = month_at(q, month))) {
-    q += n;
-    q += spaces_at(q);
-    if (!(n = day_at(q, day)))
-      return FALSE;
-    q += n;
-  } else if ((n = day_at(q, day))) {
-    q += n;
-    if (!(n = spaces_at(q)))
-      return FALSE;
-    q += n;
-    if (!(n = month_at(q, month)))
-      return FALSE;
-    q += n;
-  } else {
-    return FALSE;
-  }
-  q += spaces_at(q);
-  if (*q == ',')
-    q++;
-  q += spaces_at(q);
-  return number_at(q, 4, 4, year) && *year >= 1900 && *year < 2200 &&
-         g_date_valid_dmy((GDateDay)*day, (GDateMonth)*month,
-                          (GDateYear)*year);
-}
-
-char *rsk_filing_parse_date(const char *text)
-{
-  for (const char *p = text; p && *p; p++) {
-    int year, month, day;
-    if (p > text && g_ascii_isalnum(p[-1]))
-      continue;
-    if (date_at(p, &year, &month, &day))
-      return g_strdup_printf("%04d-%02d-%02d", year, month, day);
-  }
-  return NULL;
-}
-
-/* The date after "year ended" / "period ended" in LINES[I], or on the next
- * line of the same page when the phrase ends the line; NULL when LINES[I]
- * does not say it. */
-static char *period_end(const rsk_line *lines, guint n, guint i)
-{
-  g_autofree char *lower = g_ascii_strdown(lines[i].text, -1);
-  const char *at = strstr(lower, "year ended");
-  if (!at)
-    at = strstr(lower, "period ended");
-  if (!at)
-    return NULL;
-  char *date = rsk_filing_parse_date(lines[i].text + (at - lower));
-  for (guint j = i + 1; !date && j < n && lines[j].page == lines[i].page;
-       j++) {
-    if (lines[j].flags & RSK_LINE_FURNITURE)
-      continue;
-    date = rsk_filing_parse_date(lines[j].text);
-    break;
-  }
-  return date;
-}
-
-/* A date alone on a short line, as a prospectus cover prints it. */
-static char *cover_date(const rsk_line *line)
-{
-  if (line->page != 1 || rsk_text_word_count(line->text) > 8)
-    return NULL;
-  return rsk_filing_parse_date(line->text);
-}
-
 /* --- Identity -------------------------------------------------------- */
 
 void rsk_filing_guess_identity(rsk_filing *filing)
 {
   const rsk_line *lines = (const rsk_line *)(void *)filing->lines->data;
   guint n = filing->lines->len;
-  const char *type = NULL;
+  rsk_filing_guess_form_and_dates(filing);
+  const char *type = filing->doc_type ? filing->doc_type : "unknown";
   char *company = NULL;
   float hk_size = 0;
   char *hk_name = NULL;
-  char *period = NULL, *dated = NULL;
 
   for (guint i = 0; i < n && lines[i].page <= COVER_PAGES; i++) {
     const rsk_line *line = &lines[i];
     if (line->flags & RSK_LINE_FURNITURE)
       continue;
-    if (!type)
-      type = form_type(line->text);
-    if (!period)
-      period = period_end(lines, n, i);
-    if (!period && !dated)
-      dated = cover_date(line);
     if (!company && i > 0 && contains_ci(line->text, "exact name of registrant")) {
       /* The name is the nearest line above on the same page, skipping
        * empty brackets. */
@@ -301,11 +122,6 @@ void rsk_filing_guess_identity(rsk_filing *filing)
       hk_size = line->font_size;
     }
   }
-  if (!type)
-    type = "unknown";
-  g_free(filing->doc_type);
-  filing->doc_type = g_strdup(type);
-
   if (!company && hk_name && strcmp(type, "HK prospectus") == 0) {
     company = hk_name;
     hk_name = NULL;
@@ -315,9 +131,4 @@ void rsk_filing_guess_identity(rsk_filing *filing)
   g_free(hk_name);
   g_free(filing->company);
   filing->company = company;
-
-  g_free(filing->doc_date);
-  filing->doc_date = period ? period : dated;
-  if (period)
-    g_free(dated);
 }

@@ -13,7 +13,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "line_stream.h"
-#include "pdf.h"
+#include "document.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

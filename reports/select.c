@@ -25,22 +25,11 @@ char **rsk_split_list(const char *option)
   return (char **)g_ptr_array_free(kept, FALSE);
 }
 
-/* Newer first: filed_date (NULL oldest), then analyzed_at, then id. */
+/* Newer first: db/read.h's rule. */
 static int cmp_newer_first(gconstpointer p, gconstpointer q)
 {
-  const rsk_filing_info *x = *(const rsk_filing_info *const *)p;
-  const rsk_filing_info *y = *(const rsk_filing_info *const *)q;
-  int c;
-
-  if (x->filed_date && !y->filed_date)
-    return -1;
-  if (!x->filed_date && y->filed_date)
-    return 1;
-  if (x->filed_date && (c = strcmp(x->filed_date, y->filed_date)) != 0)
-    return -c;
-  if ((c = strcmp(x->analyzed_at, y->analyzed_at)) != 0)
-    return -c;
-  return x->id > y->id ? -1 : x->id < y->id;
+  return rsk_filing_info_cmp_newer(*(const rsk_filing_info *const *)p,
+                                   *(const rsk_filing_info *const *)q);
 }
 
 static int cmp_casefold(gconstpointer p, gconstpointer q)

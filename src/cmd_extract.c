@@ -8,7 +8,7 @@
  */
 #include "cli.h"
 
-#include "pdf.h"
+#include "document.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>

@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="gcc pkg-config python3 meson ninja-build libglib2.0-dev
-libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
+libpoppler-glib-dev libxml2-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
 libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then

@@ -74,7 +74,8 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
       "{\"category\":\"data.privacy\",\"score\":0.5,\"strength\":\"S\","
       "\"evidence\":[{\"page\":11,\"text\":\"personal data\"}]}],"
       "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
-      "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
+      "\"filing_id\":1,\"doc_type\":\"10-K\",\"period_end\":null,"
+      "\"document_date\":null,\"taxonomy_version\":\"1.0\","
       "\"word_count\":7}\n",
       a->info.sha256);
   assert_string_equal(text, expected);
@@ -101,9 +102,10 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   rsk_analysis *a = stored("He said \"AI\", then\nleft", &store);
   char *text = render(csv_per_risk, a);
   g_autofree char *expected = g_strdup_printf(
-      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,word_count,tags,regulations,body\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+      "taxonomy_version,ordinal,section,heading,page_start,page_end,word_count,"
+      "tags,regulations,body\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
       "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
       "Body of risk 1.\r\n",
@@ -113,13 +115,13 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
 
   text = render(csv_per_tag, a);
   g_autofree char *per_tag = g_strdup_printf(
-      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,category,strength,score,"
-      "evidence_pages,evidence\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+      "taxonomy_version,ordinal,section,heading,page_start,page_end,category,"
+      "strength,score,evidence_pages,evidence\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
       "11;12,AI Act | artificial intelligence laws\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
       "11,personal data\r\n",
       a->info.sha256, a->info.sha256);
