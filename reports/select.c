@@ -53,14 +53,16 @@ static GPtrArray *company_names(const rsk_filing_list *list)
   return names;
 }
 
-/* The filings of COMPANY, newest first, borrowed from LIST. */
-static GPtrArray *filings_of(const rsk_filing_list *list, const char *company)
+/* The filings of COMPANY of the forms FORMS names (rsk_filing_info_of_forms),
+ * newest first, borrowed from LIST. */
+static GPtrArray *filings_of(const rsk_filing_list *list, const char *company,
+                             const char *forms)
 {
   GPtrArray *out = g_ptr_array_new();
   for (guint i = 0; i < list->filings->len; i++) {
     const rsk_filing_info *info = &g_array_index(list->filings,
                                                  rsk_filing_info, i);
-    if (strcmp(info->company, company) == 0)
+    if (strcmp(info->company, company) == 0 && rsk_filing_info_of_forms(info, forms))
       g_ptr_array_add(out, (gpointer)info);
   }
   g_ptr_array_sort(out, cmp_newer_first);
@@ -172,14 +174,20 @@ static void make_labels(rsk_selection *sel)
   }
 }
 
+/* What FORMS asks for, for messages. */
+static const char *forms_wanted(const char *forms)
+{
+  return forms ? forms : "annual report or prospectus";
+}
+
 static void analysis_free(gpointer a)
 {
   rsk_analysis_free(a);
 }
 
 rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
-                          const char *const *filings, gboolean with_previous,
-                          GError **error)
+                          const char *const *filings, const char *forms,
+                          gboolean with_previous, GError **error)
 {
   rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, error);
   if (!list)
@@ -205,8 +213,22 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
     chosen = companies && *companies ? match_companies(names, companies, error)
                                      : g_ptr_array_ref(names);
     ok = chosen != NULL;
+    gboolean named = companies && *companies;
+    guint skipped = 0;
     for (guint i = 0; ok && i < chosen->len; i++) {
-      GPtrArray *own = filings_of(list, g_ptr_array_index(chosen, i));
+      const char *company = g_ptr_array_index(chosen, i);
+      GPtrArray *own = filings_of(list, company, forms);
+      if (own->len == 0) {
+        /* Only 10-Qs, or none of the forms asked for. */
+        g_ptr_array_unref(own);
+        skipped++;
+        if (named) {
+          g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                      "%s has no stored %s", company, forms_wanted(forms));
+          ok = FALSE;
+        }
+        continue;
+      }
       const rsk_filing_info *latest = g_ptr_array_index(own, 0), *prev = NULL;
       for (guint k = 1; with_previous && k < own->len && !prev; k++) {
         const rsk_filing_info *f = g_ptr_array_index(own, k);
@@ -222,6 +244,12 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
       else
         rsk_analysis_free(p);
       g_ptr_array_unref(own);
+    }
+    if (ok && skipped && sel->latest->len == 0) {
+      g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                  "no stored %s%s", forms_wanted(forms),
+                  forms ? "" : " (10-Qs are compared when asked: --forms 10-Q)");
+      ok = FALSE;
     }
   }
   if (chosen)
