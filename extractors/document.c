@@ -138,11 +138,10 @@ static gboolean open_html(rsk_document *doc, const char *data, gsize len, GError
   guint letters = rsk_html_read(text, text_len, plain, filing);
   g_thread_join(hasher);
   memcpy(filing->sha256, hashing.sha256, sizeof filing->sha256);
-  if (letters < 20) {
+  if (letters == 0) {
     g_set_error(error, RSK_ERROR, RSK_ERROR_NO_TEXT,
-                "%s: the %s shows no text (%u letters)", doc->path,
-                doc->format == RSK_INPUT_SUBMISSION ? "submission's main document" : "HTML",
-                letters);
+                "%s: the %s shows no text", doc->path,
+                doc->format == RSK_INPUT_SUBMISSION ? "submission's main document" : "HTML");
     rsk_filing_free(filing);
     return FALSE;
   }

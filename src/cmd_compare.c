@@ -37,7 +37,7 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
      "Compare these filings (ids, file names or sha256 prefixes) instead "
      "of each company's latest", "F1,F2,..."},
     {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
-     "Latest filing among these forms (default: all but 10-Q)", "10-K,..."},
+     "Latest among these forms (default: all but 10-Q)", "10-K,..."},
     {"by", 0, 0, G_OPTION_ARG_STRING, &by,
      "count: risk factors tagged (default); share: share of the risk "
      "section's words; score: summed tag scores", "MEASURE"},
@@ -50,10 +50,10 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
 
   if (!rsk_cli_parse(out, "compare", "",
                      "Company x category matrix of the stored filings: each "
-                     "company's latest annual report or prospectus (10-Qs "
-                     "with --forms) unless --filings names others. "
-                     "Columns are the categories stored, in taxonomy order; "
-                     "rows and columns have totals.",
+                     "company's latest annual\nreport or prospectus (10-Qs "
+                     "with --forms) unless --filings names others.\nColumns "
+                     "are the categories stored, in taxonomy order; rows and "
+                     "columns have\ntotals.",
                      entries, &argc, &argv))
     return RSK_EXIT_USAGE;
   if (argc > 1) {

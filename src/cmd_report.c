@@ -21,7 +21,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
      "Only these companies, in this order (comma-separated)", "A,B,..."},
     {"title", 0, 0, G_OPTION_ARG_STRING, &title, "The report's title", "TEXT"},
     {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
-     "Latest filing among these forms (default: all but 10-Q)", "10-K,..."},
+     "Latest among these forms (default: all but 10-Q)", "10-K,..."},
     {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
      "Body change beyond which a risk factor counts as materially changed "
      "(default 0.15)", "X"},
