@@ -27,6 +27,7 @@
 /* Larger HTML than any filing (EDGAR's biggest run to a few hundred MB
  * of mostly XBRL) is refused rather than read into memory. */
 #define MAX_HTML_BYTES ((guint64)1 << 30)
+#define HASH_THREAD_BYTES (256 * 1024)
 
 struct rsk_document {
   rsk_input_format format;
@@ -79,6 +80,18 @@ static gboolean has_pdf_header(const char *head, gsize n)
   return FALSE;
 }
 
+/* FALSE with RSK_ERROR_FORMAT unless HEAD (the first N bytes) opens an
+ * HTML document or an SGML submission. */
+static gboolean check_markup(const char *path, const char *head, gsize n, GError **error)
+{
+  gboolean binary = looks_binary(head, n);
+  if (!binary && looks_like_markup(head, n))
+    return TRUE;
+  g_set_error(error, RSK_ERROR, RSK_ERROR_FORMAT, "%s: not a PDF or HTML filing (%s)", path,
+              binary ? "binary data" : "text without HTML markup");
+  return FALSE;
+}
+
 /* TRUE when the last bytes of [P, P + LEN) close the document. */
 static gboolean ends_document(const char *p, gsize len)
 {
@@ -112,7 +125,9 @@ static gboolean open_html(rsk_document *doc, const char *data, gsize len, GError
 {
   rsk_filing *filing = rsk_filing_new(doc->path);
   hash_job hashing = {.data = data, .len = len};
-  GThread *hasher = g_thread_new("rsk-hash", hash_main, &hashing);
+  /* A thread pays off for a filing's megabytes, not for a small file. */
+  GThread *hasher = len >= HASH_THREAD_BYTES ? g_thread_new("rsk-hash", hash_main, &hashing)
+                                             : (hash_main(&hashing), NULL);
 
   rsk_submission sub;
   const char *text = data;
@@ -136,7 +151,8 @@ static gboolean open_html(rsk_document *doc, const char *data, gsize len, GError
   if (!plain && !truncated)
     truncated = !ends_document(text, text_len);
   guint letters = rsk_html_read(text, text_len, plain, filing);
-  g_thread_join(hasher);
+  if (hasher)
+    g_thread_join(hasher);
   memcpy(filing->sha256, hashing.sha256, sizeof filing->sha256);
   if (letters == 0) {
     g_set_error(error, RSK_ERROR, RSK_ERROR_NO_TEXT,
@@ -196,10 +212,8 @@ rsk_document *rsk_document_open(const char *path, const char *password, GError *
     }
     return doc;
   }
-  if (looks_binary(head, n) || !looks_like_markup(head, n)) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_FORMAT,
-                "%s: not a PDF or HTML filing (%s)", path,
-                looks_binary(head, n) ? "binary data" : "text without HTML markup");
+  /* Refused before the whole file is read: binary data, plain text. */
+  if (!check_markup(path, head, n, error)) {
     rsk_document_free(doc);
     return NULL;
   }
@@ -222,6 +236,31 @@ rsk_document *rsk_document_open(const char *path, const char *password, GError *
   gboolean ok = open_html(doc, data, len, error);
   g_free(data);
   if (!ok) {
+    rsk_document_free(doc);
+    return NULL;
+  }
+  return doc;
+}
+
+rsk_document *rsk_document_open_data(const char *path, const char *data, gsize len,
+                                     GError **error)
+{
+  g_return_val_if_fail(path != NULL && (data != NULL || len == 0), NULL);
+  gsize n = MIN(len, (gsize)HEAD_BYTES);
+  if (len == 0) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: empty file", path);
+    return NULL;
+  }
+  if (has_pdf_header(data, n)) {
+    g_set_error(error, RSK_ERROR, RSK_ERROR_FORMAT,
+                "%s: a PDF is read from a file, not from memory", path);
+    return NULL;
+  }
+  if (!check_markup(path, data, n, error))
+    return NULL;
+  rsk_document *doc = g_new0(rsk_document, 1);
+  doc->path = g_strdup(path);
+  if (!open_html(doc, data, len, error)) {
     rsk_document_free(doc);
     return NULL;
   }

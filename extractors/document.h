@@ -32,6 +32,13 @@ rsk_document *rsk_document_open(const char *path, const char *password,
                                 GError **error);
 void rsk_document_free(rsk_document *doc);
 
+/* Opens an HTML filing or SGML submission held in memory: DATA, LEN bytes
+ * (copied as needed; the caller keeps it). PATH names it in messages and
+ * in the filing. Fails as rsk_document_open() does; a PDF is refused
+ * (RSK_ERROR_FORMAT): Poppler reads PDFs from files. */
+rsk_document *rsk_document_open_data(const char *path, const char *data, gsize len,
+                                     GError **error);
+
 rsk_input_format rsk_document_format(const rsk_document *doc);
 int rsk_document_page_count(const rsk_document *doc);
 

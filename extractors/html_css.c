@@ -509,6 +509,8 @@ gboolean rsk_css_font_tag_size(const char *value, float *points)
   long n = strtol(value, &end, 10);
   if (end == value)
     return FALSE;
+  /* Clamped first: "+99999999999999999999" is LONG_MAX. */
+  n = CLAMP(n, -10, 10);
   if (relative)
     n += 3;
   n = CLAMP(n, 1, 7);

@@ -341,8 +341,10 @@ typedef struct {
 } run_cursor;
 
 /* Printed width of TEXT[FROM..TO): half the font size for a Latin
- * letter, a whole one for a Chinese character. */
-static float text_width(run_cursor *cur, guint from, guint to)
+ * letter, a whole one for a Chinese character; past LIMIT the count
+ * stops (a word longer than any line). *END, when not NULL, gets where
+ * it stopped: the last character that fits within LIMIT. */
+static float text_width_upto(run_cursor *cur, guint from, guint to, float limit, guint *end)
 {
   const rsk_html_block *block = cur->block;
   const GArray *runs = block->runs;
@@ -351,7 +353,8 @@ static float text_width(run_cursor *cur, guint from, guint to)
   while (cur->run > 0 && g_array_index(runs, html_run, cur->run).offset > from)
     cur->run--;
   float w = 0;
-  for (guint i = from; i < to;) {
+  guint i = from;
+  while (i < to) {
     while (cur->run + 1 < runs->len && g_array_index(runs, html_run, cur->run + 1).offset <= i)
       cur->run++;
     const html_run *run = runs->len ? &g_array_index(runs, html_run, cur->run) : NULL;
@@ -360,15 +363,33 @@ static float text_width(run_cursor *cur, guint from, guint to)
     if (cur->run + 1 < runs->len)
       stop = MIN(stop, g_array_index(runs, html_run, cur->run + 1).offset);
     float half = size * 0.5f;
-    for (; i < stop; i++) {
+    while (i < stop) {
       guchar c = (guchar)text[i];
-      if (c < 0x80)
-        w += half;
-      else if ((c & 0xC0) != 0x80)
-        w += size * (is_wide(g_utf8_get_char(text + i)) ? 1.0f : 0.55f);
+      float cw = 0;
+      guint next = i + 1;
+      if (c >= 0x80) {
+        next = (guint)(g_utf8_next_char(text + i) - text);
+        cw = size * (is_wide(g_utf8_get_char(text + i)) ? 1.0f : 0.55f);
+      } else {
+        cw = half;
+      }
+      if (w + cw > limit && i > from) {
+        if (end)
+          *end = i;
+        return w + cw;
+      }
+      w += cw;
+      i = MIN(next, to);
     }
   }
+  if (end)
+    *end = to;
   return w;
+}
+
+static float text_width(run_cursor *cur, guint from, guint to)
+{
+  return text_width_upto(cur, from, to, G_MAXFLOAT, NULL);
 }
 
 static guint letters_in(const char *text, gsize len)
@@ -438,6 +459,7 @@ static void wrap_segment(rsk_html_pages *pages, const rsk_html_block *block,
 {
   const char *text = block->text->str;
   run_cursor cur = {.block = block};
+  guint word_stop = 0;
   while (from < to && text[from] == ' ')
     from++;
   while (from < to) {
@@ -448,23 +470,20 @@ static void wrap_segment(rsk_html_pages *pages, const rsk_html_block *block,
     /* Whole words while they fit; a word longer than the line is cut
      * where it overflows (Chinese text, long URLs). */
     while (p < to) {
-      guint word_end = p;
+      /* The end of the word at P; a word cut over several lines is
+       * scanned once. */
+      guint word_end = p < word_stop ? word_stop : p;
       while (word_end < to && text[word_end] != ' ')
         word_end++;
-      float w = text_width(&cur, end == from ? p : end, word_end);
-      if (end == from && w > avail) {
-        guint cut = p;
-        float cw = 0;
-        while (cut < word_end) {
-          guint next = (guint)(g_utf8_next_char(text + cut) - text);
-          float c = text_width(&cur, cut, next);
-          if (cw + c > avail && cut > p)
-            break;
-          cw += c;
-          cut = next;
-        }
-        end = cut;
-        width = cw;
+      word_stop = word_end;
+      /* Measured no further than the line has room. */
+      guint fits = word_end;
+      float w = text_width_upto(&cur, end == from ? p : end, word_end, avail - width, &fits);
+      if (end == from && fits < word_end) {
+        /* A word longer than the line is cut where it overflows
+         * (Chinese text, long URLs). */
+        end = fits;
+        width = text_width(&cur, p, fits);
         break;
       }
       if (end > from && width + w > avail)
