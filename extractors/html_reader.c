@@ -166,6 +166,13 @@ typedef struct {
   guint rows, figure_rows; /* rows of several cells; of them, figures */
 } table_ctx;
 
+/* A style attribute's effect on one state (apply_style_cached). */
+typedef struct {
+  char *style;
+  rsk_css before, after;
+  const char *font;        /* interned, or NULL: the style sets none */
+} style_memo;
+
 typedef struct {
   rsk_filing *filing;
   rsk_html_pages *pages;
@@ -176,7 +183,7 @@ typedef struct {
   gboolean plain;
   GString *title;
   char *prefix;            /* a list item's marker, before its text */
-  guint letters;
+  style_memo memo[256];
 } walker;
 
 static elem *top(walker *w)
@@ -200,6 +207,13 @@ static void table_ctx_free(table_ctx *t)
   g_free(t);
 }
 
+/* Lays BLOCK out below what came before, with the room owed to it. */
+static void layout_block(walker *w, const rsk_html_block *block)
+{
+  rsk_html_pages_add_block(w->pages, block, w->margin + w->space);
+  w->margin = w->space = 0;
+}
+
 /* Sends IT to the document or, DEPTH tables deep, to the innermost open
  * cell. Takes IT's block. */
 static void emit_at(walker *w, guint depth, item it)
@@ -215,8 +229,7 @@ static void emit_at(walker *w, guint depth, item it)
   }
   switch (it.kind) {
   case ITEM_BLOCK:
-    rsk_html_pages_add_block(w->pages, it.block, w->margin + w->space);
-    w->margin = w->space = 0;
+    layout_block(w, it.block);
     rsk_html_block_free(it.block);
     break;
   case ITEM_MARGIN:
@@ -242,7 +255,11 @@ static void emit(walker *w, item it)
 static void flush(walker *w)
 {
   rsk_html_block *b = w->block;
-  if (rsk_html_block_has_text(b)) {
+  if (rsk_html_block_has_text(b) && w->tables->len == 0) {
+    /* Outside tables a block is laid out at once and its buffers reused. */
+    layout_block(w, b);
+    rsk_html_block_reset(b);
+  } else if (rsk_html_block_has_text(b)) {
     emit(w, (item){.kind = ITEM_BLOCK, .block = b});
     w->block = rsk_html_block_new();
   } else if (b->blank_line) {
@@ -365,6 +382,44 @@ static const char *intern_family(walker *w, const char *s, gsize len)
   return g_string_chunk_insert_const(w->filing->strings, buf);
 }
 
+/* TRUE when A and B say the same about text and box (font aside). */
+static gboolean css_equal(const rsk_css *a, const rsk_css *b)
+{
+  return a->style == b->style && a->size == b->size && a->color == b->color &&
+         a->hidden == b->hidden && a->pre == b->pre && a->block == b->block &&
+         a->inline_box == b->inline_box && a->floated == b->floated && a->align == b->align &&
+         a->margin_left == b->margin_left && a->text_indent == b->text_indent &&
+         a->margin_top == b->margin_top && a->margin_bottom == b->margin_bottom &&
+         a->gap_left == b->gap_left && a->gap_right == b->gap_right &&
+         a->break_before == b->break_before && a->break_after == b->break_after;
+}
+
+/* Applies the style attribute STYLE to E. Filings repeat a few style
+ * strings on thousands of spans ("color:#000000;font-family:'Times New
+ * Roman';font-size:10pt;font-weight:400"), so the result of a string on a
+ * given state is remembered in a small direct-mapped cache. */
+static void apply_style_cached(walker *w, elem *e, const char *style)
+{
+  guint h = g_str_hash(style) ^ ((guint)(e->css.size * 64) * 2654435761u) ^ e->css.style;
+  style_memo *m = &w->memo[h % G_N_ELEMENTS(w->memo)];
+  if (m->style && strcmp(m->style, style) == 0 && css_equal(&m->before, &e->css)) {
+    e->css = m->after;
+    if (m->font)
+      e->font = m->font;
+    return;
+  }
+  g_free(m->style);
+  m->style = g_strdup(style);
+  m->before = e->css;
+  e->css.font = NULL;
+  rsk_css_apply_style(&e->css, style);
+  m->font = e->css.font ? intern_family(w, e->css.font, e->css.font_len) : NULL;
+  if (m->font)
+    e->font = m->font;
+  e->css.font = NULL;
+  m->after = e->css;
+}
+
 static void apply_tag(walker *w, elem *e, const char *name, const xmlChar **attrs)
 {
   rsk_css *css = &e->css;
@@ -441,13 +496,8 @@ static void apply_tag(walker *w, elem *e, const char *name, const xmlChar **attr
   const char *style = attr(attrs, "style");
   if (style && e->tag == TAG_LIST && strstr(style, "list-style") && strstr(style, "none"))
     e->list = LIST_PLAIN;
-  if (style) {
-    css->font = NULL;
-    rsk_css_apply_style(css, style);
-    if (css->font)
-      e->font = intern_family(w, css->font, css->font_len);
-    css->font = NULL;
-  }
+  if (style)
+    apply_style_cached(w, e, style);
 }
 
 /* A new element's state: the inherited part of its parent's, box
@@ -738,6 +788,8 @@ guint rsk_html_read(const char *data, gsize len, gboolean plain, rsk_filing *fil
   filing->title = *w.title->str ? rsk_text_normalize(w.title->str, -1) : NULL;
   g_string_free(w.title, TRUE);
   g_free(w.prefix);
+  for (gsize i = 0; i < G_N_ELEMENTS(w.memo); i++)
+    g_free(w.memo[i].style);
   rsk_html_block_free(w.block);
   g_array_unref(w.stack);
   g_ptr_array_unref(w.tables);
