@@ -470,6 +470,56 @@ static void generated_10k_gives_its_risk_factors_in_every_look(void **state)
   }
 }
 
+/* An HTML document with COVER, then TITLE and five bold risk headings
+ * with bodies, then NEXT_TITLE and a paragraph of the next section. */
+static char *sectioned(const char *cover, const char *title, const char *next_title)
+{
+  GString *s = g_string_new("<html><body>");
+  g_string_append_printf(s, "%s<hr style=\"page-break-after:always\">"
+                            "<p style=\"text-align:center\"><b>%s</b></p>", cover, title);
+  for (int i = 0; i < 5; i++)
+    g_string_append_printf(s, "<p><b>%s</b></p><p>Body text of this risk factor, long enough "
+                              "to be a paragraph of a real filing that explains the risk.</p>",
+                           html_fixture_heading(i));
+  g_string_append_printf(s, "<p style=\"text-align:center\"><b>%s</b></p><p><b>We expect to use "
+                            "the net proceeds for general corporate purposes.</b></p><p>This "
+                            "paragraph belongs to the next section, not to a risk factor.</p>"
+                            "</body></html>", next_title);
+  return g_string_free(s, FALSE);
+}
+
+static void a_20f_item_3d_and_a_prospectus_section_end_at_the_next_title(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *cover, *title, *next, *form;
+  } cases[] = {
+      {"<p><b>FORM 20-F</b></p><p>For the fiscal year ended December 31, 2024</p>",
+       "D. Risk Factors", "ITEM 4. INFORMATION ON THE COMPANY", "20-F"},
+      {"<p><b>FORM 20-F</b></p><p>For the fiscal year ended December 31, 2024</p>",
+       "Item 3.D Risk Factors", "Item 4. Information on the Company", "20-F"},
+      {"<p>Filed Pursuant to Rule 424(b)(4)</p><p>PROSPECTUS</p>", "RISK FACTORS",
+       "USE OF PROCEEDS", "424B"},
+      {"<p><b>FORM S-1</b></p><p>REGISTRATION STATEMENT</p>", "RISK FACTORS",
+       "SPECIAL NOTE REGARDING FORWARD-LOOKING STATEMENTS", "S-1"},
+      {"<p><b>FORM F-1</b></p><p>REGISTRATION STATEMENT</p>", "Risk Factors", "Dividend Policy",
+       "F-1"},
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS(cases); k++) {
+    g_autofree char *html = sectioned(cases[k].cover, cases[k].title, cases[k].next);
+    rsk_filing *f = read_html(html);
+    assert_string_equal(f->doc_type, cases[k].form);
+    rsk_segment(f);
+    if (f->risks->len != 5)
+      fail_msg("%s: %u risk factors, not 5", cases[k].title, f->risks->len);
+    const rsk_risk_factor *last = &g_array_index(f->risks, rsk_risk_factor, 4);
+    assert_string_equal(last->heading, html_fixture_heading(4));
+    assert_null(strstr(last->body, "next section"));
+    assert_int_equal(f->risk_first_page, 2);
+    rsk_filing_free(f);
+  }
+}
+
 static void not_applicable_and_missing_sections_are_told_apart(void **state)
 {
   (void)state;
@@ -595,6 +645,7 @@ int main(void)
       cmocka_unit_test(full_submission_reads_the_main_document_not_exhibits),
       cmocka_unit_test(a_lone_sgml_document_block_is_read),
       cmocka_unit_test(generated_10k_gives_its_risk_factors_in_every_look),
+      cmocka_unit_test(a_20f_item_3d_and_a_prospectus_section_end_at_the_next_title),
       cmocka_unit_test(not_applicable_and_missing_sections_are_told_apart),
       cmocka_unit_test(bad_files_give_one_clear_error_each),
       cmocka_unit_test(truncated_html_is_read_and_flagged),
