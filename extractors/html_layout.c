@@ -565,12 +565,11 @@ static char *repeat_key(const char *text)
   return g_string_free(key, FALSE);
 }
 
-/* TRUE for a line that may be a running header or footer: short, not a
- * sentence. */
+/* TRUE for a line that may be a running header or footer: short. (It
+ * may end with a full stop: "Table of Contents Alphabet Inc.") */
 static gboolean label_like(const char *text)
 {
-  gsize n = strlen(text);
-  return n > 0 && rsk_text_word_count(text) <= 12 && text[n - 1] != '.';
+  return *text && rsk_text_word_count(text) <= 12;
 }
 
 /* The lines that open and close page P: up to two each, in LINES[FROM..TO). */
