@@ -64,17 +64,19 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 now() { date +%s.%N; }
 
 # measure OUT CMD...: runs CMD under /usr/bin/time -v; appends "SECONDS RSS_KB
-# STATUS" to OUT. Wall time comes from date (nanoseconds), not from time's
-# two decimals.
+# STATUS CPU_SECONDS" to OUT. Wall time comes from date (nanoseconds), not
+# from time's two decimals; CPU seconds (user + system) are time's.
 measure() {
-  local out=$1 t0 t1 status rss
+  local out=$1 t0 t1 status rss cpu
   shift
   t0=$(now)
   status=0
   /usr/bin/time -v -o "$tmp/time.txt" "$@" >/dev/null 2>"$tmp/stderr.txt" || status=$?
   t1=$(now)
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
-  echo "$t0 $t1 ${rss:-0} $status" | awk '{printf "%.4f %d %d\n", $2 - $1, $3, $4}' >>"$out"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time.txt")
+  echo "$t0 $t1 ${rss:-0} $status ${cpu:-0}" |
+    awk '{printf "%.4f %d %d %s\n", $2 - $1, $3, $4, $5}' >>"$out"
 }
 
 # median FILE COLUMN: the median of a column of numbers.
@@ -107,6 +109,8 @@ time_runs() {
   [ -z "$with_extract" ] || ext=$(median "$tmp/ext.txt" 1)
   anl=$(median "$tmp/anl.txt" 1)
   rss=$(median "$tmp/anl.txt" 2)
+  ptt_cpu=$(median "$tmp/ptt.txt" 4)
+  anl_cpu=$(median "$tmp/anl.txt" 4)
   status=$(awk '$3 != 0 {print $3; exit}' "$tmp/anl.txt")
 }
 
@@ -151,8 +155,8 @@ if [ -n "${html:-}" ]; then
   fi
   [ -n "${html_files:-}" ] || { echo "run.sh: no FILE.html with a FILE.pdf beside it" >&2; exit 1; }
   echo "$("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores; median of $runs runs"
-  printf '%-28s %6s %8s %9s %8s %7s %8s %s\n' file "MB" "ptt s" "extract s" "anlz s" ratio \
-    "RSS MB" note
+  printf '%-26s %4s %6s %6s %6s %6s %6s %6s %6s %s\n' file MB "ptt s" "ext s" "anlz s" \
+    ratio "ptt c" "anlz c" "RSS MB" note
   : >"$tmp/ratios.txt"
   for f in $html_files; do
     pdf=${f%.*}.pdf
@@ -163,8 +167,8 @@ if [ -n "${html:-}" ]; then
     ratio=$(awk -v a="$anl" -v p="$ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')
     echo "$ratio" >>"$tmp/ratios.txt"
     mbytes=$(awk -v b="$(wc -c <"$f")" 'BEGIN {printf "%.1f", b / 1048576}')
-    printf '%-28.28s %6s %8.3f %9.3f %8.3f %7s %8s %s\n' "$(basename "$f")" "$mbytes" "$ptt" \
-      "$ext" "$anl" "$ratio" "$(mb "$rss")" "$note"
+    printf '%-26.26s %4s %6.3f %6.3f %6.3f %6s %6s %6s %6s %s\n' "$(basename "$f")" "$mbytes" \
+      "$ptt" "$ext" "$anl" "$ratio" "$ptt_cpu" "$anl_cpu" "$(mb "$rss")" "$note"
   done
   echo
   printf "median ratio analyze(HTML)/pdftotext(print): %.2f (target <= 0.25; RSS < 150 MB)\n" \

@@ -19,7 +19,8 @@
  * the Securities and Exchange Commission on ..."), or failing that a date
  * alone on a short line of its first page ("30 December 2025"); for a
  * periodic report, the first date after the last SIGNATURES title, or
- * failing that the latest "outstanding as of" date on the cover.
+ * failing that the latest "outstanding as of" date on the cover; never a
+ * date before the period's end.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -242,9 +243,16 @@ static gboolean is_prospectus(const char *type)
          strcmp(type, "20-F") != 0;
 }
 
+/* TRUE when DATE can be a report's own date: not before the end of the
+ * period it reports on (MIN, or NULL when unknown). */
+static gboolean not_before(const char *date, const char *min)
+{
+  return !min || strcmp(date, min) >= 0;
+}
+
 /* The date of a periodic report: the first date after its last
- * SIGNATURES title. */
-static char *signature_date(const rsk_line *lines, guint n)
+ * SIGNATURES title that is not before the period's end, MIN. */
+static char *signature_date(const rsk_line *lines, guint n, const char *min)
 {
   for (guint i = n; i-- > 0;) {
     const char *t = lines[i].text;
@@ -255,8 +263,9 @@ static char *signature_date(const rsk_line *lines, guint n)
       continue;
     for (guint j = i + 1; j < n && j <= i + SIGNATURE_LINES; j++) {
       char *date = rsk_filing_parse_date(lines[j].text);
-      if (date)
+      if (date && not_before(date, min))
         return date;
+      g_free(date);
     }
     return NULL;
   }
@@ -264,8 +273,8 @@ static char *signature_date(const rsk_line *lines, guint n)
 }
 
 /* The latest date of a cover line on COVER_PAGE or the next that says
- * what is "outstanding as of" it. */
-static char *outstanding_date(const rsk_line *lines, guint n, int cover_page)
+ * what is "outstanding as of" it, not before MIN. */
+static char *outstanding_date(const rsk_line *lines, guint n, int cover_page, const char *min)
 {
   char *best = NULL;
   for (guint i = 0; i < n && lines[i].page <= cover_page + 1; i++) {
@@ -276,7 +285,7 @@ static char *outstanding_date(const rsk_line *lines, guint n, int cover_page)
     if (!as_of || !strstr(lower, "outstanding"))
       continue;
     char *date = rsk_filing_parse_date(lines[i].text + (as_of - lower));
-    if (date && (!best || strcmp(date, best) > 0)) {
+    if (date && not_before(date, min) && (!best || strcmp(date, best) > 0)) {
       g_free(best);
       best = date;
     } else {
@@ -336,9 +345,9 @@ void rsk_filing_guess_form_and_dates(rsk_filing *filing)
     }
   }
   if (!is_prospectus(kind)) {
-    dated = signature_date(lines, n);
+    dated = signature_date(lines, n, period);
     if (!dated)
-      dated = outstanding_date(lines, n, cover_page);
+      dated = outstanding_date(lines, n, cover_page, period);
   } else if (!dated) {
     dated = alone;
     alone = NULL;

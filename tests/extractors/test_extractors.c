@@ -327,6 +327,14 @@ static void cover_gives_period_end_and_document_date(void **state)
   /* No signatures: the date shares were counted on. */
   assert_string_equal(f->document_date, "2024-01-26");
   rsk_filing_free(f);
+  /* The signatures' date; never one before the period's end. */
+  const char *signed_k[] = {"FORM 10-K", "For the fiscal year ended December 31, 2024",
+                            "shares outstanding as of January 3, 1969", "SIGNATURES",
+                            "incorporated on March 1, 1998", "Date: February 20, 2025"};
+  f = cover_of(signed_k, G_N_ELEMENTS(signed_k));
+  assert_string_equal(f->period_end, "2024-12-31");
+  assert_string_equal(f->document_date, "2025-02-20");
+  rsk_filing_free(f);
   /* The date on the line after the phrase. */
   const char *ten_q[] = {"FORM 10-Q", "For the quarterly period ended",
                          "October 31, 2022"};
