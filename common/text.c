@@ -28,7 +28,7 @@ static const char *ligature_expansion(gunichar c)
   }
 }
 
-static gboolean is_space_like(gunichar c)
+gboolean rsk_text_is_space(gunichar c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v' || c == 0x00A0 || c == 0x1680 ||
@@ -58,7 +58,7 @@ char *rsk_text_normalize(const char *text, gssize len)
     } else {
       p = g_utf8_next_char(p);
     }
-    if (is_space_like(c)) {
+    if (rsk_text_is_space(c)) {
       pending_space = out->len > 0;
       continue;
     }

@@ -13,6 +13,10 @@
  * UTF-8 bytes become U+FFFD. Free with g_free(). */
 char *rsk_text_normalize(const char *text, gssize len);
 
+/* TRUE for every character rsk_text_normalize() folds to ' ': white space,
+ * U+00A0 and the other fixed-width and narrow spaces. */
+gboolean rsk_text_is_space(gunichar c);
+
 /* Appends LINE to BUF as the next line of one paragraph: a line-end
  * hyphen between two lower-case letters is joined ("regu-" + "lation"),
  * anything else gets one space between. */

@@ -9,6 +9,7 @@
  */
 #include "store_private.h"
 
+#include "form_type.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -16,16 +17,13 @@
 
 #define FILING_COLUMNS                                                        \
   "SELECT f.id, f.name, f.path, f.sha256, c.name, f.doc_type, f.title, "     \
-  "f.producer, f.filed_date, f.analyzed_at, f.taxonomy_name, "               \
+  "f.producer, f.period_end, f.analyzed_at, f.taxonomy_name, "               \
   "f.taxonomy_version, f.pages, f.risk_first_page, f.risk_last_page, "       \
   "f.flags, (SELECT count(*) FROM risk_factors r WHERE r.filing_id = f.id), " \
-  "f.company_id, c.key, f.company_zh, f.ticker, f.cik, f.stock_code "          \
+  "f.company_id, c.key, f.company_zh, f.ticker, f.cik, f.stock_code, "          \
+  "f.document_date "                                                          \
   "FROM filings f JOIN companies c ON c.id = f.company_id "
 
-#define LATEST_PER_COMPANY                                                 \
-  "f.id = (SELECT g.id FROM filings g WHERE g.company_id = f.company_id " \
-  "ORDER BY coalesce(g.filed_date, '') DESC, g.analyzed_at DESC, g.id DESC " \
-  "LIMIT 1)"
 
 static const char *column_text(sqlite3_stmt *stmt, int column,
                                GStringChunk *strings)
@@ -68,7 +66,7 @@ static void info_from_row(sqlite3_stmt *stmt, GStringChunk *strings,
   info->doc_type = column_text0(stmt, 5, strings);
   info->title = column_text(stmt, 6, strings);
   info->producer = column_text(stmt, 7, strings);
-  info->filed_date = column_text(stmt, 8, strings);
+  info->period_end = column_text(stmt, 8, strings);
   info->analyzed_at = column_text0(stmt, 9, strings);
   info->taxonomy_name = column_text0(stmt, 10, strings);
   info->taxonomy_version = column_text0(stmt, 11, strings);
@@ -84,6 +82,7 @@ static void info_from_row(sqlite3_stmt *stmt, GStringChunk *strings,
   info->ticker = column_text(stmt, 20, strings);
   info->cik = column_text(stmt, 21, strings);
   info->stock_code = column_text(stmt, 22, strings);
+  info->document_date = column_text(stmt, 23, strings);
 }
 
 static sqlite3_stmt *prepare(rsk_store *store, const char *sql,
@@ -137,12 +136,73 @@ static rsk_filing_list *query_filings(rsk_store *store, const char *where,
   return list;
 }
 
+const char *rsk_filing_info_date(const rsk_filing_info *info)
+{
+  return info->document_date ? info->document_date : info->period_end;
+}
+
+int rsk_filing_info_cmp_newer(const rsk_filing_info *x, const rsk_filing_info *y)
+{
+  const char *dx = rsk_filing_info_date(x), *dy = rsk_filing_info_date(y);
+  int c;
+  if (dx && !dy)
+    return -1;
+  if (!dx && dy)
+    return 1;
+  if (dx && (c = strcmp(dx, dy)) != 0)
+    return -c;
+  if ((c = strcmp(x->analyzed_at, y->analyzed_at)) != 0)
+    return -c;
+  return x->id > y->id ? -1 : x->id < y->id;
+}
+
+gboolean rsk_filing_info_of_forms(const rsk_filing_info *info, const char *forms)
+{
+  return forms ? rsk_form_in_list(info->doc_type, forms) : rsk_form_is_primary(info->doc_type);
+}
+
+rsk_filing_list *rsk_read_filings_of(rsk_store *store, rsk_read_flags flags,
+                                     const char *forms, GError **error)
+{
+  rsk_filing_list *list = query_filings(store, NULL, NULL, 0, error);
+  if (!list)
+    return NULL;
+  gboolean latest = (flags & RSK_READ_LATEST_PER_COMPANY) != 0;
+  GArray *all = list->filings;
+  /* Company name -> index of its newest filing so far. */
+  GHashTable *newest = g_hash_table_new(g_str_hash, g_str_equal);
+  gboolean *keep = g_new0(gboolean, all->len + 1);
+  for (guint i = 0; i < all->len; i++) {
+    const rsk_filing_info *info = &g_array_index(all, rsk_filing_info, i);
+    if (latest ? !rsk_filing_info_of_forms(info, forms)
+               : forms && !rsk_form_in_list(info->doc_type, forms))
+      continue;
+    if (!latest) {
+      keep[i] = TRUE;
+      continue;
+    }
+    gpointer found;
+    if (g_hash_table_lookup_extended(newest, info->company, NULL, &found)) {
+      guint k = GPOINTER_TO_UINT(found);
+      if (rsk_filing_info_cmp_newer(info, &g_array_index(all, rsk_filing_info, k)) >= 0)
+        continue;
+      keep[k] = FALSE;
+    }
+    keep[i] = TRUE;
+    g_hash_table_insert(newest, (gpointer)info->company, GUINT_TO_POINTER(i));
+  }
+  for (guint i = all->len; i-- > 0;)
+    if (!keep[i])
+      g_array_remove_index(all, i);
+  g_free(keep);
+  g_hash_table_unref(newest);
+  return list;
+}
+
 rsk_filing_list *rsk_read_filings(rsk_store *store, rsk_read_flags flags,
                                   GError **error)
 {
-  return query_filings(
-      store, (flags & RSK_READ_LATEST_PER_COMPANY) ? LATEST_PER_COMPANY : NULL,
-      NULL, 0, error);
+  return rsk_read_filings_of(store, flags, NULL, error);
 }
 
 void rsk_filing_list_free(rsk_filing_list *list)

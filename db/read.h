@@ -6,9 +6,9 @@
  *
  * Every string in the structs below is borrowed from the list or analysis
  * that holds it (a GStringChunk) and stays valid until that is freed. A
- * string column that is NULL in the database (title, producer, filed_date,
- * company_zh, ticker, cik, stock_code) is NULL here; every other string is
- * never NULL.
+ * string column that is NULL in the database (title, producer, period_end,
+ * document_date, company_zh, ticker, cik, stock_code) is NULL here; every
+ * other string is never NULL.
  *
  * Typical use:
  *
@@ -47,7 +47,10 @@ typedef struct {
   const char *doc_type;         /* "10-K", ..., "unknown" */
   const char *title;            /* or NULL */
   const char *producer;         /* or NULL */
-  const char *filed_date;       /* YYYY-MM-DD, or NULL */
+  const char *period_end;       /* YYYY-MM-DD: the fiscal period the
+                                   filing reports on, or NULL */
+  const char *document_date;    /* YYYY-MM-DD: the document's own date
+                                   (signature, prospectus date), or NULL */
   const char *analyzed_at;      /* UTC, YYYY-MM-DDTHH:MM:SS.mmmZ */
   const char *taxonomy_name;
   const char *taxonomy_version;
@@ -66,8 +69,9 @@ typedef struct {
 
 typedef enum {
   RSK_READ_ALL = 0,
-  /* Only each company's latest filing: the greatest filed_date (unknown
-   * dates count as oldest), then analyzed_at, then id. */
+  /* Only each company's latest filing (rsk_filing_info_cmp_newer) among
+   * its annual reports and prospectuses: a 10-Q only updates the annual
+   * report's risk factors, so it is the latest only when asked for. */
   RSK_READ_LATEST_PER_COMPANY = 1 << 0,
 } rsk_read_flags;
 
@@ -75,6 +79,27 @@ typedef enum {
  * Free with rsk_filing_list_free(). */
 rsk_filing_list *rsk_read_filings(rsk_store *store, rsk_read_flags flags,
                                   GError **error);
+
+/* rsk_read_filings(), only the filings whose doc_type FORMS names (a
+ * comma-separated list, "10-K,10-Q"; NULL: every form, and for the latest
+ * per company the annual reports and prospectuses). */
+rsk_filing_list *rsk_read_filings_of(rsk_store *store, rsk_read_flags flags,
+                                     const char *forms, GError **error);
+
+/* TRUE when INFO is of the forms FORMS names, as rsk_read_filings_of()
+ * reads FORMS for the latest per company. */
+gboolean rsk_filing_info_of_forms(const rsk_filing_info *info,
+                                  const char *forms);
+
+/* The date a filing is ordered by: its document date, else its period
+ * end, else NULL. */
+const char *rsk_filing_info_date(const rsk_filing_info *info);
+
+/* Negative when X is newer than Y, positive when older: the later date
+ * (rsk_filing_info_date; unknown dates count as oldest), then the later
+ * analyzed_at, then the greater id. */
+int rsk_filing_info_cmp_newer(const rsk_filing_info *x,
+                              const rsk_filing_info *y);
 void rsk_filing_list_free(rsk_filing_list *list);
 
 /* Calls FN on each stored filing in id order (only each company's latest

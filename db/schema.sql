@@ -175,12 +175,24 @@ CREATE INDEX filings_ticker ON filings(ticker);
 -- text as OFFSET (the heading when in_heading, else the body); a long
 -- sentence is stored as a window of whole words around the match. COUNT
 -- is how many matches of the same rule and words the row stands for
--- ("VIEs" thirteen times is one row). Rows stored before version 3 have
+-- ("VIEs" thirteen times is one row). Rows stored before version 4 have
 -- NULL sentence bounds (show the matched text alone) and a count of 1.
 ALTER TABLE evidence ADD COLUMN sentence_offset INTEGER;
 ALTER TABLE evidence ADD COLUMN sentence_length INTEGER;
 ALTER TABLE evidence ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
 
 -- How many sentences carried a tag's evidence, shown or not (the evidence
--- rows are the strongest few); NULL when stored before version 3.
+-- rows are the strongest few); NULL when stored before version 4.
 ALTER TABLE tags ADD COLUMN sentences INTEGER;
+
+-- @version 5
+
+-- The period a filing reports on and the date of the document itself are
+-- two facts: a 10-K for the fiscal year ended January 26, 2025 was signed
+-- on February 26, 2025; a prospectus has a date and no period. Versions up to 4's
+-- filed_date held the period end, or for a prospectus the date on its
+-- cover: that is moved to document_date.
+ALTER TABLE filings RENAME COLUMN filed_date TO period_end;  -- YYYY-MM-DD
+ALTER TABLE filings ADD COLUMN document_date TEXT;           -- YYYY-MM-DD
+UPDATE filings SET document_date = period_end, period_end = NULL
+  WHERE doc_type NOT IN ('10-K', '10-Q', '20-F');

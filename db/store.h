@@ -30,7 +30,8 @@ typedef struct {
   const rsk_classification *results; /* one per filing->risks entry */
   const char *taxonomy_name;
   const char *taxonomy_version;
-  const char *filed_date;            /* YYYY-MM-DD, or NULL when unknown */
+  const char *period_end;            /* YYYY-MM-DD, or NULL when unknown */
+  const char *document_date;         /* YYYY-MM-DD, or NULL when unknown */
 } rsk_store_analysis;
 
 /* Stores ANALYSIS in one transaction, replacing any earlier analysis of the

@@ -27,11 +27,11 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
   [RSK_STMT_FILING_DELETE] = "DELETE FROM filings WHERE id = ?1",
   [RSK_STMT_FILING_INSERT] =
       "INSERT INTO filings(company_id, path, name, sha256, pages, title, "
-      "producer, doc_type, filed_date, analyzed_at, taxonomy_name, "
+      "producer, doc_type, period_end, analyzed_at, taxonomy_name, "
       "taxonomy_version, risk_first_page, risk_last_page, flags, id, "
-      "company_zh, ticker, cik, stock_code) "
+      "company_zh, ticker, cik, stock_code, document_date) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-      "?15, ?16, ?17, ?18, ?19, ?20)",
+      "?15, ?16, ?17, ?18, ?19, ?20, ?21)",
   [RSK_STMT_SECTION_INSERT] =
       "INSERT INTO sections(filing_id, ordinal, title, page_start, page_end) "
       "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -190,13 +190,14 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
   bind_text(stmt, 6, info->title);
   bind_text(stmt, 7, info->producer);
   bind_text(stmt, 8, info->doc_type);
-  bind_text(stmt, 9, info->filed_date);
+  bind_text(stmt, 9, info->period_end);
   bind_text(stmt, 10, info->analyzed_at);
   bind_text(stmt, 11, info->taxonomy_name);
   bind_text(stmt, 12, info->taxonomy_version);
   sqlite3_bind_int(stmt, 13, info->risk_first_page);
   sqlite3_bind_int(stmt, 14, info->risk_last_page);
   bind_text(stmt, 15, flags);
+  bind_text(stmt, 21, info->document_date);
   /* A replaced analysis keeps its id, so "show 3" still means that file;
    * NULL lets SQLite pick a new one. */
   if (old_id)
@@ -458,7 +459,8 @@ gboolean rsk_store_put_filing(rsk_store *store,
     .doc_type = filing->doc_type ? filing->doc_type : "unknown",
     .title = filing->title,
     .producer = filing->producer,
-    .filed_date = analysis->filed_date,
+    .period_end = analysis->period_end,
+    .document_date = analysis->document_date,
     .analyzed_at = analyzed_at,
     .taxonomy_name = analysis->taxonomy_name ? analysis->taxonomy_name : "",
     .taxonomy_version =

@@ -87,6 +87,8 @@ static gboolean parse_line(rsk_eval_set *set, const char *text, gsize len,
   }
   rsk_eval_set_add(set, ordinal, page, section, heading,
                    (const rsk_eval_label *)found->data, found->len);
+  /* No "labels" key: a line for segmentation only. */
+  g_array_index(set->items, rsk_eval_item, set->items->len - 1).unlabelled = labels == NULL;
   ok = TRUE;
 out:
   g_array_unref(found);

@@ -194,6 +194,10 @@ void rsk_eval_count_tags(const rsk_eval_item *gold, guint n_gold,
                          const int *match, rsk_eval_tag_table *table)
 {
   for (guint i = 0; i < n_gold; i++) {
+    if (gold[i].unlabelled) {
+      table->unlabelled++;
+      continue;
+    }
     const rsk_eval_item *p =
         match[i] >= 0 && (guint)match[i] < n_pred ? &pred[match[i]] : NULL;
     /* Recall side: every gold P or S label. */

@@ -28,6 +28,9 @@ typedef struct {
   const char *heading;
   const rsk_eval_label *labels;
   guint n_labels;
+  gboolean unlabelled;     /* gold without a "labels" key: scored for
+                              segmentation only, never for tags ("labels":
+                              {} still means "no categories") */
 } rsk_eval_item;
 
 /* Pairs GOLD with PRED one to one and in order, keeping the order of both
@@ -77,6 +80,7 @@ typedef struct {
 
 typedef struct {
   GArray *rows;            /* rsk_eval_tag_row, in order of first sight */
+  int unlabelled;          /* gold risk factors left out: no labels */
 } rsk_eval_tag_table;
 
 rsk_eval_tag_table *rsk_eval_tag_table_new(void);
@@ -86,7 +90,9 @@ void rsk_eval_tag_table_free(rsk_eval_tag_table *table);
 rsk_eval_tag_row *rsk_eval_tag_table_row(rsk_eval_tag_table *table,
                                          const char *category);
 
-/* Adds one filing's tag counts into TABLE. */
+/* Adds one filing's tag counts into TABLE. Unlabelled gold items count
+ * neither way (nor do the tags predicted on their match); they are
+ * counted in TABLE->unlabelled. */
 void rsk_eval_count_tags(const rsk_eval_item *gold, guint n_gold,
                          const rsk_eval_item *pred, guint n_pred,
                          const int *match, rsk_eval_tag_table *table);

@@ -1,4 +1,4 @@
-/* filing.c - the owner of everything extracted from one PDF
+/* filing.c - the owner of everything extracted from one filing
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,6 +16,7 @@ rsk_filing *rsk_filing_new(const char *path)
   filing->risks = g_array_new(FALSE, TRUE, sizeof(rsk_risk_factor));
   filing->page_marks = g_array_new(FALSE, TRUE, sizeof(rsk_page_mark));
   filing->flags = g_ptr_array_new_with_free_func(g_free);
+  filing->folios = g_ptr_array_new_with_free_func(g_free);
   return filing;
 }
 
@@ -33,7 +34,9 @@ void rsk_filing_free(rsk_filing *filing)
   g_free(filing->cik);
   g_free(filing->stock_code);
   g_free(filing->doc_type);
-  g_free(filing->doc_date);
+  g_free(filing->period_end);
+  g_free(filing->document_date);
+  g_ptr_array_unref(filing->folios);
   g_string_chunk_free(filing->strings);
   g_array_unref(filing->lines);
   g_array_unref(filing->spans);

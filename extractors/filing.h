@@ -1,7 +1,7 @@
 /* filing.h - the plain values that flow out of the extractors
  *
- * A rsk_filing owns everything extracted from one PDF: its lines with their
- * fonts, the Risk Factors section bounds and the risk factors. Every string
+ * A rsk_filing owns everything extracted from one filing (a PDF or an
+ * EDGAR HTML document, document.h): its lines with their fonts, the Risk Factors section bounds and the risk factors. Every string
  * below is borrowed from the filing's string chunk and stays valid until
  * rsk_filing_free(). Later stages (taxonomy, db) read these structs; they
  * never see a Poppler handle.
@@ -30,12 +30,17 @@ typedef struct {
 
 typedef enum {
   RSK_LINE_FURNITURE = 1 << 0, /* running header/footer or page number */
+  RSK_LINE_FIGURES = 1 << 1,   /* a row of a table of figures: never a
+                                  heading (set by the HTML reader) */
 } rsk_line_flags;
 
 /* One printed line, in reading order. Coordinates are PDF points with the
- * origin at the top left of the page. */
+ * origin at the top left of the page; for HTML, where the lines its print
+ * would show are laid out by html_layout.c, approximately so. */
 typedef struct {
-  int page;            /* 1-based PDF page index */
+  int page;            /* 1-based page: the PDF page index, or the HTML
+                          page as README.md "Pages of an HTML filing"
+                          defines it */
   float x0, y0, x1, y1;
   const char *text;    /* normalised UTF-8 (text.h), no trailing newline */
   guint first_span;    /* index into rsk_filing.spans */
@@ -95,6 +100,9 @@ typedef struct {
   char *stock_code;        /* HKEX stock code, at least 4 digits, or NULL */
   char *doc_type;          /* "10-K", "10-Q", "20-F", "S-1", "F-1", "424B",
                               "HK prospectus", or "unknown" */
+  GPtrArray *folios;       /* char * or NULL by page (index page - 1): the
+                              page number printed on the page ("23",
+                              "F-3"), when the reader found one */
   GStringChunk *strings;   /* owns every const char * below */
   GArray *lines;           /* rsk_line, reading order, all pages */
   GArray *spans;           /* rsk_span, referenced by lines */
@@ -103,9 +111,12 @@ typedef struct {
   GArray *risks;           /* rsk_risk_factor */
   GArray *page_marks;      /* rsk_page_mark, referenced by risks */
   GPtrArray *flags;        /* char *: sanity flags ("few_risk_factors: 3") */
-  char *doc_date;          /* YYYY-MM-DD: the period the cover reports on
-                              ("fiscal year ended ...") or, failing that, a
-                              date printed on the first page; or NULL */
+  char *period_end;        /* YYYY-MM-DD: the end of the period the cover
+                              reports on ("fiscal year ended ..."), or NULL
+                              (a prospectus has none) */
+  char *document_date;     /* YYYY-MM-DD: the date of the document itself
+                              (a prospectus's date, the signature date of
+                              a report), or NULL */
 } rsk_filing;
 
 /* Returns a new empty filing for PATH; free with rsk_filing_free(). */
@@ -119,11 +130,14 @@ const char *rsk_filing_intern(rsk_filing *filing, const char *text);
 int rsk_risk_page_at(const rsk_filing *filing, const rsk_risk_factor *risk,
                      guint offset);
 
-/* Sets FILING's doc_type and document date from the lines of its first
- * pages (cover page, "FORM 10-K", "For the fiscal year ended ..."), then
- * its issuer (issuer.h) and identifiers (identifiers.h). Called by every
- * reader once the lines are in. */
+/* Sets FILING's doc_type, period_end and document_date (cover.c), then its
+ * issuer (issuer.h) and identifiers (identifiers.h), from the lines of its
+ * first pages. Called by every reader once the lines are in. */
 void rsk_filing_guess_identity(rsk_filing *filing);
+
+/* Sets FILING's doc_type, period_end and document_date from its lines
+ * (cover.c); doc_type stays as it was when no cover names a form. */
+void rsk_filing_guess_form_and_dates(rsk_filing *filing);
 
 /* The first calendar date in TEXT, "September 30, 2023", "Sept. 30, 2023",
  * "30 December 2025" or "DECEMBER 31 2024", as a new "YYYY-MM-DD" string;

@@ -70,10 +70,12 @@ static void count_letters(rsk_seg_doc *doc)
     doc->body_size = g_array_index(doc->classes, rsk_seg_class, best).half_points / 2.0f;
 }
 
-/* The class a block starting at L would have, or NO_CLASS. */
+/* The class a block starting at L would have, or NO_CLASS. A row of a
+ * table of figures, as the reader marks it, is body text whatever its
+ * style. */
 static guint block_class(const rsk_seg_doc *doc, const rsk_seg_line *l)
 {
-  if (l->lead_class == NO_CLASS)
+  if (l->lead_class == NO_CLASS || (l->line->flags & RSK_LINE_FIGURES))
     return NO_CLASS;
   if (l->lead_class != doc->body_class)
     return l->lead_class;

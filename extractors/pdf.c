@@ -3,7 +3,7 @@
  * Reading is the expensive stage, so pages are spread over worker threads.
  * A PopplerDocument is not safe to share between threads, so each worker
  * opens its own (the first one borrows the document opened by
- * rsk_document_open, which nobody else touches while the workers run).
+ * rsk_pdf_document_open, which nobody else touches while the workers run).
  * Workers take the next page number from a shared counter and leave the
  * page's lines in a slot; the calling thread merges the slots into the
  * filing in page order and frees them. Workers stop handing out pages
@@ -24,7 +24,7 @@
 #include <poppler.h>
 #include <string.h>
 
-struct rsk_document {
+struct rsk_pdf_document {
   PopplerDocument *poppler;
   char *path;        /* as given */
   char *uri;
@@ -71,7 +71,7 @@ static PopplerDocument *open_poppler(const char *path, const char *uri,
   return NULL;
 }
 
-rsk_document *rsk_document_open(const char *path, const char *password,
+rsk_pdf_document *rsk_pdf_document_open(const char *path, const char *password,
                                 GError **error)
 {
   g_return_val_if_fail(path != NULL, NULL);
@@ -118,7 +118,7 @@ rsk_document *rsk_document_open(const char *path, const char *password,
     g_free(uri);
     return NULL;
   }
-  rsk_document *doc = g_new0(rsk_document, 1);
+  rsk_pdf_document *doc = g_new0(rsk_pdf_document, 1);
   doc->poppler = pd;
   doc->path = g_strdup(path);
   doc->uri = uri;
@@ -127,7 +127,7 @@ rsk_document *rsk_document_open(const char *path, const char *password,
   return doc;
 }
 
-void rsk_document_free(rsk_document *doc)
+void rsk_pdf_document_free(rsk_pdf_document *doc)
 {
   if (!doc)
     return;
@@ -138,7 +138,7 @@ void rsk_document_free(rsk_document *doc)
   g_free(doc);
 }
 
-int rsk_document_page_count(const rsk_document *doc)
+int rsk_pdf_document_page_count(const rsk_pdf_document *doc)
 {
   return doc ? doc->page_count : 0;
 }
@@ -146,7 +146,7 @@ int rsk_document_page_count(const rsk_document *doc)
 /* ---------------------------------------------------------------- workers */
 
 typedef struct {
-  rsk_document *doc;
+  rsk_pdf_document *doc;
   int first, last;           /* 1-based, inclusive */
   int window;                /* pages handed out beyond the merge point */
   GMutex lock;
@@ -303,7 +303,7 @@ static char *clean_metadata(char *value)
 /* The whole read yields no usable text: none at all, or garbage from fonts
  * without a Unicode map (private-use and control characters, or letters
  * that form no words). */
-static gboolean check_text(const rsk_document *doc, int pages,
+static gboolean check_text(const rsk_pdf_document *doc, int pages,
                            const text_stats *stats, GError **error)
 {
   if (stats->letters < 20 || stats->pages_with_text == 0) {
@@ -337,7 +337,7 @@ static gboolean check_text(const rsk_document *doc, int pages,
   return TRUE;
 }
 
-gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
+gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int jobs,
                            rsk_filing *filing, GError **error)
 {
   g_return_val_if_fail(doc != NULL && filing != NULL, FALSE);

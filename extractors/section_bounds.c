@@ -499,3 +499,44 @@ gboolean rsk_seg_find_section(rsk_seg_doc *doc)
   g_array_unref(ranges);
   return best >= 0;
 }
+
+/* The text under a section title that says the item does not apply: "Not
+ * applicable", "None", or a smaller reporting company's "not required to
+ * provide the information required by this Item". */
+static gboolean says_not_applicable(const char *text, int words)
+{
+  g_autofree char *key = rsk_text_key(text);
+  if (strcmp(key, "none") == 0 || strcmp(key, "omitted") == 0)
+    return TRUE;
+  return (words <= 40 && strstr(key, "notapplicable") != NULL) ||
+         (words <= 80 && strstr(key, "notrequiredtoprovide") != NULL);
+}
+
+int rsk_seg_find_not_applicable(rsk_seg_doc *doc)
+{
+  compile_patterns();
+  guint n = doc->lines->len;
+  for (guint i = 0; i < n; i++) {
+    if (!is_start(doc, i))
+      continue;
+    GString *text = g_string_new(NULL);
+    int words = 0;
+    guint j = i + 1;
+    /* The title's second line when "Item 1A." stood alone. */
+    if (j < n && !g_regex_match(start_re, g_array_index(doc->lines, rsk_seg_line, i).line->text,
+                                0, NULL))
+      j++;
+    for (; j < n && j <= i + 8 && words <= 80; j++) {
+      const rsk_seg_line *l = &g_array_index(doc->lines, rsk_seg_line, j);
+      if (is_start(doc, j) || is_end(doc, j))
+        break;
+      rsk_text_append_line(text, l->line->text);
+      words += rsk_seg_word_count(l->line->text);
+    }
+    gboolean na = words > 0 && says_not_applicable(text->str, words);
+    g_string_free(text, TRUE);
+    if (na)
+      return g_array_index(doc->lines, rsk_seg_line, i).line->page;
+  }
+  return 0;
+}

@@ -57,6 +57,10 @@
  * capitals may, Chinese lines join without a space, and Latin letters set
  * in a second font inside a Chinese heading do not cut it.
  *
+ * A section title whose text says the item does not apply ("Item 1A. Risk
+ * Factors - Not applicable", as smaller companies may write) is told apart
+ * from a filing with no section at all.
+ *
  * Sanity flags tell the user when the result looks wrong: no section, fewer
  * than five risk factors, a section longer than half the document or one
  * that runs into the financial statements, an empty or a huge body.
@@ -590,7 +594,11 @@ static void segment(rsk_filing *filing, guint8 *verdicts)
   build_view(&doc);
   gboolean found = rsk_seg_find_section(&doc);
   if (!found) {
-    rsk_filing_flag(filing, "no_risk_section");
+    int page = rsk_seg_find_not_applicable(&doc);
+    if (page)
+      rsk_filing_flag(filing, "risk_section_not_applicable: page %d", page);
+    else
+      rsk_filing_flag(filing, "no_risk_section");
   } else {
     rsk_seg_find_headings(&doc);
     rsk_seg_split(&doc);

@@ -10,7 +10,8 @@
  * lines), its sub-section headings and its risk factors, and fills
  * filing->risk_first_page, risk_last_page, risks, page_marks and the
  * sanity flags. Never fails: a filing with no section gets no risks and the
- * flag "no_risk_section". */
+ * flag "no_risk_section", or "risk_section_not_applicable: page N" when
+ * its section title on page N is followed by "Not applicable". */
 void rsk_segment(rsk_filing *filing);
 
 /* What rsk_segment_explain() says each line of a filing was. */

@@ -66,6 +66,11 @@ typedef struct {
  * no section title followed by text was found. */
 gboolean rsk_seg_find_section(rsk_seg_doc *doc);
 
+/* section_bounds.c: when no section was found, the page of a section
+ * title whose text says the item does not apply ("Item 1A. Risk Factors
+ * - Not applicable."), or 0. */
+int rsk_seg_find_not_applicable(rsk_seg_doc *doc);
+
 /* TRUE when TEXT is a title of the section itself ("Item 1A. Risk
  * Factors", "RISK FACTORS", "Summary of Risk Factors"), not a risk. */
 gboolean rsk_seg_is_section_title(const char *text);

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "pdf.h"
+#include "document.h"
 #include "segment.h"
 
 #include <glib.h>

@@ -8,12 +8,15 @@
  * break), and DIR/segment/: the lines riskscope reads from each of them in
  * fuzz_segment's format (line_stream.h). Each PDF given is read too and its
  * first SEGMENT_SEED_MAX bytes of lines (the cover, contents and usually the
- * start of the risk factors) added to DIR/segment/.
+ * start of the risk factors) added to DIR/segment/. DIR/html/ gets the
+ * generated HTML 10-Ks of the HTML tests (tests/html/html_fixtures.c) in
+ * every heading look and page style, and one as a full submission.
  *
  * SPDX-License-Identifier: MIT
  */
+#include "document.h"
+#include "html_fixtures.h"
 #include "line_stream.h"
-#include "pdf.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -176,5 +179,17 @@ int main(int argc, char **argv)
     g_autofree char *seg = g_build_filename(seg_dir, base, NULL);
     write_lines(argv[i], seg);
   }
+  g_autofree char *html_dir = g_build_filename(argv[1], "html", NULL);
+  g_mkdir_with_parents(html_dir, 0755);
+  for (int look = HTML_BOLD_CSS; look <= HTML_ITALIC_SPAN; look++)
+    for (int pages = HTML_PAGES_CSS_AFTER; pages <= HTML_PAGES_HR; pages++) {
+      g_autofree char *html = html_fixture_10k(look, pages, 3);
+      g_autofree char *name = g_strdup_printf("seed%d%d.htm", look, pages);
+      g_free(html_fixture_write(html_dir, name, html, -1));
+      if (look == HTML_BOLD_CSS && pages == HTML_PAGES_CSS_AFTER) {
+        g_autofree char *txt = html_fixture_submission(html, TRUE);
+        g_free(html_fixture_write(html_dir, "seed_submission.txt", txt, -1));
+      }
+    }
   return 0;
 }

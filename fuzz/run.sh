@@ -6,8 +6,9 @@
 # Sets up build-fuzz (clang, -Dfuzz=true, ASan + UBSan, the libraries
 # instrumented with -fsanitize=fuzzer-no-link) when it is missing, writes
 # the seed corpora (make_seeds, the committed tests/data PDFs, the shipped
-# taxonomy), then runs each TARGET (default: fuzz_taxonomy fuzz_segment
-# fuzz_pdf) for SECONDS (default 600) one after the other, growing
+# taxonomy, small HTML filings of the corpus), then runs each TARGET
+# (default: fuzz_taxonomy fuzz_segment fuzz_pdf fuzz_html) for SECONDS
+# (default 600) one after the other, growing
 # build-fuzz/corpus/TARGET. Crashes, leaks and timeouts are saved under
 # fuzz/crashes/TARGET/; reproduce one with `build-fuzz/fuzz/TARGET FILE`.
 # FUZZ_BUILD names another build dir; FUZZ_ARGS adds libFuzzer flags.
@@ -18,7 +19,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_taxonomy fuzz_segment fuzz_pdf}
+targets=${*:-fuzz_taxonomy fuzz_segment fuzz_pdf fuzz_html}
 build=${FUZZ_BUILD:-$root/build-fuzz}
 
 command -v clang >/dev/null || { echo "run.sh: clang is missing (apt-get install clang)" >&2; exit 1; }
@@ -46,6 +47,11 @@ if [ ! -f "$seeds/.done" ]; then
       qpdf --qdf --object-streams=disable "$f" "${f%.pdf}.qdf.pdf" 2>/dev/null || true
     done
   fi
+  # Real EDGAR HTML small enough to mutate whole; the crash regressions.
+  for f in "$root"/../shared/corpus/html/medicispharmaceutical_10-k_fy1999.htm \
+           "$root"/tests/data/fuzz/html-*; do
+    [ -f "$f" ] && cp "$f" "$seeds/html/"
+  done
   mkdir -p "$seeds/taxonomy"
   cp "$root/taxonomy/ai-regulation.json" "$seeds/taxonomy/"
   cp "$root"/fuzz/seeds/*.json "$seeds/taxonomy/"
@@ -58,6 +64,7 @@ for target in $targets; do
     fuzz_taxonomy) seed=$seeds/taxonomy dict=taxonomy.dict max_len=65536 ;;
     fuzz_segment) seed=$seeds/segment dict=segment.dict max_len=131072 ;;
     fuzz_pdf) seed=$seeds/pdf dict=pdf.dict max_len=65536 ;;
+    fuzz_html) seed=$seeds/html dict=html.dict max_len=65536 ;;
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
   mkdir -p "$corpus/$target" "$root/fuzz/crashes/$target"

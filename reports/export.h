@@ -17,8 +17,9 @@
  * order: filing, sha256, company, ordinal, section, heading, body,
  * page_start, page_end, tags [{category, score, strength, evidence
  * [{page, text}]}], regulations []; then the additions filing_id, doc_type,
- * taxonomy_version, word_count, company_zh, ticker, cik, stock_code (null
- * when unknown). Returns a new object (cJSON_Delete). */
+ * period_end, document_date (YYYY-MM-DD or null), taxonomy_version,
+ * word_count, company_zh, ticker, cik, stock_code (null when unknown).
+ * Returns a new object (cJSON_Delete). */
 cJSON *rsk_export_risk_json(const rsk_analysis *analysis,
                             const rsk_analysis_risk *risk);
 

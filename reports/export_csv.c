@@ -10,13 +10,15 @@
 
 const char rsk_export_csv_help[] =
     "CSV columns (--format csv, one row per risk factor):\n"
-    "  filing_id, filing, sha256, company, doc_type, taxonomy_version,\n"
-    "  ordinal, section, heading, page_start, page_end, word_count,\n"
+    "  filing_id, filing, sha256, company, doc_type, period_end,\n"
+    "  document_date, taxonomy_version, ordinal, section, heading,\n"
+    "  page_start, page_end, word_count,\n"
     "  tags (\"category:P;category:S\"), regulations (\"ID;ID\"), body,\n"
     "  ticker, stock_code, cik, company_zh\n"
     "With --per tag, one row per tag:\n"
-    "  filing_id, filing, sha256, company, doc_type, taxonomy_version,\n"
-    "  ordinal, section, heading, page_start, page_end, category, strength,\n"
+    "  filing_id, filing, sha256, company, doc_type, period_end,\n"
+    "  document_date, taxonomy_version, ordinal, section, heading,\n"
+    "  page_start, page_end, category, strength,\n"
     "  score, evidence_pages (\"31;32\"), evidence (matched texts joined by\n"
     "  \" | \"), evidence_sentences (each sentence with its match in \xc2\xab\xc2\xbb,\n"
     "  \" [x13]\" when it stands for 13 matches, strongest first, joined by\n"
@@ -26,13 +28,14 @@ const char rsk_export_csv_help[] =
     "filing id, then ordinal.\n";
 
 static const char *const risk_columns =
-    "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-    "section,heading,page_start,page_end,word_count,tags,regulations,body,"
-    "ticker,stock_code,cik,company_zh";
+    "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+    "taxonomy_version,ordinal,section,heading,page_start,page_end,word_count,"
+    "tags,regulations,body,ticker,stock_code,cik,company_zh";
 static const char *const tag_columns =
-    "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-    "section,heading,page_start,page_end,category,strength,score,"
-    "evidence_pages,evidence,evidence_sentences,ticker,stock_code,cik,company_zh";
+    "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+    "taxonomy_version,ordinal,section,heading,page_start,page_end,category,"
+    "strength,score,evidence_pages,evidence,evidence_sentences,ticker,stock_code,"
+    "cik,company_zh";
 
 static void add_text(GString *row, const char *text)
 {
@@ -77,6 +80,8 @@ static void add_risk_start(GString *row, const rsk_analysis *a,
   add_text(row, a->info.sha256);
   add_text(row, a->info.company);
   add_text(row, a->info.doc_type);
+  add_text(row, a->info.period_end ? a->info.period_end : "");
+  add_text(row, a->info.document_date ? a->info.document_date : "");
   add_text(row, a->info.taxonomy_version);
   add_int(row, risk->ordinal);
   add_text(row, risk->section);

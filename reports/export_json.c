@@ -114,6 +114,8 @@ cJSON *rsk_export_risk_json(const rsk_analysis *a,
   add_risk_fields(obj, a, risk, FALSE);
   cJSON_AddNumberToObject(obj, "filing_id", (double)a->info.id);
   cJSON_AddStringToObject(obj, "doc_type", a->info.doc_type);
+  cJSON_AddItemToObject(obj, "period_end", string_or_null(a->info.period_end));
+  cJSON_AddItemToObject(obj, "document_date", string_or_null(a->info.document_date));
   cJSON_AddStringToObject(obj, "taxonomy_version", a->info.taxonomy_version);
   cJSON_AddNumberToObject(obj, "word_count", risk->word_count);
   add_identity(obj, &a->info);
@@ -131,7 +133,8 @@ cJSON *rsk_export_info_json(const rsk_filing_info *info)
   cJSON_AddStringToObject(obj, "doc_type", info->doc_type);
   cJSON_AddItemToObject(obj, "title", string_or_null(info->title));
   cJSON_AddItemToObject(obj, "producer", string_or_null(info->producer));
-  cJSON_AddItemToObject(obj, "filed_date", string_or_null(info->filed_date));
+  cJSON_AddItemToObject(obj, "period_end", string_or_null(info->period_end));
+  cJSON_AddItemToObject(obj, "document_date", string_or_null(info->document_date));
   cJSON_AddNumberToObject(obj, "pages", info->pages);
   cJSON_AddNumberToObject(obj, "risk_first_page", info->risk_first_page);
   cJSON_AddNumberToObject(obj, "risk_last_page", info->risk_last_page);

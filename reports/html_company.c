@@ -218,9 +218,13 @@ static void append_meta(GString *out, const rsk_filing_info *info, guint words)
   rsk_escape_html(out, info->name);
   g_string_append(out, " \xc2\xb7 ");
   rsk_escape_html(out, info->doc_type);
-  if (info->filed_date) {
+  if (info->period_end) {
+    g_string_append(out, " \xc2\xb7 period ended ");
+    rsk_escape_html(out, info->period_end);
+  }
+  if (info->document_date) {
     g_string_append(out, " \xc2\xb7 dated ");
-    rsk_escape_html(out, info->filed_date);
+    rsk_escape_html(out, info->document_date);
   }
   g_string_append_printf(out, " \xc2\xb7 %d pages", info->pages);
   if (info->risk_first_page > 0) {

@@ -26,22 +26,11 @@ char **rsk_split_list(const char *option)
   return (char **)g_ptr_array_free(kept, FALSE);
 }
 
-/* Newer first: filed_date (NULL oldest), then analyzed_at, then id. */
+/* Newer first: db/read.h's rule. */
 static int cmp_newer_first(gconstpointer p, gconstpointer q)
 {
-  const rsk_filing_info *x = *(const rsk_filing_info *const *)p;
-  const rsk_filing_info *y = *(const rsk_filing_info *const *)q;
-  int c;
-
-  if (x->filed_date && !y->filed_date)
-    return -1;
-  if (!x->filed_date && y->filed_date)
-    return 1;
-  if (x->filed_date && (c = strcmp(x->filed_date, y->filed_date)) != 0)
-    return -c;
-  if ((c = strcmp(x->analyzed_at, y->analyzed_at)) != 0)
-    return -c;
-  return x->id > y->id ? -1 : x->id < y->id;
+  return rsk_filing_info_cmp_newer(*(const rsk_filing_info *const *)p,
+                                   *(const rsk_filing_info *const *)q);
 }
 
 static int cmp_company_name(gconstpointer p, gconstpointer q)
@@ -82,14 +71,26 @@ static GArray *chosen_ids(const rsk_filing_list *list,
   return ids;
 }
 
-/* The filings of company ID, newest first, borrowed from LIST. */
-static GPtrArray *filings_of(const rsk_filing_list *list, gint64 id)
+/* The name of company ID as LIST prints it. */
+static const char *company_name(const rsk_filing_list *list, gint64 id)
+{
+  for (guint i = 0; i < list->filings->len; i++) {
+    const rsk_filing_info *info = &g_array_index(list->filings, rsk_filing_info, i);
+    if (info->company_id == id)
+      return info->company;
+  }
+  return "?";
+}
+
+/* The filings of company ID of the forms FORMS names
+ * (rsk_filing_info_of_forms), newest first, borrowed from LIST. */
+static GPtrArray *filings_of(const rsk_filing_list *list, gint64 id, const char *forms)
 {
   GPtrArray *out = g_ptr_array_new();
   for (guint i = 0; i < list->filings->len; i++) {
     const rsk_filing_info *info = &g_array_index(list->filings,
                                                  rsk_filing_info, i);
-    if (info->company_id == id)
+    if (info->company_id == id && rsk_filing_info_of_forms(info, forms))
       g_ptr_array_add(out, (gpointer)info);
   }
   g_ptr_array_sort(out, cmp_newer_first);
@@ -119,14 +120,20 @@ static void make_labels(rsk_selection *sel)
   }
 }
 
+/* What FORMS asks for, for messages. */
+static const char *forms_wanted(const char *forms)
+{
+  return forms ? forms : "annual report or prospectus";
+}
+
 static void analysis_free(gpointer a)
 {
   rsk_analysis_free(a);
 }
 
 rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
-                          const char *const *filings, gboolean with_previous,
-                          GError **error)
+                          const char *const *filings, const char *forms,
+                          gboolean with_previous, GError **error)
 {
   rsk_filing_list *list = rsk_read_filings(store, RSK_READ_ALL, error);
   if (!list)
@@ -151,8 +158,22 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
   } else {
     chosen = chosen_ids(list, companies, error);
     ok = chosen != NULL;
+    gboolean named = companies && *companies;
+    guint skipped = 0;
     for (guint i = 0; ok && i < chosen->len; i++) {
-      GPtrArray *own = filings_of(list, g_array_index(chosen, gint64, i));
+      gint64 id = g_array_index(chosen, gint64, i);
+      GPtrArray *own = filings_of(list, id, forms);
+      if (own->len == 0) {
+        /* Only 10-Qs, or none of the forms asked for. */
+        g_ptr_array_unref(own);
+        skipped++;
+        if (named) {
+          g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                      "%s has no stored %s", company_name(list, id), forms_wanted(forms));
+          ok = FALSE;
+        }
+        continue;
+      }
       const rsk_filing_info *latest = g_ptr_array_index(own, 0), *prev = NULL;
       for (guint k = 1; with_previous && k < own->len && !prev; k++) {
         const rsk_filing_info *f = g_ptr_array_index(own, k);
@@ -168,6 +189,12 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
       else
         rsk_analysis_free(p);
       g_ptr_array_unref(own);
+    }
+    if (ok && skipped && sel->latest->len == 0) {
+      g_set_error(error, RSK_ERROR, RSK_ERROR_NOT_FOUND,
+                  "no stored %s%s", forms_wanted(forms),
+                  forms ? "" : " (10-Qs are compared when asked: --forms 10-Q)");
+      ok = FALSE;
     }
   }
   if (chosen)

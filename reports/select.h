@@ -1,11 +1,13 @@
 /* select.h - which stored filings a comparison or report covers
  *
- * By default: each company's latest filing (the greatest filed_date, with
- * unknown dates oldest, then analyzed_at, then id: db/read.h's rule), in
- * company-name order. --companies keeps only the named companies, in the
- * order given; --filings names the filings themselves. For the report,
- * each company's previous filing (the latest one of another file) comes
- * along, so what changed can be shown.
+ * By default: each company's latest annual report or prospectus (the
+ * latest document date, else period end, with unknown dates oldest, then
+ * analyzed_at, then id: db/read.h's rule), in company-name order; 10-Qs,
+ * whose risk factors only update the annual report's, count when --forms
+ * names them. --companies keeps only the named companies, in the order
+ * given; --filings names the filings themselves. For the report, each
+ * company's previous filing of those forms (the latest one of another
+ * file) comes along, so what changed can be shown.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -25,15 +27,18 @@ typedef struct {
 
 /* Loads the filings to cover from STORE. COMPANIES (NULL: all) are
  * names, tickers or stock codes, matched as rsk_match_companies() does
- * (exact, then a unique start of a name); FILINGS (NULL: each company's latest) are
- * resolved like any FILING argument. WITH_PREVIOUS also loads each
- * company's previous filing. Fails with RSK_ERROR_NOT_FOUND naming the
- * company or filing that matched nothing (and listing the stored
- * companies), RSK_ERROR_USAGE when a name is ambiguous, or RSK_ERROR_DB.
- * Free with rsk_selection_free(). */
+ * (exact, then a unique start of a name); FILINGS (NULL: each company's
+ * latest) are resolved like any FILING argument. FORMS (comma-separated
+ * doc_types, NULL: annual reports and prospectuses) says which filings
+ * count as a company's latest; a company without one is left out.
+ * WITH_PREVIOUS also loads each company's previous filing. Fails with
+ * RSK_ERROR_NOT_FOUND naming the company or filing that matched nothing
+ * (and listing the stored companies) or a named company without such a
+ * filing, RSK_ERROR_USAGE when a name is ambiguous, or RSK_ERROR_DB. Free
+ * with rsk_selection_free(). */
 rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
-                          const char *const *filings, gboolean with_previous,
-                          GError **error);
+                          const char *const *filings, const char *forms,
+                          gboolean with_previous, GError **error);
 void rsk_selection_free(rsk_selection *selection);
 
 /* The matrix of the selection's latest filings, one row each, columns in

@@ -24,13 +24,14 @@
  */
 #include "classifier.h"
 #include "cli.h"
+#include "document.h"
 #include "issuer.h"
-#include "pdf.h"
 #include "rsk_error.h"
 #include "segment.h"
 #include "store.h"
 #include "taxonomy.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -226,16 +227,42 @@ static void classify_all(const rsk_taxonomy *taxonomy, analyzed_filing *item,
   g_free(threads);
 }
 
+/* Why FILING has no risk factors: no section, a section that says it
+ * does not apply, or a section without risk-factor headings (a 10-Q's
+ * that only refers to the annual report). */
+static GError *no_risks_error(const rsk_filing *filing)
+{
+  for (guint i = 0; i < filing->flags->len; i++) {
+    int page;
+    if (sscanf(g_ptr_array_index(filing->flags, i), "risk_section_not_applicable: page %d",
+               &page) == 1)
+      return g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
+                         "%s: page %d: the Risk Factors item reads \"Not applicable\": "
+                         "the filing discloses no risk factors; nothing stored",
+                         filing->path, page);
+  }
+  if (filing->risk_first_page > 0) {
+    g_autofree char *pages =
+        filing->risk_first_page == filing->risk_last_page
+            ? g_strdup_printf("page %d", filing->risk_first_page)
+            : g_strdup_printf("pages %d-%d", filing->risk_first_page, filing->risk_last_page);
+    return g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
+                       "%s: %s: a Risk Factors section without risk-factor headings "
+                       "(it may only refer to another filing); nothing stored",
+                       filing->path, pages);
+  }
+  return g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
+                     "%s: no Risk Factors section found in %d page%s; "
+                     "nothing stored (riskscope extract shows what was read)",
+                     filing->path, filing->page_count, filing->page_count == 1 ? "" : "s");
+}
+
 static void analyze(const analyze_run *run, analyzed_filing *item)
 {
   rsk_filing *filing = item->filing;
   rsk_segment(filing);
   if (filing->risks->len == 0) {
-    fail(item, g_error_new(RSK_ERROR, RSK_ERROR_NO_RISK_SECTION,
-                           "%s: no Risk Factors section found in %d page%s; "
-                           "nothing stored (riskscope extract shows what was read)",
-                           filing->path, filing->page_count,
-                           filing->page_count == 1 ? "" : "s"));
+    fail(item, no_risks_error(filing));
     return;
   }
   item->company = company_name(run->opts, filing);
@@ -332,7 +359,8 @@ static void store(analyze_run *run, analyzed_filing *item)
     .filing = item->filing,
     .company = item->company,
     .ticker = run->opts->ticker,
-    .filed_date = item->filing->doc_date,
+    .period_end = item->filing->period_end,
+    .document_date = item->filing->document_date,
     .results = item->results,
     .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
     .taxonomy_version = rsk_taxonomy_version(run->taxonomy),
@@ -428,8 +456,9 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
   int status = RSK_EXIT_USAGE;
 
   if (!rsk_cli_parse(out, "analyze", "FILE...",
-                     "Extract, segment, tag and store each FILE (PDF). One line per "
-                     "filing on stdout;\nfailures on stderr as \"riskscope: FILE: "
+                     "Extract, segment, tag and store each FILE: a PDF, an EDGAR HTML or "
+                     "inline-XBRL\nfiling, or a full-submission .txt. One line per "
+                     "filing on stdout; failures\non stderr as \"riskscope: FILE: "
                      "reason\" and the batch goes on.\nExit status 1 when any file failed.",
                      entries, &argc, &argv))
     goto out;

@@ -25,7 +25,7 @@ static guint text_width(FILE *out)
 int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *companies = NULL, *filings = NULL;
-  g_autofree char *by = NULL, *format = NULL;
+  g_autofree char *by = NULL, *format = NULL, *forms = NULL;
   g_autoptr(GError) error = NULL;
   rsk_measure measure = RSK_MEASURE_COUNT;
   rsk_format fmt = RSK_FORMAT_TEXT;
@@ -35,6 +35,8 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
     {"filings", 0, 0, G_OPTION_ARG_STRING, &filings,
      "Compare these filings (ids, file names or sha256 prefixes) instead "
      "of each company's latest", "F1,F2,..."},
+    {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
+     "Latest among these forms (default: all but 10-Q)", "10-K,..."},
     {"by", 0, 0, G_OPTION_ARG_STRING, &by,
      "count: risk factors tagged (default); share: share of the risk "
      "section's words; score: summed tag scores", "MEASURE"},
@@ -47,9 +49,10 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
 
   if (!rsk_cli_parse(out, "compare", "",
                      "Company x category matrix of the stored filings: each "
-                     "company's latest filing unless --filings names others. "
-                     "Columns are the categories stored, in taxonomy order; "
-                     "rows and columns have totals.",
+                     "company's latest annual\nreport or prospectus (10-Qs "
+                     "with --forms) unless --filings names others.\nColumns "
+                     "are the categories stored, in taxonomy order; rows and "
+                     "columns have\ntotals.",
                      entries, &argc, &argv))
     return RSK_EXIT_USAGE;
   if (argc > 1) {
@@ -76,7 +79,7 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
   rsk_selection *sel = store ? rsk_select(store, (const char *const *)company_list,
                                           (const char *const *)filing_list,
-                                          FALSE, &error)
+                                          forms, FALSE, &error)
                              : NULL;
   if (!sel) {
     rsk_cli_error(out, "compare: %s", error->message);

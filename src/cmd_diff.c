@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "form_type.h"
 #include "rsk_error.h"
 #include "diff_format.h"
 #include "load.h"
@@ -71,6 +72,13 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
     fprintf(out->err, "riskscope: diff: warning: different companies (%s, %s): "
             "matches are between unrelated risk factors\n",
             a->info.company, b->info.company);
+  if (a->info.id != b->info.id && g_ascii_strcasecmp(a->info.doc_type, b->info.doc_type) != 0)
+    fprintf(out->err, "riskscope: diff: warning: different forms (%s %s, %s %s)%s\n",
+            a->info.name, a->info.doc_type, b->info.name, b->info.doc_type,
+            rsk_form_is_primary(a->info.doc_type) != rsk_form_is_primary(b->info.doc_type)
+                ? ": a 10-Q's risk factors only update the annual report's, so most "
+                  "show as added or removed"
+                : "");
   rsk_diff_items *ia = rsk_diff_items_new(a), *ib = rsk_diff_items_new(b);
   rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, threshold);
   GString *text = g_string_new(NULL);

@@ -77,6 +77,9 @@ static void print_text(FILE *f, const GArray *results,
   rsk_eval_tag_row all;
   rsk_eval_tag_table_total(tags, &all);
   print_tag_row_text(f, "all categories", &all);
+  if (tags->unlabelled > 0)
+    fprintf(f, "(%d gold risk factor%s without \"labels\": scored for segmentation only)\n",
+            tags->unlabelled, tags->unlabelled == 1 ? "" : "s");
 }
 
 static void json_counts(GString *s, const rsk_eval_heading_counts *c)
@@ -156,7 +159,7 @@ static void print_json(FILE *f, const GArray *results,
   rsk_eval_tag_table_total(tags, &all);
   g_string_append(s, "],\n \"tags_overall\": {");
   json_tag_row(s, &all);
-  g_string_append(s, "}}\n");
+  g_string_append_printf(s, "},\n \"tags_unlabelled\": %d}\n", tags->unlabelled);
   fputs(s->str, f);
   g_string_free(s, TRUE);
 }

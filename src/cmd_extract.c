@@ -1,14 +1,16 @@
-/* cmd_extract.c - riskscope extract: print a PDF's lines with their fonts
+/* cmd_extract.c - riskscope extract: print a filing's lines with their fonts
  *
  * A debugging and development tool: it shows exactly what the later
  * stages see (page, position, size, style, font, normalised text), with
- * running headers and page numbers hidden unless --all.
+ * running headers and page numbers hidden unless --all, for a PDF or an
+ * EDGAR HTML filing alike (an HTML page's printed number, when it shows
+ * one, heads the page's lines).
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
 
-#include "pdf.h"
+#include "document.h"
 #include "rsk_error.h"
 #include "segment.h"
 
@@ -49,6 +51,13 @@ static void style_flags(guint style, char out[4])
   out[3] = '\0';
 }
 
+/* The number printed on PAGE, or NULL. */
+static const char *folio_of(const rsk_filing *filing, int page)
+{
+  return page >= 1 && (guint)page <= filing->folios->len
+             ? g_ptr_array_index(filing->folios, page - 1) : NULL;
+}
+
 /* The --roles column: H heading, h its further lines, S sub-section, s its
  * further lines, . body inside the section, - outside it, ~ left out by
  * the segmenter (furniture, page numbers). */
@@ -73,8 +82,7 @@ static const char *verdict_name(guint8 v)
   return v < G_N_ELEMENTS(names) ? names[v] : "unknown";
 }
 
-static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
-                       const guint8 *verdicts)
+static void print_header(rsk_out *out, const rsk_filing *filing, const guint8 *verdicts)
 {
   fprintf(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
           filing->name, filing->page_count, filing->doc_type,
@@ -88,6 +96,10 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
             filing->cik ? "  cik " : "", filing->cik ? filing->cik : "",
             filing->stock_code ? "  stock code " : "",
             filing->stock_code ? filing->stock_code : "");
+  if (filing->period_end || filing->document_date)
+    fprintf(out->out, "# period ended %s, dated %s\n",
+            filing->period_end ? filing->period_end : "(unknown)",
+            filing->document_date ? filing->document_date : "(unknown)");
   if (verdicts) {
     if (filing->risk_first_page)
       fprintf(out->out, "# risk factors on pages %d-%d: %u found\n", filing->risk_first_page,
@@ -95,11 +107,23 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
     for (guint i = 0; i < filing->flags->len; i++)
       fprintf(out->out, "# flag: %s\n", (const char *)g_ptr_array_index(filing->flags, i));
   }
+}
+
+static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
+                       const guint8 *verdicts)
+{
+  print_header(out, filing, verdicts);
+  int page = 0;
   for (guint i = 0; i < filing->lines->len; i++) {
     const rsk_line *line = &g_array_index(filing->lines, rsk_line, i);
     gboolean furniture = (line->flags & RSK_LINE_FURNITURE) != 0;
     if (furniture && !all)
       continue;
+    if (line->page != page) {
+      page = line->page;
+      if (folio_of(filing, page))
+        fprintf(out->out, "# page %d prints \"%s\"\n", page, folio_of(filing, page));
+    }
     char flags[4];
     style_flags(line->style, flags);
     fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c ", line->page, line->y0,
@@ -138,6 +162,8 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all,
       continue;
     cJSON *obj = cJSON_CreateObject();
     cJSON_AddNumberToObject(obj, "page", line->page);
+    if (folio_of(filing, line->page))
+      cJSON_AddStringToObject(obj, "folio", folio_of(filing, line->page));
     cJSON_AddNumberToObject(obj, "x0", round1(line->x0));
     cJSON_AddNumberToObject(obj, "y0", round1(line->y0));
     cJSON_AddNumberToObject(obj, "x1", round1(line->x1));
@@ -193,18 +219,18 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
   int status = RSK_EXIT_USAGE;
   int first = 1, last = 0;
 
-  if (!rsk_cli_parse(out, "extract", "FILE.pdf",
-                     "Prints each line of a PDF with its page, position, font "
-                     "size,\nstyle (B bold, I italic, U underlined, F "
-                     "furniture) and font. With --roles,\nwhat the segmenter "
-                     "made of it: H heading (h: its further lines), S\n"
-                     "sub-section (s), . body, - outside the section, ~ left "
+  if (!rsk_cli_parse(out, "extract", "FILE",
+                     "Prints each line of a filing (PDF or EDGAR HTML) with its "
+                     "page, position,\nfont size, style (B bold, I italic, U "
+                     "underlined, F furniture) and font. With\n--roles, what the "
+                     "segmenter made of it: H heading (h: its further lines),\n"
+                     "S sub-section (s), . body, - outside the section, ~ left "
                      "out. Segment the\nwhole file (no --pages) to see the "
                      "section as analyze does.",
                      entries, &argc, &argv))
     goto done;
   if (argc != 2) {
-    rsk_cli_error(out, "extract: expected one FILE.pdf, got %d", argc - 1);
+    rsk_cli_error(out, "extract: expected one FILE, got %d", argc - 1);
     fprintf(out->err, "try \"riskscope extract --help\"\n");
     goto done;
   }

@@ -146,13 +146,16 @@ static void list_json(const rsk_filing_list *list, FILE *out)
 
 int rsk_cmd_list(int argc, char **argv, rsk_out *out)
 {
-  g_autofree char *db = NULL, *format = NULL;
+  g_autofree char *db = NULL, *format = NULL, *forms = NULL;
   gboolean latest = FALSE;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
     {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or json", "FORMAT"},
-    {"latest", 0, 0, G_OPTION_ARG_NONE, &latest, "Only each company's latest filing", NULL},
+    {"latest", 0, 0, G_OPTION_ARG_NONE, &latest,
+     "Only each company's latest annual report or prospectus", NULL},
+    {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
+     "Only these forms (with --latest: the latest of them)", "10-K,..."},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
 
@@ -168,10 +171,10 @@ int rsk_cmd_list(int argc, char **argv, rsk_out *out)
   const char *path = rsk_cli_db_path(db);
   rsk_store *store = rsk_store_open(path, TRUE, &error);
   rsk_filing_list *list =
-      store ? rsk_read_filings(store,
-                               latest ? RSK_READ_LATEST_PER_COMPANY
-                                      : RSK_READ_ALL,
-                               &error)
+      store ? rsk_read_filings_of(store,
+                                  latest ? RSK_READ_LATEST_PER_COMPANY
+                                         : RSK_READ_ALL,
+                                  forms, &error)
             : NULL;
   if (!list) {
     rsk_cli_error(out, "%s", error->message);

@@ -11,7 +11,7 @@
 int rsk_cmd_report(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *html_path = NULL, *companies = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = NULL, *forms = NULL;
   double threshold = RSK_DIFF_DEFAULT_THRESHOLD;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
@@ -20,6 +20,8 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
      "Only these, in order: names, tickers, codes", "A,B,..."},
     {"title", 0, 0, G_OPTION_ARG_STRING, &title, "The report's title", "TEXT"},
+    {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
+     "Latest among these forms (default: all but 10-Q)", "10-K,..."},
     {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
      "Body change beyond which a risk factor counts as materially changed "
      "(default 0.15)", "X"},
@@ -55,7 +57,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
   g_auto(GStrv) company_list = rsk_split_list(companies);
   rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
   rsk_selection *sel = store ? rsk_select(store, (const char *const *)company_list,
-                                          NULL, TRUE, &error)
+                                          NULL, forms, TRUE, &error)
                              : NULL;
   if (!sel) {
     rsk_cli_error(out, "report: %s", error->message);

@@ -36,8 +36,10 @@ static void show_header(GString *s, const rsk_analysis *a)
     g_string_append_printf(s, "  CIK           %s\n", info->cik);
   g_string_append_printf(s, "  Type          %s, %d pages", info->doc_type,
                          info->pages);
-  if (info->filed_date)
-    g_string_append_printf(s, ", filed %s", info->filed_date);
+  if (info->period_end)
+    g_string_append_printf(s, ", period ended %s", info->period_end);
+  if (info->document_date)
+    g_string_append_printf(s, ", dated %s", info->document_date);
   g_string_append(s, "\n  Risk section  ");
   if (info->risk_first_page > 0) {
     pages(s, info->risk_first_page, info->risk_last_page);

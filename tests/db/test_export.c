@@ -92,7 +92,8 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
       "\"evidence\":[{\"page\":11,\"text\":\"personal data\","
       "\"sentence\":\"%s\",\"match\":[51,64],\"count\":1}],\"sentences\":1}],"
       "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
-      "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
+      "\"filing_id\":1,\"doc_type\":\"10-K\",\"period_end\":null,"
+      "\"document_date\":null,\"taxonomy_version\":\"1.0\","
       "\"word_count\":7,\"company_zh\":\"艾克米人工智能有限公司\","
       "\"ticker\":\"ACME\",\"cik\":\"0000012345\",\"stock_code\":null}\n",
       a->info.sha256, SENTENCE, SENTENCE, SENTENCE);
@@ -131,10 +132,10 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   rsk_analysis *a = stored("He said \"AI\", then\nleft", &store);
   char *text = render(csv_per_risk, a);
   g_autofree char *expected = g_strdup_printf(
-      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,word_count,tags,regulations,body,"
-      "ticker,stock_code,cik,company_zh\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+      "taxonomy_version,ordinal,section,heading,page_start,page_end,word_count,"
+      "tags,regulations,body,ticker,stock_code,cik,company_zh\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
       "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
       "Body of risk 1. " SENTENCE ",,,,\r\n",
@@ -144,16 +145,17 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
 
   text = render(csv_per_tag, a);
   g_autofree char *per_tag = g_strdup_printf(
-      "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,category,strength,score,"
-      "evidence_pages,evidence,evidence_sentences,ticker,stock_code,cik,company_zh\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "filing_id,filing,sha256,company,doc_type,period_end,document_date,"
+      "taxonomy_version,ordinal,section,heading,page_start,page_end,category,"
+      "strength,score,evidence_pages,evidence,evidence_sentences,ticker,stock_code,"
+      "cik,company_zh\r\n"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
       "11;12,AI Act | artificial intelligence laws,"
       "The \xc2\xab" "AI Act\xc2\xbb and artificial intelligence laws govern personal data. | "
       "The AI Act and \xc2\xab" "artificial intelligence laws\xc2\xbb govern personal data. [x3]"
       ",,,,\r\n"
-      "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
+      "1,x.pdf,%s,Acme AI,10-K,,,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
       "11,personal data,"
       "The AI Act and artificial intelligence laws govern \xc2\xab" "personal data\xc2\xbb.,,,,\r\n",

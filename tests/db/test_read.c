@@ -148,7 +148,7 @@ static void put_dated(rsk_store *store, const char *name, const char *company,
     .results = fx->results,
     .taxonomy_name = "ai-regulation",
     .taxonomy_version = fx->taxonomy_version,
-    .filed_date = date,
+    .period_end = date,
   };
   assert_true(rsk_store_put_filing(store, &analysis, NULL, &error));
   fixture_free(fx);
@@ -184,7 +184,7 @@ static void latest_per_company_is_the_newest_document_not_the_last_analysed(
 
   rsk_analysis *a = rsk_analysis_load(store, 2, &error);
   assert_non_null(a);
-  assert_string_equal(a->info.filed_date, "2025-09-27");
+  assert_string_equal(a->info.period_end, "2025-09-27");
   rsk_analysis_free(a);
   rsk_store_close(store);
 }

@@ -50,7 +50,8 @@ static void a_stored_filing_reads_back_with_every_field(void **state)
   assert_string_equal(a->info.doc_type, "10-K");
   assert_string_equal(a->info.title, "Annual report");
   assert_null(a->info.producer);
-  assert_null(a->info.filed_date);
+  assert_null(a->info.period_end);
+  assert_null(a->info.document_date);
   assert_string_equal(a->info.taxonomy_name, "ai-regulation");
   assert_string_equal(a->info.taxonomy_version, "1.0");
   assert_int_equal(a->info.pages, 40);
@@ -253,6 +254,15 @@ static void make_version_1(const char *path)
       " risk_last_page) VALUES (1, 1, '/data/old.pdf', 'old.pdf', "
       "'00000000000000000000000000000000000000000000000000000000000000aa', 30,"
       " '10-K', '2024-01-01T00:00:00.000Z', 'ai-regulation', '1.0', 5, 7);"
+      /* filed_date held the period end, or a prospectus's cover date. */
+      "UPDATE filings SET filed_date = '2023-12-31' WHERE id = 1;"
+      "INSERT INTO filings(id, company_id, path, name, sha256, pages, doc_type,"
+      " filed_date, analyzed_at, taxonomy_name, taxonomy_version,"
+      " risk_first_page, risk_last_page) VALUES (2, 1, '/data/old_424b.pdf',"
+      " 'old_424b.pdf', "
+      "'00000000000000000000000000000000000000000000000000000000000000bb', 90,"
+      " '424B', '2024-10-10', '2024-01-01T00:00:00.000Z', 'ai-regulation',"
+      " '1.0', 0, 0);"
       "INSERT INTO risk_factors(id, filing_id, ordinal, section, heading, body,"
       " page_start, page_end, word_count) VALUES (1, 1, 1, '', 'Old heading',"
       " 'Old body that ran from page five onto page six.', 5, 6, 11);"
@@ -309,6 +319,10 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   assert_null(a->info.stock_code);
   assert_null(a->info.cik);
   assert_null(a->info.company_zh);
+  /* Version 5: a report's filed_date is its period end, a prospectus's
+   * its document date. */
+  assert_string_equal(a->info.period_end, "2023-12-31");
+  assert_null(a->info.document_date);
   assert_int_equal(a->risks->len, 1);
   const rsk_analysis_risk *r = rsk_analysis_risk_at(a, 0);
   assert_string_equal(r->body, "Old body that ran from page five onto page six.");
@@ -324,6 +338,11 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   g_autofree char *marked = rsk_analysis_evidence_marked(r, e, "[", "]");
   assert_string_equal(marked, "[body]");
   rsk_analysis_free(a);
+  a = rsk_analysis_load(store, 2, &error);
+  assert_non_null(a);
+  assert_null(a->info.period_end);
+  assert_string_equal(a->info.document_date, "2024-10-10");
+  rsk_analysis_free(a);
   assert_int_equal(rsk_read_page_at(store, 1, 40, &error), 5);
   assert_null(error);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors_fts "
@@ -334,7 +353,7 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   gint64 id = 0;
   assert_true(fixture_put(store, fx, &id, &error));
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factor_pages"), 4);
-  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 2);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 3);
   rsk_store_close(store);
   fixture_free(fx);
 

@@ -153,6 +153,49 @@ static void gold_lines_are_read_with_labels(void **state)
   rsk_eval_set_free(set);
 }
 
+static void gold_without_labels_scores_segmentation_but_not_tags(void **state)
+{
+  (void)state;
+  /* Line 1 has no "labels" key: segmentation-only gold. Line 2's empty
+   * object still says "no categories". */
+  const char *text =
+      "{\"doc\": \"x.htm\", \"ordinal\": 1, \"page\": 3, \"heading\": \"privacy laws\"}\n"
+      "{\"doc\": \"x.htm\", \"ordinal\": 2, \"page\": 4, \"heading\": \"export rules\", "
+      "\"labels\": {}}\n";
+  g_autoptr(GError) error = NULL;
+  rsk_eval_set *gold = rsk_eval_gold_parse(text, strlen(text), "t.jsonl", &error);
+  assert_non_null(gold);
+  const rsk_eval_item *g = (const rsk_eval_item *)gold->items->data;
+  assert_true(g[0].unlabelled);
+  assert_false(g[1].unlabelled);
+
+  rsk_eval_label tagged[] = {{"data.privacy", 'P'}};
+  rsk_eval_label exported[] = {{"trade.export_controls", 'S'}};
+  rsk_eval_item pred[] = {
+    {.page = 3, .heading = "privacy laws", .labels = tagged, .n_labels = 1},
+    {.page = 5, .heading = "export rules", .labels = exported, .n_labels = 1},
+  };
+  int match[2];
+  rsk_eval_heading_counts c;
+  rsk_eval_match(g, 2, pred, 2, match);
+  rsk_eval_count_headings(g, 2, pred, 2, match, &c);
+  assert_int_equal(c.n_matched, 2);
+  assert_int_equal(c.n_page_ok, 1);
+
+  rsk_eval_tag_table *table = rsk_eval_tag_table_new();
+  rsk_eval_count_tags(g, 2, pred, 2, match, table);
+  assert_int_equal(table->unlabelled, 1);
+  rsk_eval_tag_row total;
+  rsk_eval_tag_table_total(table, &total);
+  /* The privacy tag on the unlabelled risk is neither right nor wrong;
+   * the export tag on the risk with "labels": {} is wrong. */
+  assert_int_equal(total.pred_correct, 0);
+  assert_int_equal(total.pred_wrong, 1);
+  assert_int_equal(total.gold_ps, 0);
+  rsk_eval_tag_table_free(table);
+  rsk_eval_set_free(gold);
+}
+
 static void malformed_gold_line_is_named_in_the_error(void **state)
 {
   (void)state;
@@ -293,7 +336,8 @@ int main(void)
     cmocka_unit_test(nothing_predicted_gives_zero_recall),
     cmocka_unit_test(tag_precision_ignores_mentions_and_recall_counts_unmatched),
     cmocka_unit_test(gold_lines_are_read_with_labels),
-    cmocka_unit_test(malformed_gold_line_is_named_in_the_error),
+    cmocka_unit_test(gold_without_labels_scores_segmentation_but_not_tags),
+      cmocka_unit_test(malformed_gold_line_is_named_in_the_error),
     cmocka_unit_test(gold_file_naming_two_documents_is_refused),
     cmocka_unit_test(every_project_gold_file_loads),
     cmocka_unit_test(a_missing_gold_file_is_named_and_no_scores_are_printed),

@@ -11,7 +11,7 @@
 #include "fixtures.h"
 #include "font.h"
 #include "lines.h"
-#include "pdf.h"
+#include "document.h"
 #include "rsk_error.h"
 
 #include <stdio.h>
@@ -315,7 +315,7 @@ static rsk_filing *cover_of(const char *const *texts, gsize n)
   return filing;
 }
 
-static void cover_period_end_gives_the_document_date(void **state)
+static void cover_gives_period_end_and_document_date(void **state)
 {
   (void)state;
   /* The period beats an earlier date alone on a line. */
@@ -323,25 +323,37 @@ static void cover_period_end_gives_the_document_date(void **state)
                          "For the fiscal year ended December 30, 2023",
                          "shares outstanding as of January 26, 2024"};
   rsk_filing *f = cover_of(ten_k, G_N_ELEMENTS(ten_k));
-  assert_string_equal(f->doc_date, "2023-12-30");
+  assert_string_equal(f->period_end, "2023-12-30");
+  /* No signatures: the date shares were counted on. */
+  assert_string_equal(f->document_date, "2024-01-26");
+  rsk_filing_free(f);
+  /* The signatures' date; never one before the period's end. */
+  const char *signed_k[] = {"FORM 10-K", "For the fiscal year ended December 31, 2024",
+                            "shares outstanding as of January 3, 1969", "SIGNATURES",
+                            "incorporated on March 1, 1998", "Date: February 20, 2025"};
+  f = cover_of(signed_k, G_N_ELEMENTS(signed_k));
+  assert_string_equal(f->period_end, "2024-12-31");
+  assert_string_equal(f->document_date, "2025-02-20");
   rsk_filing_free(f);
   /* The date on the line after the phrase. */
   const char *ten_q[] = {"FORM 10-Q", "For the quarterly period ended",
                          "October 31, 2022"};
   f = cover_of(ten_q, G_N_ELEMENTS(ten_q));
   assert_string_equal(f->doc_type, "10-Q");
-  assert_string_equal(f->doc_date, "2022-10-31");
+  assert_string_equal(f->period_end, "2022-10-31");
   rsk_filing_free(f);
   /* A prospectus: the date alone on a short cover line. */
   const char *hk[] = {"Hong Kong Exchanges and Clearing Limited take no "
                       "responsibility for the contents of this document",
                       "ACME ROBOTICS LIMITED", "30 December 2025"};
   f = cover_of(hk, G_N_ELEMENTS(hk));
-  assert_string_equal(f->doc_date, "2025-12-30");
+  assert_null(f->period_end);
+  assert_string_equal(f->document_date, "2025-12-30");
   rsk_filing_free(f);
   const char *none[] = {"FORM S-1", "ACME ROBOTICS, INC."};
   f = cover_of(none, G_N_ELEMENTS(none));
-  assert_null(f->doc_date);
+  assert_null(f->period_end);
+  assert_null(f->document_date);
   rsk_filing_free(f);
 }
 
@@ -426,15 +438,16 @@ static void empty_page_gives_no_text_error(void **state)
   fixture_dir_free(dir);
 }
 
-static void non_pdf_file_gives_pdf_error(void **state)
+static void text_named_pdf_gives_format_error(void **state)
 {
   (void)state;
   char *dir = fixture_dir_new();
   char *path = fixture_not_pdf(dir);
   GError *error = open_error(path, NULL);
   assert_non_null(error);
-  assert_true(g_error_matches(error, RSK_ERROR, RSK_ERROR_PDF));
-  char *expected = g_strdup_printf("%s: not a PDF file", path);
+  assert_true(g_error_matches(error, RSK_ERROR, RSK_ERROR_FORMAT));
+  char *expected = g_strdup_printf("%s: not a PDF or HTML filing (text without HTML markup)",
+                                   path);
   assert_string_equal(error->message, expected);
   g_free(expected);
   g_error_free(error);
@@ -585,9 +598,9 @@ int main(void)
       cmocka_unit_test(hong_kong_cover_gives_company_in_capitals),
       cmocka_unit_test(a_cid_keyed_traditional_chinese_pdf_extracts),
       cmocka_unit_test(dates_in_cover_forms_become_iso_dates),
-      cmocka_unit_test(cover_period_end_gives_the_document_date),
+      cmocka_unit_test(cover_gives_period_end_and_document_date),
       cmocka_unit_test(empty_page_gives_no_text_error),
-      cmocka_unit_test(non_pdf_file_gives_pdf_error),
+      cmocka_unit_test(text_named_pdf_gives_format_error),
       cmocka_unit_test(missing_file_and_directory_give_io_error),
       cmocka_unit_test(nvidia_10k_risk_pages_have_bold_risk_factors),
   };

@@ -13,7 +13,7 @@
 #include "fixtures.h"
 #include "identifiers.h"
 #include "issuer.h"
-#include "pdf.h"
+#include "document.h"
 #include "pdfgen.h"
 
 #include <glib/gstdio.h>

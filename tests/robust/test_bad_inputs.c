@@ -422,7 +422,8 @@ static void line_of_sixty_thousand_characters_does_not_hang(void **state)
   fixture *f = *state;
   char *bad = long_line_pdf(f, 60000);
   /* Whatever the verdict, it must come: 137 is the watchdog's kill. */
-  expect_rejected(f, bad, NULL, REASONS("no Risk Factors section", "too long"));
+  expect_rejected(f, bad, NULL,
+                  REASONS("no Risk Factors section", "without risk-factor headings", "too long"));
 }
 
 /* ------------------------------------------------------------ bad fonts */

@@ -4,7 +4,7 @@
  * found, one file each, named by target:
  *   taxonomy-*.json  given to `riskscope analyze --taxonomy FILE GOOD`:
  *                    refused with one error line naming the file;
- *   pdf-*            given to `riskscope analyze FILE GOOD`: analysed or
+ *   pdf-*, html-*    given to `riskscope analyze FILE GOOD`: analysed or
  *                    refused, never a crash, and GOOD is stored;
  *   segment-*        decoded as fuzz_segment does (fuzz/line_stream.h) and
  *                    segmented in this process.
@@ -66,10 +66,10 @@ static void taxonomy_crash_inputs_are_refused_cleanly(void **state)
   g_ptr_array_unref(files);
 }
 
-static void pdf_crash_inputs_do_not_crash_analyze(void **state)
+/* Runs analyze on each input named PREFIX* with a good filing after it. */
+static void analyze_crash_inputs(const char *prefix)
 {
-  (void)state;
-  GPtrArray *files = inputs("pdf-");
+  GPtrArray *files = inputs(prefix);
   char *dir = robust_dir_new();
   char *good = robust_good_pdf(dir, "good.pdf", 1, 4);
   char *db = g_build_filename(dir, "fuzz.db", NULL);
@@ -92,6 +92,18 @@ static void pdf_crash_inputs_do_not_crash_analyze(void **state)
   g_free(good);
   g_free(db);
   g_ptr_array_unref(files);
+}
+
+static void pdf_crash_inputs_do_not_crash_analyze(void **state)
+{
+  (void)state;
+  analyze_crash_inputs("pdf-");
+}
+
+static void html_crash_inputs_do_not_crash_analyze(void **state)
+{
+  (void)state;
+  analyze_crash_inputs("html-");
 }
 
 static void segment_crash_inputs_are_segmented(void **state)
@@ -123,6 +135,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(taxonomy_crash_inputs_are_refused_cleanly),
     cmocka_unit_test(pdf_crash_inputs_do_not_crash_analyze),
+    cmocka_unit_test(html_crash_inputs_do_not_crash_analyze),
     cmocka_unit_test(segment_crash_inputs_are_segmented),
   };
   int failed = cmocka_run_group_tests_name("robust_fuzz", tests, NULL, NULL);

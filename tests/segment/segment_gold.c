@@ -5,7 +5,7 @@
 #include "segment_gold.h"
 
 #include "evalset.h"
-#include "pdf.h"
+#include "document.h"
 #include "segment.h"
 
 #include <cairo.h>

@@ -15,7 +15,7 @@
 
 #include "evalset.h"
 #include "fixtures.h"
-#include "pdf.h"
+#include "document.h"
 #include "score.h"
 #include "segment.h"
 #include "segment_gold.h"

@@ -16,7 +16,7 @@
 #include "classifier.h"
 #include "fixtures.h"
 #include "hanzi_fold.h"
-#include "pdf.h"
+#include "document.h"
 #include "segment.h"
 #include "taxonomy.h"
 
