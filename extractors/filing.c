@@ -16,6 +16,7 @@ rsk_filing *rsk_filing_new(const char *path)
   filing->risks = g_array_new(FALSE, TRUE, sizeof(rsk_risk_factor));
   filing->page_marks = g_array_new(FALSE, TRUE, sizeof(rsk_page_mark));
   filing->flags = g_ptr_array_new_with_free_func(g_free);
+  filing->page_labels = g_ptr_array_new_with_free_func(g_free);
   return filing;
 }
 
@@ -36,6 +37,7 @@ void rsk_filing_free(rsk_filing *filing)
   g_array_unref(filing->risks);
   g_array_unref(filing->page_marks);
   g_ptr_array_unref(filing->flags);
+  g_ptr_array_unref(filing->page_labels);
   g_free(filing);
 }
 

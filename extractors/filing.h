@@ -90,6 +90,9 @@ typedef struct {
   char *doc_date;          /* YYYY-MM-DD: the period the cover reports on
                               ("fiscal year ended ...") or, failing that, a
                               date printed on the first page; or NULL */
+  GPtrArray *page_labels;  /* char * or NULL, [page - 1]: the printed page
+                              label (folio) where known; may be shorter
+                              than page_count */
 } rsk_filing;
 
 /* Returns a new empty filing for PATH; free with rsk_filing_free(). */
@@ -116,6 +119,17 @@ char *rsk_filing_parse_date(const char *text);
 
 /* The page on which byte OFFSET of RISK's heading was printed. */
 int rsk_risk_heading_page_at(const rsk_risk_factor *risk, guint offset);
+
+/* The printed label of PAGE (1-based), or NULL when unknown. */
+const char *rsk_filing_page_label(const rsk_filing *filing, int page);
+
+/* Sets FILING's page labels from PDF_LABELS (N_PAGES of them, [page - 1],
+ * any may be NULL): the PDF's own labels when at least one of them is not
+ * simply its page index (Poppler gives the index when a PDF has none),
+ * else the page numbers printed in the margins, taken from the lines
+ * marked as furniture. Called by rsk_document_read(). */
+void rsk_filing_set_page_labels(rsk_filing *filing, char **pdf_labels,
+                                int n_pages);
 
 /* Adds a sanity flag ("no_risk_section", "few_risk_factors: 3", ...). */
 void rsk_filing_flag(rsk_filing *filing, const char *format, ...)

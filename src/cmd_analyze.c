@@ -333,6 +333,7 @@ static void store(analyze_run *run, analyzed_filing *item)
     .results = item->results,
     .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
     .taxonomy_version = rsk_taxonomy_version(run->taxonomy),
+    .taxonomy = run->taxonomy,
   };
   gint64 id = 0;
   GError *error = NULL;

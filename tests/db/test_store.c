@@ -276,8 +276,11 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   rsk_store *store = rsk_store_open(path, FALSE, &error);
   assert_null(error);
   assert_non_null(store);
-  assert_int_equal(rsk_store_schema_version(), 2);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  assert_int_equal(rsk_store_schema_version(), 3);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
+                                         "WHERE name IN ('page_labels', "
+                                         "'taxonomy_categories')"), 2);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
                                          "WHERE name = 'risk_factor_pages'"), 1);
 
@@ -309,7 +312,7 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   store = rsk_store_open(path, TRUE, &error);
   assert_non_null(store);
   rsk_store_close(store);
-  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 2);
+  assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), 3);
   g_autofree char *check = fixture_sql_text(path, "PRAGMA integrity_check");
   assert_string_equal(check, "ok");
 }
