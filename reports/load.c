@@ -50,32 +50,62 @@ guint rsk_matrix_add_analysis(rsk_matrix *m, const char *label,
                                  a->info.id);
   GPtrArray *cats = g_ptr_array_new();
   GArray *scores = g_array_new(FALSE, FALSE, sizeof(double));
+  GString *strengths = g_string_new(NULL);
 
   for (guint i = 0; i < a->risks->len; i++) {
     const rsk_analysis_risk *r = rsk_analysis_risk_at(a, i);
     g_ptr_array_set_size(cats, 0);
     g_array_set_size(scores, 0);
+    g_string_truncate(strengths, 0);
     for (guint j = 0; j < r->n_tags; j++) {
       const rsk_analysis_tag *t = rsk_analysis_tag_of(a, r, j);
       g_ptr_array_add(cats, (gpointer)t->category);
       g_array_append_val(scores, t->score);
+      g_string_append_c(strengths, t->strength);
     }
-    rsk_matrix_add_risk(m, row, (guint)MAX(r->word_count, 0),
-                        (const char *const *)cats->pdata,
-                        (const double *)(void *)scores->data, cats->len);
+    rsk_matrix_add_risk_full(m, row, (guint)MAX(r->word_count, 0),
+                             (const char *const *)cats->pdata,
+                             (const double *)(void *)scores->data,
+                             strengths->str, cats->len);
   }
+  if (a->info.flags)
+    rsk_matrix_set_flags(m, row, (const char *const *)a->info.flags->pdata,
+                         a->info.flags->len);
   g_ptr_array_unref(cats);
   g_array_unref(scores);
+  g_string_free(strengths, TRUE);
   return row;
 }
 
-void rsk_matrix_apply_taxonomy(rsk_matrix *m, const char *taxonomy_name)
+/* Relabels the columns with LABELS[k] of IDS[k] where one is given. */
+static void relabel(rsk_matrix *m, const char *id, const char *label)
+{
+  for (guint j = 0; label && *label && j < m->columns->len; j++) {
+    rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
+    if (strcmp(c->id, id) == 0 && strcmp(c->label, label) != 0) {
+      g_free(c->label);
+      c->label = g_strdup(label);
+    }
+  }
+}
+
+void rsk_matrix_apply_taxonomy(rsk_matrix *m, const char *taxonomy_name,
+                               const char *const *ids,
+                               const char *const *labels)
 {
   g_autoptr(GError) error = NULL;
-  rsk_taxonomy *tax = rsk_taxonomy_load(NULL, &error);
+  rsk_taxonomy *tax = NULL;
   GPtrArray *order = g_ptr_array_new();
 
-  if (tax) {
+  if (ids && *ids) {
+    /* The categories stored with the filings' own taxonomy. */
+    for (guint i = 0; ids[i]; i++) {
+      g_ptr_array_add(order, (gpointer)ids[i]);
+      rsk_matrix_add_column(m, ids[i], labels ? labels[i] : NULL);
+      relabel(m, ids[i], labels ? labels[i] : NULL);
+    }
+  } else if ((tax = rsk_taxonomy_load(NULL, &error))) {
+    /* A database from before schema version 3: the built-in taxonomy. */
     guint n = rsk_taxonomy_n_categories(tax);
     gboolean same = taxonomy_name &&
                     strcmp(taxonomy_name, rsk_taxonomy_name(tax)) == 0;
@@ -84,16 +114,7 @@ void rsk_matrix_apply_taxonomy(rsk_matrix *m, const char *taxonomy_name)
       g_ptr_array_add(order, (gpointer)id);
       if (same)
         rsk_matrix_add_column(m, id, NULL);
-    }
-    for (guint j = 0; j < m->columns->len; j++) {
-      rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
-      int k = rsk_taxonomy_find_category(tax, c->id);
-      const char *label = k >= 0 ? rsk_taxonomy_category_label(tax, (guint)k)
-                                 : NULL;
-      if (label && *label && strcmp(c->label, label) != 0) {
-        g_free(c->label);
-        c->label = g_strdup(label);
-      }
+      relabel(m, id, rsk_taxonomy_category_label(tax, i));
     }
   }
   rsk_matrix_order_columns(m, (const char *const *)order->pdata, order->len);

@@ -26,9 +26,13 @@ void rsk_diff_items_free(rsk_diff_items *items);
 guint rsk_matrix_add_analysis(rsk_matrix *matrix, const char *label,
                               const rsk_analysis *analysis);
 
-/* Adds the categories of TAXONOMY (the built-in one when NULL, which is
- * the one riskscope analyze uses by default) as columns when its name is
- * TAXONOMY_NAME, so a category no filing has yet shows as an empty column;
- * then orders every column in the taxonomy's order, unknown ones after in
- * alphabetical order, and gives them the taxonomy's labels. */
-void rsk_matrix_apply_taxonomy(rsk_matrix *matrix, const char *taxonomy_name);
+/* Adds the categories IDS (NULL-terminated, with their LABELS; as stored
+ * with the filings' taxonomy, rsk_read_taxonomy_categories) as columns, so
+ * a category no filing has yet shows as an empty column; then orders every
+ * column in that order, unknown ones after in alphabetical order, and
+ * gives them those labels. Without IDS (a database from before schema
+ * version 3) the built-in taxonomy stands in when its name is
+ * TAXONOMY_NAME, and lends its order and labels in any case. */
+void rsk_matrix_apply_taxonomy(rsk_matrix *matrix, const char *taxonomy_name,
+                               const char *const *ids,
+                               const char *const *labels);

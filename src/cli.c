@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 void rsk_cli_error(rsk_out *out, const char *format, ...)
 {
@@ -58,6 +60,24 @@ const char *rsk_cli_db_path(const char *option)
   if (env && *env)
     return env;
   return "riskscope.db";
+}
+
+int rsk_cli_terminal_width(FILE *stream)
+{
+  struct winsize ws;
+  const char *columns = g_getenv("COLUMNS");
+  if (columns && atoi(columns) > 0)
+    return atoi(columns);
+  if (!isatty(fileno(stream)))
+    return 0;
+  if (ioctl(fileno(stream), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 80;
+}
+
+void rsk_cli_leave_out_clear(rsk_cli_leave_out *lo)
+{
+  g_clear_pointer(&lo->exclude, g_strfreev);
 }
 
 /* Same file: the same device and inode, so links and "./x" count too. */

@@ -7,29 +7,11 @@
 #include "export_text.h"
 #include "read.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 /* Columns of the text table: 79 columns in all at the narrowest. */
 enum { W_ID = 5, W_NAME = 22, W_COMPANY = 16, W_TYPE = 9, W_NUM = 5,
        W_DATE = 10, W_ALL = 79 };
-
-/* The width to fit: $COLUMNS when set (as ls does), else the terminal's;
- * 0 (no limit) in a pipe. */
-static int terminal_width(FILE *out)
-{
-  struct winsize ws;
-  const char *columns = g_getenv("COLUMNS");
-  if (columns && atoi(columns) > 0)
-    return atoi(columns);
-  if (!isatty(fileno(out)))
-    return 0;
-  if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-    return ws.ws_col;
-  return 80;
-}
 
 /* The widest value of a column: names are what users type as FILING, so
  * they are cut only to fit a terminal, never in a pipe. */
@@ -47,7 +29,7 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
 {
   GString *line = g_string_new(NULL);
   gboolean any_flags = FALSE;
-  int columns = terminal_width(out);
+  int columns = rsk_cli_terminal_width(out);
   int w_name = MAX(W_NAME, widest(list, FALSE));
   int w_company = MAX(W_COMPANY, widest(list, TRUE));
   if (columns > 0) {

@@ -225,10 +225,10 @@ static void matrix_csv_has_full_ids_and_a_total_row(void **state)
   g_autofree char *csv = render_matrix(m, RSK_MEASURE_COUNT, RSK_FORMAT_CSV);
 
   assert_string_equal(csv,
-      "company,filing,a.x,b.y,total\r\n"
-      "Acme,acme.pdf,2,1,2\r\n"
-      "Beta,beta.pdf,0,1,1\r\n"
-      "total,,2,2,3\r\n");
+      "company,filing,a.x,b.y,total,flags\r\n"
+      "Acme,acme.pdf,2,1,2,\r\n"
+      "Beta,beta.pdf,0,1,1,\r\n"
+      "total,,2,2,3,\r\n");
   rsk_matrix_free(m);
 }
 
@@ -239,10 +239,11 @@ static void matrix_json_has_values_per_category(void **state)
   g_autofree char *json = render_matrix(m, RSK_MEASURE_SHARE, RSK_FORMAT_JSON);
 
   assert_non_null(strstr(json, "\"measure\": \"share\""));
-  assert_non_null(strstr(json, "{\"company\": \"Acme\", \"filing\": \"acme.pdf\","
+  assert_non_null(strstr(json, "{\"company\": \"Acme\", \"label\": \"Acme\","
+                               " \"filing\": \"acme.pdf\","
                                " \"risk_factors\": 3, \"words\": 1000, \"values\":"
                                " {\"a.x\": 0.4000, \"b.y\": 0.1000},"
-                               " \"total\": 0.4000}"));
+                               " \"total\": 0.4000, \"flags\": []}"));
   rsk_matrix_free(m);
 }
 
@@ -613,7 +614,7 @@ static void html_report_shows_the_diff_of_two_filings(void **state)
   rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, 0.15);
   rsk_matrix *m = rsk_matrix_new();
   rsk_matrix_add_analysis(m, "Acme", new);
-  rsk_html_company company = {new, old, d, ia, ib};
+  rsk_html_company company = {new, old, d, ia, ib, NULL};
   rsk_html_report report = {.matrix = m, .companies = &company,
                             .n_companies = 1};
   g_autofree char *path = g_build_filename(g_get_tmp_dir(),

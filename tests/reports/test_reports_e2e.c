@@ -233,7 +233,7 @@ static void diff_of_an_unknown_filing_names_it(void **state)
 static void compare_text_fits_80_columns_with_a_row_per_company(void **state)
 {
   (void)state;
-  run_result r = run("compare", NULL);
+  run_result r = run("compare", "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   char **lines = g_strsplit(r.out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -250,7 +250,8 @@ static void compare_text_fits_80_columns_with_a_row_per_company(void **state)
 static void compare_csv_has_one_row_per_company_and_a_total(void **state)
 {
   (void)state;
-  run_result r = run("compare", "--format", "csv", "--by", "share", NULL);
+  run_result r = run("compare", "--include-flagged", "--format", "csv", "--by",
+                     "share", NULL);
   assert_int_equal(r.status, 0);
   char **lines = g_strsplit(r.out, "\r\n", -1);
   assert_int_equal(g_strv_length(lines), 5);  /* header, 2 rows, total, "" */
@@ -270,7 +271,8 @@ static void compare_with_filings_picks_them(void **state)
   assert_non_null(strstr(r.out, "\"filing\": \"sinoverse_prospectus.pdf\""));
   run_clear(&r);
   /* A name with a comma in it survives the comma-separated list. */
-  r = run("compare", "--companies", COMPANY ",acme", "--format", "csv", NULL);
+  r = run("compare", "--companies", COMPANY ",acme", "--format", "csv",
+          "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   assert_true(g_str_has_prefix(strchr(r.out, '\n') + 1, "\"" COMPANY "\","));
   run_clear(&r);
@@ -442,7 +444,7 @@ static void report_renders_pdf_strings_as_text(void **state)
   (void)state;
   g_autofree char *path = g_build_filename(w.dir, "report.html", NULL);
   g_autofree char *html = NULL;
-  run_result r = run("report", "--html", path, NULL);
+  run_result r = run("report", "--html", path, "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   run_clear(&r);
   assert_true(g_file_get_contents(path, &html, NULL, NULL));
