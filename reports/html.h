@@ -38,6 +38,8 @@ typedef struct {
   guint n_stored;                    /* filings in the database */
   guint n_flagged_out;               /* flagged filings left out */
   guint n_excluded;                  /* filings left out by --exclude */
+  GHashTable *regulation_names;      /* regulation id -> short name, or
+                                        NULL */
 } rsk_html_report;
 
 /* Returns the report as a newly allocated string (g_free()). */

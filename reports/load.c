@@ -18,9 +18,23 @@ rsk_diff_items *rsk_diff_items_new(const rsk_analysis *a)
   for (guint i = 0; i < d->n; i++) {
     const rsk_analysis_risk *r = rsk_analysis_risk_at(a, i);
     const char **cats = g_new0(const char *, r->n_tags + 1);
-    for (guint j = 0; j < r->n_tags; j++)
-      cats[j] = rsk_analysis_tag_of(a, r, j)->category;
+    const char **regs = g_new0(const char *, r->n_regulations + 1);
+    rsk_diff_evidence *ev = g_new0(rsk_diff_evidence, r->n_tags + 1);
+    for (guint j = 0; j < r->n_tags; j++) {
+      const rsk_analysis_tag *t = rsk_analysis_tag_of(a, r, j);
+      cats[j] = t->category;
+      ev[j].strength = t->strength;
+      if (t->n_evidence) {
+        const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, t, 0);
+        ev[j].text = e->text;
+        ev[j].page = e->page;
+      }
+    }
+    for (guint k = 0; k < r->n_regulations; k++)
+      regs[k] = rsk_analysis_regulation_of(a, r, k);
     g_ptr_array_add(d->owned, cats);
+    g_ptr_array_add(d->owned, regs);
+    g_ptr_array_add(d->owned, ev);
     d->items[i] = (rsk_diff_item){
       .heading = r->heading,
       .body = r->body,
@@ -29,6 +43,9 @@ rsk_diff_items *rsk_diff_items_new(const rsk_analysis *a)
       .ordinal = r->ordinal,
       .page_start = r->page_start,
       .page_end = r->page_end,
+      .regulations = regs,
+      .n_regulations = r->n_regulations,
+      .evidence = ev,
     };
   }
   return d;
@@ -75,6 +92,21 @@ guint rsk_matrix_add_analysis(rsk_matrix *m, const char *label,
   g_array_unref(scores);
   g_string_free(strengths, TRUE);
   return row;
+}
+
+GHashTable *rsk_regulation_names(void)
+{
+  GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                            g_free);
+  g_autoptr(GError) error = NULL;
+  rsk_taxonomy *tax = rsk_taxonomy_load(NULL, &error);
+  for (guint i = 0; tax && i < rsk_taxonomy_n_regulations(tax); i++) {
+    const rsk_regulation_info *r = rsk_taxonomy_regulation(tax, i);
+    g_hash_table_insert(names, g_strdup(r->id),
+                        g_strdup(*r->short_name ? r->short_name : r->name));
+  }
+  rsk_taxonomy_free(tax);
+  return names;
 }
 
 /* Relabels the columns with LABELS[k] of IDS[k] where one is given. */

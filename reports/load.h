@@ -14,13 +14,17 @@
 typedef struct {
   rsk_diff_item *items;
   guint n;
-  GPtrArray *owned;          /* the category arrays */
+  GPtrArray *owned;          /* the category, regulation, evidence arrays */
 } rsk_diff_items;
 
 /* Returns ANALYSIS's risk factors as diff items, borrowing its strings.
  * Free with rsk_diff_items_free() before the analysis. */
 rsk_diff_items *rsk_diff_items_new(const rsk_analysis *analysis);
 void rsk_diff_items_free(rsk_diff_items *items);
+
+/* The short names of the named regulations of the built-in registry, by id
+ * ("EU-AIACT" -> "EU AI Act"). Free with g_hash_table_unref(). */
+GHashTable *rsk_regulation_names(void);
 
 /* Adds a row LABEL to MATRIX with every risk factor of ANALYSIS. */
 guint rsk_matrix_add_analysis(rsk_matrix *matrix, const char *label,

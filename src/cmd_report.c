@@ -105,6 +105,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     .n_stored = sel->n_stored,
     .n_flagged_out = sel->flagged_out->len,
     .n_excluded = sel->excluded->len,
+    .regulation_names = rsk_regulation_names(),
   };
   if (status != RSK_EXIT_OK) {
     /* A trend could not be read: no report rather than a partial one. */
@@ -128,6 +129,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     rsk_matrix_free((rsk_matrix *)companies_out[i].trend);
   }
   g_free(companies_out);
+  g_hash_table_unref(report.regulation_names);
   rsk_matrix_free(m);
   rsk_selection_free(sel);
   rsk_store_close(store);

@@ -457,15 +457,22 @@ static void report_renders_pdf_strings_as_text(void **state)
   assert_non_null(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   assert_non_null(strstr(html, "&lt;/svg&gt;"));
   assert_non_null(strstr(html, "&amp;"));
-  /* One heat map, closed once. */
-  gsize svg_open = 0, svg_close = 0;
+  /* One heat map and the trend of the company with two filings, each
+   * closed once. */
+  gsize svg_open = 0, svg_close = 0, heatmaps = 0, trends = 0;
   for (const char *p = html; (p = strstr(p, "<svg")); p++)
     svg_open++;
   for (const char *p = html; (p = strstr(p, "</svg>")); p++)
     svg_close++;
-  assert_int_equal(svg_open, 1);
-  assert_int_equal(svg_close, 1);
-  assert_non_null(strstr(html, "Changes since the previous filing"));
+  for (const char *p = html; (p = strstr(p, "<svg class=\"heatmap\"")); p++)
+    heatmaps++;
+  for (const char *p = html; (p = strstr(p, "<svg class=\"trend\"")); p++)
+    trends++;
+  assert_int_equal(heatmaps, 1);
+  assert_int_equal(trends, 1);
+  assert_int_equal(svg_open, 2);
+  assert_int_equal(svg_close, 2);
+  assert_non_null(strstr(html, "Changes since the previous "));
   assert_non_null(strstr(html, "taxonomy <code>"));
 }
 
