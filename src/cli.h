@@ -81,5 +81,6 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out);
 int rsk_cmd_search(int argc, char **argv, rsk_out *out);
 int rsk_cmd_report(int argc, char **argv, rsk_out *out);
 int rsk_cmd_merge(int argc, char **argv, rsk_out *out);
+int rsk_cmd_remove(int argc, char **argv, rsk_out *out);
 int rsk_cmd_taxonomy(int argc, char **argv, rsk_out *out);
 int rsk_cmd_eval(int argc, char **argv, rsk_out *out);

@@ -25,6 +25,27 @@ static int widest(const rsk_filing_list *list, gboolean company)
   return w;
 }
 
+/* TRUE when the filings were analysed with more than one taxonomy: then
+ * which one each was is worth a column. */
+static gboolean several_taxonomies(const rsk_filing_list *list)
+{
+  for (guint i = 1; i < list->filings->len; i++) {
+    const rsk_filing_info *a = &g_array_index(list->filings, rsk_filing_info, 0);
+    const rsk_filing_info *b = &g_array_index(list->filings, rsk_filing_info, i);
+    if (strcmp(a->taxonomy_name, b->taxonomy_name) != 0 ||
+        strcmp(a->taxonomy_version, b->taxonomy_version) != 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static char *taxonomy_of(const rsk_filing_info *info, gboolean with_name)
+{
+  return with_name ? g_strdup_printf("%s %s", info->taxonomy_name,
+                                     info->taxonomy_version)
+                   : g_strdup(info->taxonomy_version);
+}
+
 static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
 {
   GString *line = g_string_new(NULL);
@@ -32,9 +53,20 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   int columns = rsk_cli_terminal_width(out);
   int w_name = MAX(W_NAME, widest(list, FALSE));
   int w_company = MAX(W_COMPANY, widest(list, TRUE));
+  gboolean taxonomies = several_taxonomies(list), names = FALSE;
+  int w_tax = 0;
+  for (guint i = 1; taxonomies && i < list->filings->len; i++)
+    names |= strcmp(g_array_index(list->filings, rsk_filing_info, 0).taxonomy_name,
+                    g_array_index(list->filings, rsk_filing_info, i).taxonomy_name) != 0;
+  for (guint i = 0; taxonomies && i < list->filings->len; i++) {
+    g_autofree char *t = taxonomy_of(
+        &g_array_index(list->filings, rsk_filing_info, i), names);
+    w_tax = MAX(w_tax, MAX(8, rsk_text_width(t)));
+  }
   if (columns > 0) {
     /* On a terminal: the file name gets the room there is, then the company. */
-    int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY);
+    int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY) -
+               (taxonomies ? w_tax + 1 : 0);
     w_name = MIN(w_name, MAX(W_NAME, room - W_COMPANY));
     w_company = MIN(w_company, MAX(W_COMPANY, room - w_name));
   }
@@ -52,6 +84,10 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "TYPE", W_TYPE, FALSE);
   g_string_append_c(line, ' ');
+  if (taxonomies) {
+    rsk_text_fit(line, "TAXONOMY", w_tax, FALSE);
+    g_string_append_c(line, ' ');
+  }
   rsk_text_fit(line, "PAGES", W_NUM, TRUE);
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "RISKS", W_NUM, TRUE);
@@ -71,6 +107,11 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
     g_string_append_c(line, ' ');
     rsk_text_fit(line, info->doc_type, W_TYPE, FALSE);
     g_string_append_c(line, ' ');
+    if (taxonomies) {
+      g_autofree char *t = taxonomy_of(info, names);
+      rsk_text_fit(line, t, w_tax, FALSE);
+      g_string_append_c(line, ' ');
+    }
     g_snprintf(number, sizeof number, "%d", info->pages);
     rsk_text_fit(line, number, W_NUM, TRUE);
     g_string_append_c(line, ' ');

@@ -20,6 +20,7 @@ static const rsk_command commands[] = {
   {"search", "full-text search over stored risk factors", rsk_cmd_search},
   {"report", "a self-contained HTML report", rsk_cmd_report},
   {"merge", "join databases made elsewhere into one", rsk_cmd_merge},
+  {"remove", "delete stored filings whole", rsk_cmd_remove},
   {"taxonomy", "validate or list a taxonomy (taxonomy check [PATH])", rsk_cmd_taxonomy},
   {"eval", "score stored results against gold files", rsk_cmd_eval},
 };
