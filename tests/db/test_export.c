@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Stores a one-risk filing whose heading is HEADING; returns it loaded. */
-static rsk_analysis *stored(const char *heading, rsk_store **store)
+/* Stores a one-risk filing whose heading is HEADING (and body BODY, when
+ * not NULL), pages 11 and 12 printed as "9" and "10"; returns it loaded. */
+static rsk_analysis *stored_with(const char *heading, const char *body,
+                                 rsk_store **store)
 {
   g_autofree char *path = fixture_db_path("x.db");
   g_autoptr(GError) error = NULL;
@@ -26,12 +28,23 @@ static rsk_analysis *stored(const char *heading, rsk_store **store)
   if (heading)
     g_array_index(fx->filing->risks, rsk_risk_factor, 0).heading =
         rsk_filing_intern(fx->filing, heading);
+  if (body)
+    g_array_index(fx->filing->risks, rsk_risk_factor, 0).body =
+        rsk_filing_intern(fx->filing, body);
+  g_ptr_array_set_size(fx->filing->page_labels, 12);
+  g_ptr_array_index(fx->filing->page_labels, 10) = g_strdup("9");
+  g_ptr_array_index(fx->filing->page_labels, 11) = g_strdup("10");
   *store = rsk_store_open(path, FALSE, &error);
   assert_true(fixture_put(*store, fx, &id, &error));
   fixture_free(fx);
   rsk_analysis *a = rsk_analysis_load(*store, id, &error);
   assert_non_null(a);
   return a;
+}
+
+static rsk_analysis *stored(const char *heading, rsk_store **store)
+{
+  return stored_with(heading, NULL, store);
 }
 
 typedef void (*render_fn)(const rsk_analysis *a, FILE *out);
@@ -49,13 +62,24 @@ static char *render(render_fn fn, const rsk_analysis *a)
 static void csv_per_risk(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_RISK, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_RISK, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, FALSE, out);
 }
 
 static void csv_per_tag(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_TAG, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_TAG, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_TAG, FALSE, out);
+}
+
+static void csv_per_evidence(const rsk_analysis *a, FILE *out)
+{
+  rsk_export_csv_header(RSK_EXPORT_PER_EVIDENCE, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_EVIDENCE, FALSE, out);
+}
+
+static void csv_full_body(const rsk_analysis *a, FILE *out)
+{
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, TRUE, out);
 }
 
 static void jsonl_has_the_contract_fields_in_order(void **state)
@@ -69,13 +93,17 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
       "\"ordinal\":1,\"section\":\"Section A\",\"heading\":\"Risk 1 heading\","
       "\"body\":\"Body of risk 1.\",\"page_start\":11,\"page_end\":12,"
       "\"tags\":[{\"category\":\"ai.regulation_general\",\"score\":0.9,"
-      "\"strength\":\"P\",\"evidence\":[{\"page\":11,\"text\":\"AI Act\"},"
-      "{\"page\":12,\"text\":\"artificial intelligence laws\"}]},"
+      "\"strength\":\"P\",\"evidence\":[{\"page\":11,\"text\":\"AI Act\","
+      "\"page_label\":\"9\"},"
+      "{\"page\":12,\"text\":\"artificial intelligence laws\","
+      "\"page_label\":\"10\"}]},"
       "{\"category\":\"data.privacy\",\"score\":0.5,\"strength\":\"S\","
-      "\"evidence\":[{\"page\":11,\"text\":\"personal data\"}]}],"
+      "\"evidence\":[{\"page\":11,\"text\":\"personal data\","
+      "\"page_label\":\"9\"}]}],"
       "\"regulations\":[\"EU-AI-ACT\",\"US-EAR\"],"
       "\"filing_id\":1,\"doc_type\":\"10-K\",\"taxonomy_version\":\"1.0\","
-      "\"word_count\":7}\n",
+      "\"word_count\":7,\"page_start_label\":\"9\",\"page_end_label\":\"10\","
+      "\"flags\":[\"few_risk_factors: 1\"]}\n",
       a->info.sha256);
   assert_string_equal(text, expected);
 
@@ -94,6 +122,47 @@ static void jsonl_has_the_contract_fields_in_order(void **state)
   rsk_store_close(store);
 }
 
+/* The CSV cell of a body is cut to a spreadsheet's limit, visibly, and
+ * kept whole with --full-body; characters count as UTF-16 units. */
+static void csv_cells_fit_a_spreadsheet_unless_full_body(void **state)
+{
+  (void)state;
+  rsk_store *store = NULL;
+  GString *body = g_string_new(NULL);
+  while (body->len < 150000)
+    g_string_append(body, "Export rules \xe6\x9b\xb4 change \xf0\x9f\x93\x88 often. ");
+  rsk_analysis *a = stored_with(NULL, body->str, &store);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  csv_per_risk(a, out);
+  fclose(out);
+  glong chars = g_utf8_strlen(body->str, -1);
+  g_autofree char *marker = g_strdup_printf(
+      " [... cut: %ld characters in all; riskscope export --full-body keeps"
+      " them]", chars);
+
+  gsize cell = (gsize)(strstr(text, "Export rules") - text);
+  const char *cut = strstr(text + cell, marker);
+  assert_non_null(cut);
+  gsize end = (gsize)(cut - text) + strlen(marker);
+  /* The cell with its marker within 32,767 UTF-16 code units. */
+  g_autofree char *whole = g_strndup(text + cell, end - cell);
+  glong units = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16(whole, -1, NULL, &units, NULL);
+  assert_true(units <= RSK_CSV_CELL_MAX);
+  assert_true(units > RSK_CSV_CELL_MAX - 8);
+  free(text);
+
+  text = render(csv_full_body, a);
+  assert_non_null(strstr(text, body->str));
+  assert_null(strstr(text, "[... cut:"));
+  free(text);
+  g_string_free(body, TRUE);
+  rsk_analysis_free(a);
+  rsk_store_close(store);
+}
+
 static void csv_quotes_commas_quotes_and_line_breaks(void **state)
 {
   (void)state;
@@ -102,11 +171,12 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   char *text = render(csv_per_risk, a);
   g_autofree char *expected = g_strdup_printf(
       "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
-      "section,heading,page_start,page_end,word_count,tags,regulations,body\r\n"
+      "section,heading,page_start,page_end,word_count,tags,regulations,body,"
+      "page_start_label,page_end_label,flags\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,7,"
       "ai.regulation_general:P;data.privacy:S,EU-AI-ACT;US-EAR,"
-      "Body of risk 1.\r\n",
+      "Body of risk 1.,9,10,few_risk_factors: 1\r\n",
       a->info.sha256);
   assert_string_equal(text, expected);
   free(text);
@@ -115,15 +185,27 @@ static void csv_quotes_commas_quotes_and_line_breaks(void **state)
   g_autofree char *per_tag = g_strdup_printf(
       "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
       "section,heading,page_start,page_end,category,strength,score,"
-      "evidence_pages,evidence\r\n"
+      "evidence_pages,evidence,evidence_page_labels,flags\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,ai.regulation_general,P,0.9,"
-      "11;12,AI Act | artificial intelligence laws\r\n"
+      "11;12,AI Act | artificial intelligence laws,9;10,few_risk_factors: 1\r\n"
       "1,x.pdf,%s,Acme AI,10-K,1.0,1,Section A,"
       "\"He said \"\"AI\"\", then\nleft\",11,12,data.privacy,S,0.5,"
-      "11,personal data\r\n",
+      "11,personal data,9,few_risk_factors: 1\r\n",
       a->info.sha256, a->info.sha256);
   assert_string_equal(text, per_tag);
+  free(text);
+
+  /* One row per evidence match, each with its page and printed label. */
+  text = render(csv_per_evidence, a);
+  char **rows = g_strsplit(text, "\r\n", -1);
+  assert_int_equal(g_strv_length(rows), 5);  /* header, 3 matches, "" */
+  assert_true(g_str_has_suffix(rows[0], "category,strength,score,page,"
+                                        "page_label,in_heading,rule,text,flags"));
+  assert_true(g_str_has_suffix(rows[2], ",ai.regulation_general,P,0.9,12,10,0,"
+                                        "ai.laws,artificial intelligence laws,"
+                                        "few_risk_factors: 1"));
+  g_strfreev(rows);
   free(text);
   rsk_analysis_free(a);
   rsk_store_close(store);
@@ -227,6 +309,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(jsonl_has_the_contract_fields_in_order),
     cmocka_unit_test(csv_quotes_commas_quotes_and_line_breaks),
+    cmocka_unit_test(csv_cells_fit_a_spreadsheet_unless_full_body),
     cmocka_unit_test(columns_are_cut_with_an_ellipsis_and_padded),
     cmocka_unit_test(text_is_wrapped_at_word_boundaries),
     cmocka_unit_test(list_fits_80_columns_and_show_flags_the_filing),
