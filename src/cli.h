@@ -54,6 +54,10 @@ const char *rsk_cli_db_path(const char *option);
  * the terminal's when STREAM is one; 0 (no limit known) in a pipe. */
 int rsk_cli_terminal_width(FILE *stream);
 
+/* The columns of the terminal STREAM is, as the terminal says now (it may
+ * have been resized since $COLUMNS was set); 0 when it is not one. */
+int rsk_cli_tty_columns(FILE *stream);
+
 /* The options that leave filings out of compare, trend and report. */
 typedef struct {
   char **exclude;             /* --exclude FILING, repeatable */

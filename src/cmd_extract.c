@@ -135,7 +135,7 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
       {"password", 0, 0, G_OPTION_ARG_STRING, &password,
        "Password of an encrypted PDF", "PW"},
       {"all", 'a', 0, G_OPTION_ARG_NONE, &all,
-       "Also print running headers, footers and page numbers (marked F)",
+       "Also print headers, footers, page numbers (marked F)",
        NULL},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
        "Worker threads (default: number of cores)", "N"},

@@ -81,7 +81,7 @@ int rsk_cmd_taxonomy(int argc, char **argv, rsk_out *out)
   gboolean regulations = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
     {"regulations", 'r', 0, G_OPTION_ARG_NONE, &regulations,
-     "list: print the registry of named regulations instead of the categories", NULL},
+     "list: the named regulations, not the categories", NULL},
     {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "check: print only errors", NULL},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
