@@ -8,7 +8,8 @@
 
 static int char_width(gunichar c)
 {
-  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c))
+  /* Control characters print nothing (the search's match marks). */
+  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c) || g_unichar_iscntrl(c))
     return 0;
   return g_unichar_iswide(c) ? 2 : 1;
 }

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 /* Terminal columns TEXT takes: wide (CJK) characters count two, combining
- * marks and zero-width characters none. */
+ * marks, zero-width and control characters none. */
 int rsk_text_width(const char *text);
 
 /* Appends TEXT to OUT in exactly WIDTH columns: cut with "…" when longer,

@@ -89,7 +89,8 @@ static void show_risk(GString *s, const rsk_analysis *a,
       const rsk_analysis_evidence *e = rsk_analysis_evidence_of(a, tag, k);
       g_string_printf(line, "p. %d, %s, rule %s: \"%s\"", e->page,
                       e->in_heading ? "heading" : "body", e->pattern, e->text);
-      rsk_text_wrap(s, line->str, 7, WRAP);
+      /* A match can run over a paragraph break: one quote all the same. */
+      rsk_text_wrap_joined(s, line->str, 7, WRAP);
     }
   }
   if (full) {

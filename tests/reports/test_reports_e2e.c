@@ -284,18 +284,22 @@ static void compare_with_filings_picks_them(void **state)
 
 /* --- search ---------------------------------------------------------- */
 
+/* The marks around a match in piped output: « and ». */
+#define ON "\xc2\xab"
+#define OFF "\xc2\xbb"
+
 static void search_finds_phrases_and_prefixes_with_pages(void **state)
 {
   (void)state;
   run_result r = run("search", "\"export controls\"", "--limit", "3", NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out, "[export controls]"));
+  assert_non_null(strstr(r.out, ON "export controls" OFF));
   assert_non_null(strstr(r.out, " p"));
   run_clear(&r);
   r = run("search", "regulat*", "--company", "sinoverse", "--category",
           "ai.regulation_general", NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out, "[regulat"));
+  assert_non_null(strstr(r.out, ON "regulat"));
   assert_null(strstr(r.out, "acme"));
   run_clear(&r);
 }
@@ -312,7 +316,7 @@ static void search_writes_json_hits_with_marked_snippets(void **state)
   const cJSON *hit = cJSON_GetArrayItem(hits, 0);
   const char *snippet = cJSON_GetObjectItem(hit, "snippet")->valuestring;
   const char *heading = cJSON_GetObjectItem(hit, "heading")->valuestring;
-  assert_non_null(strstr(snippet, "[export controls]"));
+  assert_non_null(strstr(snippet, ON "export controls" OFF));
   assert_null(strchr(heading, '\x02'));
   int page = cJSON_GetObjectItem(hit, "page")->valueint;
   assert_true(cJSON_GetObjectItem(hit, "page_start")->valueint >= 1);
@@ -391,11 +395,12 @@ static void search_finds_words_with_punctuation(void **state)
   const struct {
     const char *query, *marked;
   } cases[] = {
-    {"U.S.", "[U.S]."},
-    {"AI-generated", "[AI-generated]"},
-    {"Commerce's", "[Commerce's]"},
-    {"heading:U.S. \"export controls\"", "[export controls]"},
-    {"NEAR(U.S. export, 3)", "[U.S]. [export]"},
+    {"U.S.", ON "U.S" OFF "."},
+    {"AI-generated", ON "AI-generated" OFF},
+    {"Commerce's", ON "Commerce's" OFF},
+    {"heading:U.S. \"export controls\"", ON "export controls" OFF},
+    {"NEAR(U.S. export, 3)",
+     ON "U.S" OFF ". " ON "export" OFF},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
     run_result r = run("search", cases[i].query, NULL);
@@ -406,6 +411,17 @@ static void search_finds_words_with_punctuation(void **state)
     run_clear(&r);
     assert_true(found);
   }
+}
+
+/* "[REDACTED]", which Hong Kong proofs print for the offering's terms,
+ * keeps its brackets and is told apart from the match marks. */
+static void search_marks_do_not_collide_with_redacted(void **state)
+{
+  (void)state;
+  run_result r = run("search", "REDACTED", "--limit", "1", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "[" ON "REDACTED" OFF "]"));
+  run_clear(&r);
 }
 
 static void search_of_an_unknown_company_names_it(void **state)
@@ -498,6 +514,7 @@ int main(void)
     cmocka_unit_test(search_writes_json_hits_with_marked_snippets),
     cmocka_unit_test(search_gives_the_page_of_a_match_on_a_later_page),
     cmocka_unit_test(search_finds_words_with_punctuation),
+    cmocka_unit_test(search_marks_do_not_collide_with_redacted),
     cmocka_unit_test(search_of_an_unknown_company_names_it),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),
