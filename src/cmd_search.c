@@ -41,18 +41,27 @@ static void append_marked(GString *out, const char *text, const char *start,
 }
 
 /* Appends TEXT (with search marks) wrapped to WIDTH columns (0: one line)
- * with INDENT spaces, the marks turned into START and END after wrapping,
- * as they take no room on a terminal. */
+ * with 4 spaces of indent, the marks made START and END: before wrapping
+ * when they print (« »), after it when they are terminal escapes, which
+ * take no room. */
 static void append_wrapped(GString *out, const char *text, int width,
                            const char *start, const char *end)
 {
-  GString *wrapped = g_string_new(NULL);
-  if (width > 0) {
-    rsk_text_wrap_joined(wrapped, text, 4, width);
-  } else {
-    g_string_append_printf(wrapped, "    %s\n", text);
-  }
-  append_marked(out, wrapped->str, start, end);
+  gboolean escapes = start[0] == '\033';
+  GString *marked = g_string_new(NULL), *wrapped = g_string_new(NULL);
+  if (escapes)
+    g_string_assign(marked, text);
+  else
+    append_marked(marked, text, start, end);
+  if (width > 0)
+    rsk_text_wrap_joined(wrapped, marked->str, 4, width);
+  else
+    g_string_append_printf(wrapped, "    %s\n", marked->str);
+  if (escapes)
+    append_marked(out, wrapped->str, start, end);
+  else
+    g_string_append(out, wrapped->str);
+  g_string_free(marked, TRUE);
   g_string_free(wrapped, TRUE);
 }
 
