@@ -26,6 +26,7 @@ typedef struct {
   const rsk_matrix *trend;           /* the company's filings of the
                                         latest's form, oldest first, when it
                                         has two or more; else NULL */
+  const char *form;                  /* that form ("10-K"), or NULL */
 } rsk_html_company;
 
 typedef struct {

@@ -471,7 +471,7 @@ static void append_trend(GString *out, const rsk_html_company *c)
   if (!c->trend || c->trend->rows->len < 2)
     return;
   g_string_append_printf(out, "<h3>Over its %u ", c->trend->rows->len);
-  rsk_escape_html(out, c->latest->info.doc_type);
+  rsk_escape_html(out, c->form ? c->form : c->latest->info.doc_type);
   g_string_append(out, " filings</h3>\n<p class=\"sub\">Share of the risk"
                        " section in risk factors with the tag, filing by"
                        " filing, oldest first; hover a point for the"

@@ -284,6 +284,17 @@ static void leave_out(rsk_selection *sel, GPtrArray *own, const GArray *excluded
   }
 }
 
+/* The form of the filings of OWN (newest first) that go with LATEST. */
+static char *form_of(const GPtrArray *own, const rsk_filing_info *latest)
+{
+  for (guint k = 0; k < own->len; k++) {
+    const rsk_filing_info *f = g_ptr_array_index(own, k);
+    if (same_form(f, latest) && strcmp(f->doc_type, "unknown") != 0)
+      return g_strdup(f->doc_type);
+  }
+  return g_strdup(latest->doc_type);
+}
+
 /* The ids of the filings of OWN (newest first) of LATEST's form, oldest
  * first, the newest analysis of each file only. */
 static GArray *history_of(const GPtrArray *own, const rsk_filing_info *latest)
@@ -325,6 +336,7 @@ static gboolean select_filings(rsk_selection *sel, rsk_store *store,
     g_ptr_array_add(sel->latest, a);
     g_ptr_array_add(sel->previous, NULL);
     g_ptr_array_add(sel->history, own);
+    g_ptr_array_add(sel->forms, g_strdup(a->info.doc_type));
   }
   return TRUE;
 }
@@ -361,6 +373,7 @@ static gboolean select_companies(rsk_selection *sel, rsk_store *store,
       g_ptr_array_add(sel->latest, a);
       g_ptr_array_add(sel->previous, p);
       g_ptr_array_add(sel->history, history_of(own, latest));
+      g_ptr_array_add(sel->forms, form_of(own, latest));
     } else {
       rsk_analysis_free(a);
       rsk_analysis_free(p);
@@ -405,6 +418,7 @@ rsk_selection *rsk_select(rsk_store *store, const rsk_select_options *o,
   sel->previous = g_ptr_array_new_with_free_func(analysis_free);
   sel->labels = g_ptr_array_new_with_free_func(g_free);
   sel->history = g_ptr_array_new_with_free_func(history_free);
+  sel->forms = g_ptr_array_new_with_free_func(g_free);
   sel->excluded = g_ptr_array_new_with_free_func(g_free);
   sel->flagged_out = g_ptr_array_new_with_free_func(g_free);
   sel->n_stored = list->filings->len;
@@ -434,6 +448,7 @@ void rsk_selection_free(rsk_selection *sel)
   g_ptr_array_unref(sel->previous);
   g_ptr_array_unref(sel->labels);
   g_ptr_array_unref(sel->history);
+  g_ptr_array_unref(sel->forms);
   g_ptr_array_unref(sel->excluded);
   g_ptr_array_unref(sel->flagged_out);
   g_strfreev(sel->category_ids);

@@ -41,6 +41,9 @@ typedef struct {
                             of the company's filings of the row's form,
                             oldest first, one analysis per file (with
                             --filings: the row's own id only) */
+  GPtrArray *forms;      /* char *, parallel to latest: the form of the
+                            row's history, the latest's or, when that is
+                            not recognised, the newest one that is */
   guint n_stored;        /* filings in the database */
   GPtrArray *excluded;   /* char *: names of the filings EXCLUDE left out */
   GPtrArray *flagged_out;/* char *: "NAME: FLAG; FLAG" of each flagged

@@ -87,6 +87,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
                                  threshold);
     }
     const GArray *history = g_ptr_array_index(sel->history, i);
+    c->form = g_ptr_array_index(sel->forms, i);
     if (history->len >= 2 &&
         !(c->trend = rsk_selection_history_matrix(sel, store, i, &error))) {
       rsk_cli_error(out, "report: %s", error->message);

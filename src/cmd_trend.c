@@ -62,16 +62,17 @@ int rsk_cmd_trend(int argc, char **argv, rsk_out *out)
     status = RSK_EXIT_FAILURE;
   } else {
     const rsk_analysis *latest = g_ptr_array_index(sel->latest, 0);
+    const char *form = g_ptr_array_index(sel->forms, 0);
     int width = rsk_cli_terminal_width(out->out);
     GString *text = g_string_new(NULL);
-    rsk_trend_write(text, m, latest->info.company, latest->info.doc_type, fmt,
+    rsk_trend_write(text, m, latest->info.company, form, fmt,
                     width > 0 ? (guint)width : 80);
     fwrite(text->str, 1, text->len, out->out);
     g_string_free(text, TRUE);
     if (m->rows->len < 2)
       fprintf(out->err, "riskscope: trend: %s has one %s filing stored; "
               "analyze its earlier ones for a trend\n", latest->info.company,
-              latest->info.doc_type);
+              form);
   }
   rsk_matrix_free(m);
   rsk_selection_free(sel);

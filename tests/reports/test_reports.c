@@ -614,7 +614,7 @@ static void html_report_shows_the_diff_of_two_filings(void **state)
   rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, 0.15);
   rsk_matrix *m = rsk_matrix_new();
   rsk_matrix_add_analysis(m, "Acme", new);
-  rsk_html_company company = {new, old, d, ia, ib, NULL};
+  rsk_html_company company = {new, old, d, ia, ib, NULL, NULL};
   rsk_html_report report = {.matrix = m, .companies = &company,
                             .n_companies = 1};
   g_autofree char *path = g_build_filename(g_get_tmp_dir(),

@@ -282,6 +282,50 @@ static void compare_with_filings_picks_them(void **state)
   run_clear(&r);
 }
 
+/* The generated filings are all small enough to raise sanity flags: left
+ * out by default, with a line saying so, kept with --include-flagged. */
+static void compare_leaves_flagged_filings_out_and_says_why(void **state)
+{
+  (void)state;
+  run_result r = run("compare", NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "compare: left out 3 filings with sanity"
+                                " flags"));
+  assert_non_null(strstr(r.err, "acme_escaping_10k.pdf: few_risk_factors: 3"));
+  assert_non_null(strstr(r.err, "nothing left to show"));
+  run_clear(&r);
+  r = run("compare", "--include-flagged", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "\n! ACME"));
+  assert_non_null(strstr(r.out, "! sanity flags raised"));
+  run_clear(&r);
+}
+
+static void exclude_leaves_a_filing_out_of_compare_and_trend(void **state)
+{
+  (void)state;
+  run_result r = run("compare", "--include-flagged", "--exclude",
+                     "sinoverse_prospectus.pdf", "--format", "csv", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, ",sinoverse_application_proof.pdf,"));
+  assert_null(strstr(r.out, ",sinoverse_prospectus.pdf,"));
+  assert_non_null(strstr(r.err, "left out 1 filing by --exclude: "
+                                "sinoverse_prospectus.pdf"));
+  run_clear(&r);
+  r = run("trend", "sinoverse", "--include-flagged", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, COMPANY ": 2 HK prospectus filings"));
+  run_clear(&r);
+  r = run("trend", "sinoverse", "--include-flagged", "--exclude", "2", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, ": 1 HK prospectus filing,"));
+  run_clear(&r);
+  r = run("compare", "--exclude", "nosuch.pdf", NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "nosuch.pdf"));
+  run_clear(&r);
+}
+
 /* --- search ---------------------------------------------------------- */
 
 /* The marks around a match in piped output: « and ». */
@@ -515,6 +559,8 @@ int main(void)
     cmocka_unit_test(search_gives_the_page_of_a_match_on_a_later_page),
     cmocka_unit_test(search_finds_words_with_punctuation),
     cmocka_unit_test(search_marks_do_not_collide_with_redacted),
+    cmocka_unit_test(compare_leaves_flagged_filings_out_and_says_why),
+    cmocka_unit_test(exclude_leaves_a_filing_out_of_compare_and_trend),
     cmocka_unit_test(search_of_an_unknown_company_names_it),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),
