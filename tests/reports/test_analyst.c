@@ -108,7 +108,9 @@ static void redline_leaves_out_hunks_past_the_limit(void **state)
   GString *out = g_string_new(NULL);
   assert_int_equal(rsk_redline_n_changes(r), 10);
   assert_int_equal(rsk_redline_write_text(out, r, 2, 4, 2, 0), 6);
-  assert_int_equal(g_strv_length(g_strsplit(out->str, "\n", -1)) - 1, 4);
+  char **lines = g_strsplit(out->str, "\n", -1);
+  assert_int_equal(g_strv_length(lines) - 1, 4);
+  g_strfreev(lines);
   g_string_free(out, TRUE);
   g_string_free(a, TRUE);
   g_string_free(b, TRUE);
