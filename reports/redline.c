@@ -26,6 +26,12 @@
 
 #define MAX_EDITS 1500
 #define FOLD_WORDS 3
+/* A hunk shows a deleted or inserted run of more words than RUN_MAX by its
+ * first RUN_HEAD and last RUN_TAIL words: a rewritten page is read in the
+ * whole text, not in a hunk. */
+#define RUN_MAX 60
+#define RUN_HEAD 30
+#define RUN_TAIL 12
 
 typedef struct {
   guint start, end;   /* the word: bytes [start, end) */
@@ -344,6 +350,7 @@ guint rsk_redline_words_inserted(const rsk_redline *r)
 typedef struct {
   gboolean html;
   GString *hunk;
+  gboolean whole;     /* long runs kept whole (a heading) */
 } writer;
 
 /* Appends words FROM..TO of TEXT's TOKENS, one space between them. */
@@ -377,18 +384,32 @@ static void put_same(writer *w, const rsk_redline *r, guint from, guint to)
   append_words(w->hunk, r->b, r->tb, from, to, w->html);
 }
 
+/* Words FROM..TO of a deleted or inserted run, a long one shortened. */
+static void put_run(writer *w, const char *text, const GArray *tokens,
+                    guint from, guint to)
+{
+  if (to - from <= RUN_MAX || w->whole) {
+    append_words(w->hunk, text, tokens, from, to, w->html);
+    return;
+  }
+  append_words(w->hunk, text, tokens, from, from + RUN_HEAD, w->html);
+  g_string_append_printf(w->hunk, " \xe2\x80\xa6 %u more words \xe2\x80\xa6 ",
+                         to - from - RUN_HEAD - RUN_TAIL);
+  append_words(w->hunk, text, tokens, to - RUN_TAIL, to, w->html);
+}
+
 static void put_change(writer *w, const rsk_redline *r, const segment *s)
 {
   if (s->a1 > s->a0) {
     space(w->hunk);
     g_string_append(w->hunk, w->html ? "<del>" : "[-");
-    append_words(w->hunk, r->a, r->ta, s->a0, s->a1, w->html);
+    put_run(w, r->a, r->ta, s->a0, s->a1);
     g_string_append(w->hunk, w->html ? "</del>" : "-]");
   }
   if (s->b1 > s->b0) {
     space(w->hunk);
     g_string_append(w->hunk, w->html ? "<ins>" : "{+");
-    append_words(w->hunk, r->b, r->tb, s->b0, s->b1, w->html);
+    put_run(w, r->b, r->tb, s->b0, s->b1);
     g_string_append(w->hunk, w->html ? "</ins>" : "+}");
   }
 }
@@ -478,7 +499,7 @@ static void emit_html(const char *hunk, gpointer data)
 guint rsk_redline_write_text(GString *out, const rsk_redline *r, guint context,
                              guint max_hunks, int indent, int width)
 {
-  writer w = {FALSE, g_string_new(NULL)};
+  writer w = {FALSE, g_string_new(NULL), FALSE};
   text_sink sink = {out, indent, width};
   guint left = walk_hunks(r, &w, context, max_hunks, emit_text, &sink);
   g_string_free(w.hunk, TRUE);
@@ -488,7 +509,7 @@ guint rsk_redline_write_text(GString *out, const rsk_redline *r, guint context,
 guint rsk_redline_write_html_hunks(GString *out, const rsk_redline *r,
                                    guint context, guint max_hunks)
 {
-  writer w = {TRUE, g_string_new(NULL)};
+  writer w = {TRUE, g_string_new(NULL), FALSE};
   guint left = walk_hunks(r, &w, context, max_hunks, emit_html, out);
   g_string_free(w.hunk, TRUE);
   return left;
@@ -497,7 +518,7 @@ guint rsk_redline_write_html_hunks(GString *out, const rsk_redline *r,
 void rsk_redline_write_inline(GString *out, const rsk_redline *r,
                               gboolean html)
 {
-  writer w = {html, out};
+  writer w = {html, out, TRUE};
   gsize start = out->len;
   for (guint k = 0; k < r->segments->len; k++) {
     const segment *s = &g_array_index(r->segments, segment, k);

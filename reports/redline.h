@@ -28,7 +28,9 @@ guint rsk_redline_words_inserted(const rsk_redline *redline);
 /* Appends the changes to OUT as plain text, one hunk per line: CONTEXT
  * unchanged words on either side, "[-deleted-]" and "{+inserted+}" (the
  * markers of wdiff), "…" where unchanged text was left out; changes
- * closer than twice CONTEXT share a hunk. Line breaks become spaces. At
+ * closer than twice CONTEXT share a hunk. A deleted or inserted run of
+ * over 60 words shows its first 30 and last 12 ("... 312 more words
+ * ..." between). Line breaks become spaces. At
  * most MAX_HUNKS hunks (0: all); returns how many were left out. Each hunk
  * is wrapped to WIDTH columns (0: not wrapped) with INDENT spaces. */
 guint rsk_redline_write_text(GString *out, const rsk_redline *redline,

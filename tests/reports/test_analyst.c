@@ -117,6 +117,23 @@ static void redline_leaves_out_hunks_past_the_limit(void **state)
   rsk_redline_free(r);
 }
 
+static void redline_hunks_shorten_a_long_run(void **state)
+{
+  (void)state;
+  GString *b = g_string_new("Start here.");
+  for (int i = 1; i <= 100; i++)
+    g_string_append_printf(b, " w%d", i);
+  g_string_append(b, ". End here.");
+  g_autofree char *text = hunks("Start here. End here.", b->str, 2);
+  /* The first 30 words, the count of the 58 between, the last 12. */
+  assert_non_null(strstr(text, "{+w1 w2 w3 "));
+  assert_non_null(strstr(text, " w30 \xe2\x80\xa6 58 more words \xe2\x80\xa6"
+                               " w89 "));
+  assert_non_null(strstr(text, " w100.+}"));
+  assert_null(strstr(text, " w31 "));
+  g_string_free(b, TRUE);
+}
+
 /* --- Regulations gained and lost ------------------------------------- */
 
 static void diff_lists_regulations_gained_and_lost(void **state)
@@ -357,6 +374,7 @@ int main(void)
     cmocka_unit_test(redline_folds_a_short_stretch_between_changes),
     cmocka_unit_test(redline_html_escapes_and_keeps_paragraphs),
     cmocka_unit_test(redline_leaves_out_hunks_past_the_limit),
+    cmocka_unit_test(redline_hunks_shorten_a_long_run),
     cmocka_unit_test(diff_lists_regulations_gained_and_lost),
     cmocka_unit_test(matrix_ai_total_counts_the_ai_categories_only),
     cmocka_unit_test(matrix_rows_rank_by_a_column_and_keep_the_top),
