@@ -35,7 +35,17 @@ static int merge_one(rsk_store *target, rsk_store *source,
     outcome = 3;
     goto done;
   }
-  if (!rsk_store_write_analysis(target, analysis, &id, error) ||
+  char **ids = NULL, **labels = NULL;
+  gboolean ok = rsk_read_taxonomy_categories(source, info->taxonomy_name,
+                                             info->taxonomy_version, &ids,
+                                             &labels, error) &&
+                rsk_store_write_categories(
+                    target, info->taxonomy_name, info->taxonomy_version,
+                    (const char *const *)ids, (const char *const *)labels,
+                    g_strv_length(ids), error);
+  g_strfreev(ids);
+  g_strfreev(labels);
+  if (!ok || !rsk_store_write_analysis(target, analysis, &id, error) ||
       !rsk_store_commit(target, error))
     goto fail;
   outcome = existing ? 2 : 1;

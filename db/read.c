@@ -352,6 +352,7 @@ void rsk_analysis_free(rsk_analysis *analysis)
   g_ptr_array_unref(analysis->regulations);
   /* NULL in an analysis built by hand before page marks existed. */
   g_clear_pointer(&analysis->page_marks, g_array_unref);
+  g_clear_pointer(&analysis->page_labels, g_ptr_array_unref);
   g_string_chunk_free(analysis->strings);
   g_free(analysis);
 }
@@ -611,6 +612,68 @@ static gboolean load_page_marks(rsk_store *store, rsk_analysis *a,
   return finish_for_filing(store, stmt, rc, "page marks", a, error);
 }
 
+static gboolean load_page_labels(rsk_store *store, rsk_analysis *a,
+                                 GError **error)
+{
+  sqlite3_stmt *stmt = prepare_for_filing(
+      store, "SELECT page, label FROM page_labels WHERE filing_id = ?1 "
+             "ORDER BY page", a, error);
+  if (!stmt)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    int page = sqlite3_column_int(stmt, 0);
+    if (page < 1 || page > MAX(a->info.pages, 1) * 4)
+      continue;  /* a damaged row must not make the array huge */
+    if ((guint)page > a->page_labels->len)
+      g_ptr_array_set_size(a->page_labels, (guint)page);
+    g_ptr_array_index(a->page_labels, page - 1) =
+        (gpointer)column_text0(stmt, 1, a->strings);
+  }
+  return finish_for_filing(store, stmt, rc, "page labels", a, error);
+}
+
+const char *rsk_analysis_page_label(const rsk_analysis *a, int page)
+{
+  if (!a->page_labels || page < 1 || (guint)page > a->page_labels->len)
+    return NULL;
+  return g_ptr_array_index(a->page_labels, page - 1);
+}
+
+gboolean rsk_read_taxonomy_categories(rsk_store *store, const char *name,
+                                      const char *version, char ***ids,
+                                      char ***labels, GError **error)
+{
+  GPtrArray *i_out = g_ptr_array_new(), *l_out = g_ptr_array_new();
+  sqlite3_stmt *stmt = prepare(store,
+      "SELECT id, label FROM taxonomy_categories WHERE taxonomy_name = ?1 "
+      "AND taxonomy_version = ?2 ORDER BY ordinal, id", error);
+  int rc = SQLITE_DONE;
+  if (stmt) {
+    sqlite3_bind_text(stmt, 1, name ? name : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, version ? version : "", -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      const char *id = (const char *)sqlite3_column_text(stmt, 0);
+      const char *label = (const char *)sqlite3_column_text(stmt, 1);
+      g_ptr_array_add(i_out, g_strdup(id ? id : ""));
+      g_ptr_array_add(l_out, g_strdup(label ? label : ""));
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+      rsk_store_fail(store, error, "read the categories of taxonomy %s %s",
+                     name, version);
+  }
+  g_ptr_array_add(i_out, NULL);
+  g_ptr_array_add(l_out, NULL);
+  *ids = (char **)g_ptr_array_free(i_out, FALSE);
+  *labels = (char **)g_ptr_array_free(l_out, FALSE);
+  if (stmt && rc == SQLITE_DONE)
+    return TRUE;
+  g_clear_pointer(ids, g_strfreev);
+  g_clear_pointer(labels, g_strfreev);
+  return FALSE;
+}
+
 int rsk_analysis_page_at(const rsk_analysis *a, const rsk_analysis_risk *risk,
                          guint offset)
 {
@@ -660,6 +723,7 @@ rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
   a->evidence = g_array_new(FALSE, TRUE, sizeof(rsk_analysis_evidence));
   a->regulations = g_ptr_array_new();
   a->page_marks = g_array_new(FALSE, TRUE, sizeof(rsk_page_mark));
+  a->page_labels = g_ptr_array_new();
 
   sqlite3_bind_int64(stmt, 1, filing_id);
   int rc = sqlite3_step(stmt);
@@ -685,7 +749,8 @@ rsk_analysis *rsk_analysis_load(rsk_store *store, gint64 filing_id,
                 load_tags(store, a, risk_index, tag_index, error) &&
                 load_evidence(store, a, tag_index, error) &&
                 load_regulations(store, a, risk_index, error) &&
-                load_page_marks(store, a, risk_index, error);
+                load_page_marks(store, a, risk_index, error) &&
+                load_page_labels(store, a, error);
   g_hash_table_unref(risk_index);
   g_hash_table_unref(tag_index);
   if (!ok)

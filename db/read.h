@@ -177,6 +177,9 @@ typedef struct {
   GPtrArray *regulations;       /* const char *: regulation ids */
   GArray *page_marks;           /* rsk_page_mark: where pages start in
                                    the bodies */
+  GPtrArray *page_labels;       /* const char * or NULL, [page - 1]: the
+                                   printed page label (folio) where known
+                                   (schema version 3 on); may be NULL */
   GStringChunk *strings;        /* owns the strings */
 } rsk_analysis;
 
@@ -197,6 +200,18 @@ int rsk_read_page_at(rsk_store *store, gint64 risk_id, guint offset,
 /* The same for a loaded analysis. */
 int rsk_analysis_page_at(const rsk_analysis *a, const rsk_analysis_risk *risk,
                          guint offset);
+
+/* The printed label of PAGE of A (its folio: "29", "F-3", "xiv"), or NULL
+ * when not known. */
+const char *rsk_analysis_page_label(const rsk_analysis *a, int page);
+
+/* The categories stored for taxonomy NAME VERSION, in the taxonomy's order:
+ * sets *IDS and *LABELS to NULL-terminated arrays (empty when the
+ * database has none for it, as one made before schema version 3). FALSE
+ * with RSK_ERROR_DB when reading failed. Free both with g_strfreev(). */
+gboolean rsk_read_taxonomy_categories(rsk_store *store, const char *name,
+                                      const char *version, char ***ids,
+                                      char ***labels, GError **error);
 
 static inline const rsk_analysis_risk *
 rsk_analysis_risk_at(const rsk_analysis *a, guint i)

@@ -196,3 +196,29 @@ ALTER TABLE filings RENAME COLUMN filed_date TO period_end;  -- YYYY-MM-DD
 ALTER TABLE filings ADD COLUMN document_date TEXT;           -- YYYY-MM-DD
 UPDATE filings SET document_date = period_end, period_end = NULL
   WHERE doc_type NOT IN ('10-K', '10-Q', '20-F');
+
+-- @version 6
+
+-- The printed page label (folio) of each page where one is known: the
+-- PDF's own page labels (/PageLabels) when they differ from the page index,
+-- else the page number printed in the page's margin ("23", "F-3", "xiv").
+-- Exports carry it beside the PDF page index, so a reader finds the page
+-- the filing's own table of contents names. Pages without one have no row.
+CREATE TABLE page_labels (
+  filing_id  INTEGER NOT NULL REFERENCES filings(id) ON DELETE CASCADE,
+  page       INTEGER NOT NULL,         -- 1-based page index (PDF; HTML: README)
+  label      TEXT NOT NULL,
+  PRIMARY KEY (filing_id, page)
+) WITHOUT ROWID;
+
+-- The categories of each taxonomy version filings were analysed with, in
+-- the taxonomy file's order, so reports order and label their columns as
+-- the taxonomy does, even a custom one whose file is no longer at hand.
+CREATE TABLE taxonomy_categories (
+  taxonomy_name     TEXT NOT NULL,
+  taxonomy_version  TEXT NOT NULL,
+  ordinal           INTEGER NOT NULL,  -- 1-based, file order
+  id                TEXT NOT NULL,
+  label             TEXT NOT NULL,
+  PRIMARY KEY (taxonomy_name, taxonomy_version, id)
+) WITHOUT ROWID;

@@ -6,6 +6,7 @@
 
 #include "classifier.h"
 #include "filing.h"
+#include "taxonomy.h"
 
 #include <glib.h>
 
@@ -32,6 +33,9 @@ typedef struct {
   const char *taxonomy_version;
   const char *period_end;            /* YYYY-MM-DD, or NULL when unknown */
   const char *document_date;         /* YYYY-MM-DD, or NULL when unknown */
+  const rsk_taxonomy *taxonomy;      /* its categories are stored with
+                                        their order and labels; may be
+                                        NULL */
 } rsk_store_analysis;
 
 /* Stores ANALYSIS in one transaction, replacing any earlier analysis of the

@@ -25,6 +25,8 @@ typedef enum {
   RSK_STMT_REGULATION_INSERT,
   RSK_STMT_PAGE_INSERT,
   RSK_STMT_PAGE_AT,
+  RSK_STMT_PAGE_LABEL_INSERT,
+  RSK_STMT_CATEGORY_INSERT,
   RSK_STMT_COUNT
 } rsk_stmt_id;
 
@@ -84,6 +86,20 @@ gboolean rsk_store_write_regulation(rsk_store *store, gint64 risk_id,
 gboolean rsk_store_write_pages(rsk_store *store, gint64 risk_id, int ordinal,
                                const rsk_page_mark *marks, guint n_marks,
                                GError **error);
+
+/* The printed labels of a filing's pages: LABELS[page - 1] (N of them),
+ * NULL entries skipped. */
+gboolean rsk_store_write_page_labels(rsk_store *store, gint64 filing_id,
+                                     const char *const *labels, guint n,
+                                     GError **error);
+
+/* The N categories of taxonomy NAME VERSION, in order; categories already
+ * stored for that version are kept as they are. */
+gboolean rsk_store_write_categories(rsk_store *store, const char *name,
+                                    const char *version,
+                                    const char *const *ids,
+                                    const char *const *labels, guint n,
+                                    GError **error);
 
 /* Writes a whole stored analysis (from another database) with its
  * analyzed_at kept; inside a transaction of the caller's. */

@@ -65,6 +65,14 @@ static const char *const stmt_sql[RSK_STMT_COUNT] = {
       "WHERE p.risk_factor_id = r.id AND p.offset <= ?2 "
       "ORDER BY p.offset DESC LIMIT 1), r.page_start) "
       "FROM risk_factors r WHERE r.id = ?1",
+  [RSK_STMT_PAGE_LABEL_INSERT] =
+      "INSERT OR REPLACE INTO page_labels(filing_id, page, label) "
+      "VALUES (?1, ?2, ?3)",
+  /* The first analysis with a taxonomy version stored its categories; a
+   * file edited without a new version keeps the first one's. */
+  [RSK_STMT_CATEGORY_INSERT] =
+      "INSERT OR IGNORE INTO taxonomy_categories(taxonomy_name, "
+      "taxonomy_version, ordinal, id, label) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 static sqlite3_stmt *stmt_get(rsk_store *store, rsk_stmt_id id,
@@ -375,6 +383,67 @@ gboolean rsk_store_write_pages(rsk_store *store, gint64 risk_id, int ordinal,
   return TRUE;
 }
 
+gboolean rsk_store_write_page_labels(rsk_store *store, gint64 filing_id,
+                                     const char *const *labels, guint n,
+                                     GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  for (guint i = 0; i < n; i++) {
+    if (!labels[i] || !*labels[i])
+      continue;
+    if (!stmt && !(stmt = stmt_get(store, RSK_STMT_PAGE_LABEL_INSERT, error)))
+      return FALSE;
+    sqlite3_bind_int64(stmt, 1, filing_id);
+    sqlite3_bind_int(stmt, 2, (int)i + 1);
+    bind_text(stmt, 3, labels[i]);
+    if (stmt_run(stmt, NULL) != SQLITE_DONE)
+      return rsk_store_fail(store, error, "insert the label of page %u", i + 1);
+  }
+  return TRUE;
+}
+
+gboolean rsk_store_write_categories(rsk_store *store, const char *name,
+                                    const char *version,
+                                    const char *const *ids,
+                                    const char *const *labels, guint n,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt = n ? stmt_get(store, RSK_STMT_CATEGORY_INSERT, error)
+                         : NULL;
+  if (n && !stmt)
+    return FALSE;
+  for (guint i = 0; i < n; i++) {
+    bind_text(stmt, 1, name);
+    bind_text(stmt, 2, version);
+    sqlite3_bind_int(stmt, 3, (int)i + 1);
+    bind_text(stmt, 4, ids[i]);
+    bind_text(stmt, 5, labels[i] && *labels[i] ? labels[i] : ids[i]);
+    if (stmt_run(stmt, NULL) != SQLITE_DONE)
+      return rsk_store_fail(store, error, "insert category %s of taxonomy %s %s",
+                            ids[i], name, version);
+  }
+  return TRUE;
+}
+
+/* The categories of TAXONOMY (may be NULL) stored for INFO's version. */
+static gboolean write_taxonomy(rsk_store *store, const rsk_taxonomy *taxonomy,
+                               const rsk_filing_info *info, GError **error)
+{
+  guint n = taxonomy ? rsk_taxonomy_n_categories(taxonomy) : 0;
+  const char **ids = g_new0(const char *, n + 1);
+  const char **labels = g_new0(const char *, n + 1);
+  for (guint i = 0; i < n; i++) {
+    ids[i] = rsk_taxonomy_category_id(taxonomy, i);
+    labels[i] = rsk_taxonomy_category_label(taxonomy, i);
+  }
+  gboolean ok = rsk_store_write_categories(store, info->taxonomy_name,
+                                           info->taxonomy_version, ids, labels,
+                                           n, error);
+  g_free(ids);
+  g_free(labels);
+  return ok;
+}
+
 static char *now_utc(void)
 {
   GDateTime *now = g_date_time_new_now_utc();
@@ -473,7 +542,11 @@ gboolean rsk_store_put_filing(rsk_store *store,
 
   if (!rsk_store_begin(store, error))
     goto fail;
-  if (!rsk_store_write_filing(store, &info, &id, error))
+  if (!rsk_store_write_filing(store, &info, &id, error) ||
+      !rsk_store_write_page_labels(
+          store, id, (const char *const *)filing->page_labels->pdata,
+          filing->page_labels->len, error) ||
+      !write_taxonomy(store, analysis->taxonomy, &info, error))
     goto fail;
   for (guint i = 0; i < filing->risks->len; i++) {
     const rsk_risk_factor *risk =
@@ -517,6 +590,11 @@ gboolean rsk_store_write_analysis(rsk_store *store,
   gint64 id = 0;
 
   if (!rsk_store_write_filing(store, &analysis->info, &id, error))
+    return FALSE;
+  if (analysis->page_labels &&
+      !rsk_store_write_page_labels(
+          store, id, (const char *const *)analysis->page_labels->pdata,
+          analysis->page_labels->len, error))
     return FALSE;
   for (guint i = 0; i < analysis->risks->len; i++) {
     const rsk_analysis_risk *risk = rsk_analysis_risk_at(analysis, i);

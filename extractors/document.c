@@ -351,9 +351,9 @@ gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
   filing->page_count = pages;
   g_free(filing->title);
   filing->title = g_strdup(src->title);
-  g_ptr_array_set_size(filing->folios, 0);
-  for (guint i = 0; i < src->folios->len; i++)
-    g_ptr_array_add(filing->folios, g_strdup(g_ptr_array_index(src->folios, i)));
+  g_ptr_array_set_size(filing->page_labels, 0);
+  for (guint i = 0; i < src->page_labels->len; i++)
+    g_ptr_array_add(filing->page_labels, g_strdup(g_ptr_array_index(src->page_labels, i)));
   for (guint i = 0; i < src->flags->len; i++)
     rsk_filing_flag(filing, "%s", (const char *)g_ptr_array_index(src->flags, i));
   /* Identity comes from the whole document, whatever pages were asked. */

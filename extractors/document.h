@@ -44,7 +44,7 @@ int rsk_document_page_count(const rsk_document *doc);
 
 /* Reads pages FIRST..LAST (1-based, inclusive; LAST 0 = last page) into
  * FILING: its lines and spans in reading order with furniture marked, its
- * metadata (sha256, page count, title, producer, folios) and identity
+ * metadata (sha256, page count, title, producer, page labels) and identity
  * (rsk_filing_guess_identity). JOBS: worker threads for a PDF (0 = number
  * of cores). Fails with RSK_ERROR_USAGE for a range outside the document
  * or RSK_ERROR_NO_TEXT when the pages hold no usable text. */

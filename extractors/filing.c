@@ -16,7 +16,7 @@ rsk_filing *rsk_filing_new(const char *path)
   filing->risks = g_array_new(FALSE, TRUE, sizeof(rsk_risk_factor));
   filing->page_marks = g_array_new(FALSE, TRUE, sizeof(rsk_page_mark));
   filing->flags = g_ptr_array_new_with_free_func(g_free);
-  filing->folios = g_ptr_array_new_with_free_func(g_free);
+  filing->page_labels = g_ptr_array_new_with_free_func(g_free);
   return filing;
 }
 
@@ -36,13 +36,13 @@ void rsk_filing_free(rsk_filing *filing)
   g_free(filing->doc_type);
   g_free(filing->period_end);
   g_free(filing->document_date);
-  g_ptr_array_unref(filing->folios);
   g_string_chunk_free(filing->strings);
   g_array_unref(filing->lines);
   g_array_unref(filing->spans);
   g_array_unref(filing->risks);
   g_array_unref(filing->page_marks);
   g_ptr_array_unref(filing->flags);
+  g_ptr_array_unref(filing->page_labels);
   g_free(filing);
 }
 

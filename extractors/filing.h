@@ -100,9 +100,6 @@ typedef struct {
   char *stock_code;        /* HKEX stock code, at least 4 digits, or NULL */
   char *doc_type;          /* "10-K", "10-Q", "20-F", "S-1", "F-1", "424B",
                               "HK prospectus", or "unknown" */
-  GPtrArray *folios;       /* char * or NULL by page (index page - 1): the
-                              page number printed on the page ("23",
-                              "F-3"), when the reader found one */
   GStringChunk *strings;   /* owns every const char * below */
   GArray *lines;           /* rsk_line, reading order, all pages */
   GArray *spans;           /* rsk_span, referenced by lines */
@@ -117,6 +114,11 @@ typedef struct {
   char *document_date;     /* YYYY-MM-DD: the date of the document itself
                               (a prospectus's date, the signature date of
                               a report), or NULL */
+  GPtrArray *page_labels;  /* char * or NULL, [page - 1]: the printed page
+                              label (folio) where known: a PDF's own page
+                              labels or the number printed in its margin, an
+                              HTML page's printed number; may be shorter than
+                              page_count */
 } rsk_filing;
 
 /* Returns a new empty filing for PATH; free with rsk_filing_free(). */
@@ -146,6 +148,17 @@ char *rsk_filing_parse_date(const char *text);
 
 /* The page on which byte OFFSET of RISK's heading was printed. */
 int rsk_risk_heading_page_at(const rsk_risk_factor *risk, guint offset);
+
+/* The printed label of PAGE (1-based), or NULL when unknown. */
+const char *rsk_filing_page_label(const rsk_filing *filing, int page);
+
+/* Sets FILING's page labels from PDF_LABELS (N_PAGES of them, [page - 1],
+ * any may be NULL): the PDF's own labels when at least one of them is not
+ * simply its page index (Poppler gives the index when a PDF has none),
+ * else the page numbers printed in the margins, taken from the lines
+ * marked as furniture. Called by rsk_document_read(). */
+void rsk_filing_set_page_labels(rsk_filing *filing, char **pdf_labels,
+                                int n_pages);
 
 /* Adds a sanity flag ("no_risk_section", "few_risk_factors: 3", ...). */
 void rsk_filing_flag(rsk_filing *filing, const char *format, ...)

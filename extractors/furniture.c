@@ -74,11 +74,37 @@ static gboolean is_dash(const char *s, gsize len)
                        strncmp(s, "\xe2\x88\x92", 3) == 0));   /* − */
 }
 
-gboolean rsk_is_page_number(const char *text)
+/* The index of the number token among TOKENS (N of them, none empty) of
+ * a page-number line, or -1. */
+static int number_token(char **tokens, guint n)
+{
+  if (n == 1)
+    return is_number_token(tokens[0], strlen(tokens[0])) ? 0 : -1;
+  if (n == 3 && is_dash(tokens[0], strlen(tokens[0])) &&
+      is_dash(tokens[2], strlen(tokens[2])))
+    return is_number_token(tokens[1], strlen(tokens[1])) ? 1 : -1;
+  if (n >= 2 && g_ascii_strcasecmp(tokens[0], "page") == 0) {
+    /* "Page 23", "Page 23 of 90" */
+    gboolean yes = is_number_token(tokens[1], strlen(tokens[1])) &&
+                   (n == 2 || (n == 4 && g_ascii_strcasecmp(tokens[2], "of") == 0));
+    return yes ? 1 : -1;
+  }
+  if (n >= 3) {
+    /* "23 | Company" or "Company | 23" */
+    if (strcmp(tokens[1], "|") == 0 && is_number_token(tokens[0], strlen(tokens[0])))
+      return 0;
+    if (strcmp(tokens[n - 2], "|") == 0 &&
+        is_number_token(tokens[n - 1], strlen(tokens[n - 1])))
+      return (int)n - 1;
+  }
+  return -1;
+}
+
+char *rsk_page_number_of(const char *text)
 {
   char **tokens = g_strsplit(text, " ", -1);
   guint n = g_strv_length(tokens);
-  gboolean yes = FALSE;
+  char *number = NULL;
 
   /* Drop empty tokens from double spaces. */
   guint k = 0;
@@ -88,27 +114,17 @@ gboolean rsk_is_page_number(const char *text)
     else
       g_free(tokens[i]);
   tokens[k] = NULL;
-  n = k;
-
-  if (n == 1) {
-    yes = is_number_token(tokens[0], strlen(tokens[0]));
-  } else if (n == 3 && is_dash(tokens[0], strlen(tokens[0])) &&
-             is_dash(tokens[2], strlen(tokens[2]))) {
-    yes = is_number_token(tokens[1], strlen(tokens[1]));
-  } else if (n >= 2 && g_ascii_strcasecmp(tokens[0], "page") == 0) {
-    /* "Page 23", "Page 23 of 90" */
-    yes = is_number_token(tokens[1], strlen(tokens[1])) &&
-          (n == 2 || (n == 4 && g_ascii_strcasecmp(tokens[2], "of") == 0));
-  } else if (n >= 3 && (strcmp(tokens[1], "|") == 0 ||
-                        strcmp(tokens[n - 2], "|") == 0)) {
-    /* "23 | Company" or "Company | 23" */
-    yes = (strcmp(tokens[1], "|") == 0 &&
-           is_number_token(tokens[0], strlen(tokens[0]))) ||
-          (strcmp(tokens[n - 2], "|") == 0 &&
-           is_number_token(tokens[n - 1], strlen(tokens[n - 1])));
-  }
+  int at = number_token(tokens, k);
+  if (at >= 0)
+    number = g_strdup(tokens[at]);
   g_strfreev(tokens);
-  return yes;
+  return number;
+}
+
+gboolean rsk_is_page_number(const char *text)
+{
+  g_autofree char *number = rsk_page_number_of(text);
+  return number != NULL;
 }
 
 /* TEXT lower-cased with digit runs folded to '#'; NULL when it holds no

@@ -644,9 +644,9 @@ static void mark_furniture(rsk_filing *filing, guint first)
       }
     }
     int page = all[start].page;
-    if (folio && page >= 1 && (guint)page <= filing->folios->len &&
-        !g_ptr_array_index(filing->folios, page - 1))
-      filing->folios->pdata[page - 1] = g_strdup(folio);
+    if (folio && page >= 1 && (guint)page <= filing->page_labels->len &&
+        !g_ptr_array_index(filing->page_labels, page - 1))
+      filing->page_labels->pdata[page - 1] = g_strdup(folio);
     start = end;
   }
   g_hash_table_unref(pages_of);
@@ -674,7 +674,7 @@ guint rsk_html_pages_finish(rsk_html_pages *pages)
     y += g->height;
   }
   filing->page_count = MAX(page, 1);
-  g_ptr_array_set_size(filing->folios, filing->page_count);
+  g_ptr_array_set_size(filing->page_labels, filing->page_count);
   mark_furniture(filing, pages->first_line);
   guint letters = pages->letters;
   g_array_unref(pages->geometry);

@@ -25,6 +25,9 @@ typedef struct {
   guint n_tokens;          /* runs of Latin letters, any length */
   guint n_common;          /* of which common English words ("the", "of") */
   guint n_han;             /* Han ideographs */
+  char *pdf_label;         /* the PDF's label of the page (Poppler gives
+                              the page index when it has no labels), or
+                              NULL; pdf.c sets it */
 } rsk_page_lines;
 
 /* Reads PAGE (number PAGE_NUMBER, 1-based) into lines. Never fails: a page
@@ -41,3 +44,7 @@ void rsk_lines_mark_furniture(GArray *lines, const double *page_height,
 /* TRUE when TEXT is one of the forms page numbers take: "23", "– 23 –",
  * "- 23 -", "Page 23", "Page 23 of 90", "23 | Company", "xiv", "F-3". */
 gboolean rsk_is_page_number(const char *text);
+
+/* The number itself of such a line ("23" of "Page 23 of 90", "F-3" of
+ * "– F-3 –"), newly allocated; NULL when TEXT is not a page number. */
+char *rsk_page_number_of(const char *text);

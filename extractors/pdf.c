@@ -201,6 +201,7 @@ static gpointer worker_main(gpointer data)
 
     PopplerPage *page = poppler_document_get_page(pd, number - 1);
     rsk_page_lines *pl = rsk_page_lines_read(page, number);
+    pl->pdf_label = page ? poppler_page_get_label(page) : NULL;
     g_clear_object(&page);
 
     g_mutex_lock(&job->lock);
@@ -381,6 +382,7 @@ gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int j
   GThread *hasher = g_thread_new("rsk-hash", hash_main, &hashing);
 
   double *heights = g_new0(double, (gsize)doc->page_count);
+  char **labels = g_new0(char *, (gsize)doc->page_count + 1);
   text_stats stats = {0};
   guint first_line = filing->lines->len;
   for (int i = 0; i < pages; i++) {
@@ -397,6 +399,7 @@ gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int j
     if (!pl)
       break;
     heights[pl->page - 1] = pl->height;
+    labels[pl->page - 1] = g_steal_pointer(&pl->pdf_label);
     merge_page(filing, pl, &stats);
     rsk_page_lines_free(pl);
   }
@@ -437,8 +440,12 @@ gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int j
       g_array_unref(part);
     }
     rsk_filing_guess_identity(filing);
+    rsk_filing_set_page_labels(filing, labels, doc->page_count);
   }
 
+  for (int i = 0; i < doc->page_count; i++)
+    g_free(labels[i]);
+  g_free(labels);
   g_free(heights);
   g_free(threads);
   g_free(args);

@@ -280,11 +280,41 @@ static void categories_minus(const rsk_diff_item *from, const rsk_diff_item *to,
       g_ptr_array_add(out, (gpointer)from->categories[i]);
 }
 
-static rsk_diff_entry new_entry(rsk_diff_kind kind, int a, int b)
+static gboolean cites(const rsk_diff_item *item, const char *id)
+{
+  for (guint i = 0; i < item->n_regulations; i++)
+    if (strcmp(item->regulations[i], id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Regulations FROM cites that TO does not, into OUT (borrowed). */
+static void regulations_minus(const rsk_diff_item *from,
+                              const rsk_diff_item *to, GPtrArray *out)
+{
+  for (guint i = 0; i < from->n_regulations; i++)
+    if (!to || !cites(to, from->regulations[i]))
+      g_ptr_array_add(out, (gpointer)from->regulations[i]);
+}
+
+/* A new entry for items A and B of X and Y (NULL when absent), with the
+ * tags and regulations gained and lost. */
+static rsk_diff_entry new_entry(rsk_diff_kind kind, int a, int b,
+                                const rsk_diff_item *x, const rsk_diff_item *y)
 {
   rsk_diff_entry e = {.kind = kind, .a = a, .b = b};
   e.tags_gained = g_ptr_array_new();
   e.tags_lost = g_ptr_array_new();
+  e.regulations_gained = g_ptr_array_new();
+  e.regulations_lost = g_ptr_array_new();
+  if (y)
+    categories_minus(y, x, e.tags_gained);
+  if (x)
+    categories_minus(x, y, e.tags_lost);
+  if (y)
+    regulations_minus(y, x, e.regulations_gained);
+  if (x)
+    regulations_minus(x, y, e.regulations_lost);
   return e;
 }
 
@@ -303,8 +333,6 @@ static void classify_pair(rsk_diff_entry *e, const rsk_diff_item *x,
     e->kind = RSK_DIFF_REWORDED;
   else
     e->kind = RSK_DIFF_UNCHANGED;
-  categories_minus(y, x, e->tags_gained);
-  categories_minus(x, y, e->tags_lost);
 }
 
 rsk_diff *rsk_diff_compute(const rsk_diff_item *a, guint n_a,
@@ -349,10 +377,10 @@ rsk_diff *rsk_diff_compute(const rsk_diff_item *a, guint n_a,
   for (guint i = 0; i < n_a; i++) {
     rsk_diff_entry e;
     if (a_to_b[i] < 0) {
-      e = new_entry(RSK_DIFF_REMOVED, (int)i, -1);
-      categories_minus(&a[i], NULL, e.tags_lost);
+      e = new_entry(RSK_DIFF_REMOVED, (int)i, -1, &a[i], NULL);
     } else {
-      e = new_entry(RSK_DIFF_UNCHANGED, (int)i, a_to_b[i]);
+      e = new_entry(RSK_DIFF_UNCHANGED, (int)i, a_to_b[i], &a[i],
+                    &b[a_to_b[i]]);
       e.match_score = MIN(a_score[i], 1.0);
       classify_pair(&e, &a[i], &b[a_to_b[i]], threshold);
     }
@@ -362,8 +390,7 @@ rsk_diff *rsk_diff_compute(const rsk_diff_item *a, guint n_a,
   for (guint j = 0; j < n_b; j++) {
     if (b_to_a[j] >= 0)
       continue;
-    rsk_diff_entry e = new_entry(RSK_DIFF_ADDED, -1, (int)j);
-    categories_minus(&b[j], NULL, e.tags_gained);
+    rsk_diff_entry e = new_entry(RSK_DIFF_ADDED, -1, (int)j, NULL, &b[j]);
     diff->counts[e.kind]++;
     g_array_append_val(diff->entries, e);
   }
@@ -386,6 +413,8 @@ void rsk_diff_free(rsk_diff *diff)
     rsk_diff_entry *e = &g_array_index(diff->entries, rsk_diff_entry, i);
     g_ptr_array_free(e->tags_gained, TRUE);
     g_ptr_array_free(e->tags_lost, TRUE);
+    g_ptr_array_free(e->regulations_gained, TRUE);
+    g_ptr_array_free(e->regulations_lost, TRUE);
   }
   g_array_free(diff->entries, TRUE);
   g_free(diff);

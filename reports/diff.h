@@ -9,13 +9,25 @@
  *   added      only in B
  *   reworded   same risk, heading changed, body within the threshold
  *   changed    body changed beyond the threshold (heading may have too)
- *   unchanged  neither
+ *   unchanged  neither (the body may still have small edits)
+ *
+ * Each entry also lists the tags and the named regulations its risk
+ * factor gained and lost (an added one gains all of its own, a removed
+ * one loses them).
  *
  * SPDX-License-Identifier: MIT
  */
 #pragma once
 
 #include <glib.h>
+
+/* The evidence shown for a tag that moved: its strength and its first
+ * quoted match. */
+typedef struct {
+  char strength;                  /* 'P', 'S' or 'M' */
+  const char *text;               /* the matched text, or NULL */
+  int page;
+} rsk_diff_evidence;
 
 /* One risk factor as the matcher sees it. Strings are borrowed. */
 typedef struct {
@@ -25,6 +37,10 @@ typedef struct {
   guint n_categories;
   int ordinal;                    /* shown in output, 1-based */
   int page_start, page_end;
+  const char *const *regulations; /* regulation ids cited; may be NULL */
+  guint n_regulations;
+  const rsk_diff_evidence *evidence;  /* parallel to categories; may be
+                                         NULL */
 } rsk_diff_item;
 
 typedef enum {
@@ -44,6 +60,9 @@ typedef struct {
   gboolean heading_changed;
   GPtrArray *tags_gained;    /* const char *, borrowed from B's items */
   GPtrArray *tags_lost;      /* const char *, borrowed from A's items */
+  GPtrArray *regulations_gained;  /* const char *: regulation ids B's item
+                                     cites and A's does not */
+  GPtrArray *regulations_lost;
 } rsk_diff_entry;
 
 typedef struct {

@@ -5,6 +5,8 @@
 #include "diff_format.h"
 
 #include "escape.h"
+#include "export_text.h"
+#include "redline.h"
 
 #include <string.h>
 
@@ -44,6 +46,12 @@ GArray *rsk_diff_categories(const rsk_diff_item *a, guint n_a,
 
 /* --- Text ------------------------------------------------------------ */
 
+typedef struct {
+  GString *out;
+  const rsk_diff_text_options *o;
+  int width;
+} text_ctx;
+
 static void append_pages(GString *out, const rsk_diff_item *item)
 {
   if (item->page_end > item->page_start)
@@ -61,118 +69,237 @@ static void append_list(GString *out, const GPtrArray *ids)
   }
 }
 
-static void append_item_tags(GString *out, const rsk_diff_item *item)
+/* "EU-AIACT (EU AI Act), US-AI-EO (AI Executive Order)". */
+static void append_regulations(GString *out, const text_ctx *t,
+                               const char *const *ids, guint n)
 {
-  for (guint k = 0; k < item->n_categories; k++) {
-    if (k)
-      g_string_append(out, ", ");
-    g_string_append(out, item->categories[k]);
+  for (guint k = 0; k < n; k++) {
+    const char *name = t->o->regulation_names
+                           ? g_hash_table_lookup(t->o->regulation_names, ids[k])
+                           : NULL;
+    g_string_append_printf(out, "%s%s", k ? ", " : "", ids[k]);
+    if (name)
+      g_string_append_printf(out, " (%s)", name);
   }
 }
 
-static void text_tag_moves(GString *out, const rsk_diff_entry *e)
+/* Wraps LINE with its first line at FIRST columns and the rest at REST. */
+static void emit(const text_ctx *t, const char *line, int first, int rest)
 {
-  if (e->tags_gained->len == 0 && e->tags_lost->len == 0)
+  rsk_text_wrap_hanging(t->out, line, first, rest, t->width);
+}
+
+static const rsk_diff_evidence *evidence_for(const rsk_diff_item *item,
+                                             const char *category)
+{
+  for (guint k = 0; item->evidence && k < item->n_categories; k++)
+    if (strcmp(item->categories[k], category) == 0)
+      return &item->evidence[k];
+  return NULL;
+}
+
+/* Under a list of tags that moved, each one's first evidence:
+ * "+ data.privacy (P): "GDPR and the CCPA" p. 31". */
+static void text_evidence(const text_ctx *t, char sign, const GPtrArray *ids,
+                          const rsk_diff_item *item)
+{
+  for (guint k = 0; item && k < ids->len; k++) {
+    const rsk_diff_evidence *ev = evidence_for(item, g_ptr_array_index(ids, k));
+    if (!ev || !ev->text)
+      continue;
+    g_autofree char *quote = g_strdup(ev->text);
+    for (char *p = quote; *p; p++)
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        *p = ' ';
+    g_autofree char *line = g_strdup_printf(
+        "%c %s (%c): \"%s\" p. %d", sign,
+        (const char *)g_ptr_array_index(ids, k), ev->strength ? ev->strength : '?',
+        quote, ev->page);
+    emit(t, line, 8, 12);
+  }
+}
+
+static void text_tag_moves(const text_ctx *t, const rsk_diff_entry *e,
+                           const rsk_diff_item *x, const rsk_diff_item *y)
+{
+  GString *line = g_string_new(NULL);
+  if (e->regulations_gained->len) {
+    g_string_assign(line, "regulations gained: ");
+    append_regulations(line, t, (const char *const *)e->regulations_gained->pdata,
+                       e->regulations_gained->len);
+    emit(t, line->str, 6, 8);
+  }
+  if (e->regulations_lost->len) {
+    g_string_assign(line, "regulations lost: ");
+    append_regulations(line, t, (const char *const *)e->regulations_lost->pdata,
+                       e->regulations_lost->len);
+    emit(t, line->str, 6, 8);
+  }
+  if (e->tags_gained->len || e->tags_lost->len) {
+    g_string_assign(line, "tags:");
+    if (e->tags_gained->len) {
+      g_string_append(line, " gained ");
+      append_list(line, e->tags_gained);
+    }
+    if (e->tags_lost->len) {
+      g_string_append(line, e->tags_gained->len ? "; lost " : " lost ");
+      append_list(line, e->tags_lost);
+    }
+    emit(t, line->str, 6, 8);
+    text_evidence(t, '+', e->tags_gained, y);
+    text_evidence(t, '-', e->tags_lost, x);
+  }
+  g_string_free(line, TRUE);
+}
+
+static void text_redline(const text_ctx *t, const rsk_diff_item *x,
+                         const rsk_diff_item *y)
+{
+  if (!t->o->redline)
     return;
-  g_string_append(out, "      tags:");
-  if (e->tags_gained->len) {
-    g_string_append(out, " gained ");
-    append_list(out, e->tags_gained);
+  rsk_redline *r = rsk_redline_compute(x->body, y->body);
+  guint n = rsk_redline_n_changes(r);
+  if (n) {
+    g_string_append_printf(t->out,
+        "      redline: %u change%s, %u word%s struck, %u put in\n", n,
+        n == 1 ? "" : "s", rsk_redline_words_deleted(r),
+        rsk_redline_words_deleted(r) == 1 ? "" : "s",
+        rsk_redline_words_inserted(r));
+    guint left = rsk_redline_write_text(t->out, r, t->o->context ? t->o->context : 6,
+                                        t->o->max_hunks, 8, t->width);
+    if (left)
+      g_string_append_printf(t->out, "        ... and %u more change%s"
+                             " (--full shows every change)\n", left,
+                             left == 1 ? "" : "s");
   }
-  if (e->tags_lost->len) {
-    g_string_append(out, e->tags_gained->len ? "; lost " : " lost ");
-    append_list(out, e->tags_lost);
-  }
-  g_string_append_c(out, '\n');
+  rsk_redline_free(r);
 }
 
-static void text_single(GString *out, const rsk_diff_item *item, char mark,
-                        const char *tag_word)
+static void text_single(const text_ctx *t, const rsk_diff_entry *e,
+                        const rsk_diff_item *item, char mark)
 {
-  g_string_append_printf(out, "  %c #%d (", mark, item->ordinal);
-  append_pages(out, item);
-  g_string_append_printf(out, ") %s\n", item->heading);
+  GString *line = g_string_new(NULL);
+  gboolean added = mark == '+';
+  g_string_printf(line, "%c #%d (", mark, item->ordinal);
+  append_pages(line, item);
+  g_string_append_printf(line, ") %s", item->heading);
+  emit(t, line->str, 2, 6);
   if (item->n_categories) {
-    g_string_append_printf(out, "      tags %s: ", tag_word);
-    append_item_tags(out, item);
-    g_string_append_c(out, '\n');
+    g_string_printf(line, "tags %s: ", added ? "gained" : "lost");
+    for (guint k = 0; k < item->n_categories; k++)
+      g_string_append_printf(line, "%s%s", k ? ", " : "", item->categories[k]);
+    emit(t, line->str, 6, 8);
+    text_evidence(t, mark, added ? e->tags_gained : e->tags_lost, item);
   }
+  if (item->n_regulations) {
+    g_string_assign(line, added ? "regulations: " : "regulations lost: ");
+    append_regulations(line, t, item->regulations, item->n_regulations);
+    emit(t, line->str, 6, 8);
+  }
+  g_string_free(line, TRUE);
 }
 
-static void text_pair(GString *out, const rsk_diff_entry *e,
+static void text_pair(const text_ctx *t, const rsk_diff_entry *e,
                       const rsk_diff_item *x, const rsk_diff_item *y)
 {
-  g_string_append_printf(out, "  ~ #%d -> #%d (", x->ordinal, y->ordinal);
-  append_pages(out, y);
-  g_string_append(out, ")");
+  GString *line = g_string_new(NULL);
+  g_string_append_printf(t->out, "  %c #%d -> #%d (",
+                         e->kind == RSK_DIFF_UNCHANGED ? '=' : '~', x->ordinal,
+                         y->ordinal);
+  append_pages(t->out, y);
+  g_string_append(t->out, ")");
   if (e->kind == RSK_DIFF_CHANGED)
-    g_string_append_printf(out, " body %.0f%% changed",
+    g_string_append_printf(t->out, " body %.0f%% changed",
                            (1 - e->body_similarity) * 100);
-  g_string_append_c(out, '\n');
+  g_string_append_c(t->out, '\n');
   if (e->heading_changed) {
-    g_string_append_printf(out, "      was: %s\n", x->heading);
-    g_string_append_printf(out, "      now: %s\n", y->heading);
+    g_string_printf(line, "was: %s", x->heading);
+    emit(t, line->str, 6, 11);
+    g_string_printf(line, "now: %s", y->heading);
+    emit(t, line->str, 6, 11);
   } else {
-    g_string_append_printf(out, "      %s\n", y->heading);
+    emit(t, y->heading, 6, 6);
   }
-  text_tag_moves(out, e);
+  text_tag_moves(t, e, x, y);
+  text_redline(t, x, y);
+  g_string_free(line, TRUE);
 }
 
-void rsk_diff_write_text(GString *out, const rsk_diff *d,
-                         const rsk_diff_item *a, guint n_a, const char *name_a,
-                         const rsk_diff_item *b, guint n_b, const char *name_b)
+gboolean rsk_diff_entry_edited(const rsk_diff_entry *e, const rsk_diff_item *a,
+                               const rsk_diff_item *b)
+{
+  if (e->kind != RSK_DIFF_UNCHANGED)
+    return FALSE;
+  if (e->tags_gained->len || e->tags_lost->len || e->regulations_gained->len ||
+      e->regulations_lost->len)
+    return TRUE;
+  rsk_redline *r = rsk_redline_compute(a[e->a].body, b[e->b].body);
+  gboolean edited = rsk_redline_n_changes(r) > 0;
+  rsk_redline_free(r);
+  return edited;
+}
+
+void rsk_diff_write_text_with(GString *out, const rsk_diff *d,
+                              const rsk_diff_item *a, guint n_a,
+                              const char *name_a, const rsk_diff_item *b,
+                              guint n_b, const char *name_b,
+                              const rsk_diff_text_options *o)
 {
   static const struct { rsk_diff_kind kind; const char *title; } groups[] = {
     {RSK_DIFF_ADDED, "Added"},
     {RSK_DIFF_REMOVED, "Removed"},
     {RSK_DIFF_REWORDED, "Reworded (heading changed, body within threshold)"},
     {RSK_DIFF_CHANGED, "Materially changed"},
+    {RSK_DIFF_UNCHANGED, "Edited (heading unchanged, body within threshold)"},
   };
+  text_ctx t = {out, o, o->width > 0 ? o->width : 80};
+  gboolean *edited = g_new0(gboolean, d->entries->len + 1);
+  guint n_edited = 0;
 
-  g_string_append_printf(out, "%s (%u risk factors) -> %s (%u risk factors)\n",
-                         name_a, n_a, name_b, n_b);
-  g_string_append_printf(out,
+  for (guint i = 0; i < d->entries->len; i++) {
+    const rsk_diff_entry *e = &g_array_index(d->entries, rsk_diff_entry, i);
+    edited[i] = rsk_diff_entry_edited(e, a, b);
+    n_edited += edited[i];
+  }
+  g_autofree char *head = g_strdup_printf(
+      "%s (%u risk factors) -> %s (%u risk factors)", name_a, n_a, name_b, n_b);
+  emit(&t, head, 0, 4);
+  g_autofree char *summary = g_strdup_printf(
       "%u added, %u removed, %u reworded, %u materially changed"
-      " (body changed by more than %.0f%%), %u unchanged\n",
+      " (body changed by more than %.0f%%), %u unchanged",
       d->counts[RSK_DIFF_ADDED], d->counts[RSK_DIFF_REMOVED],
       d->counts[RSK_DIFF_REWORDED], d->counts[RSK_DIFF_CHANGED],
       d->threshold * 100, d->counts[RSK_DIFF_UNCHANGED]);
+  if (n_edited) {
+    char *more = g_strdup_printf("%s, %u of them edited", summary, n_edited);
+    g_free(summary);
+    summary = more;
+  }
+  emit(&t, summary, 0, 0);
 
   for (guint g = 0; g < G_N_ELEMENTS(groups); g++) {
-    if (d->counts[groups[g].kind] == 0)
+    guint count = groups[g].kind == RSK_DIFF_UNCHANGED
+                      ? n_edited : d->counts[groups[g].kind];
+    if (count == 0)
       continue;
-    g_string_append_printf(out, "\n%s (%u)\n", groups[g].title,
-                           d->counts[groups[g].kind]);
+    g_string_append_printf(out, "\n%s (%u)\n", groups[g].title, count);
     for (guint i = 0; i < d->entries->len; i++) {
       const rsk_diff_entry *e = &g_array_index(d->entries, rsk_diff_entry, i);
-      if (e->kind != groups[g].kind)
+      if (e->kind != groups[g].kind ||
+          (e->kind == RSK_DIFF_UNCHANGED && !edited[i]))
         continue;
       if (e->kind == RSK_DIFF_ADDED)
-        text_single(out, &b[e->b], '+', "gained");
+        text_single(&t, e, &b[e->b], '+');
       else if (e->kind == RSK_DIFF_REMOVED)
-        text_single(out, &a[e->a], '-', "lost");
+        text_single(&t, e, &a[e->a], '-');
       else
-        text_pair(out, e, &a[e->a], &b[e->b]);
+        text_pair(&t, e, &a[e->a], &b[e->b]);
     }
   }
-
-  /* Tags that moved on pairs that are otherwise unchanged. */
-  gboolean header = FALSE;
-  for (guint i = 0; i < d->entries->len; i++) {
-    const rsk_diff_entry *e = &g_array_index(d->entries, rsk_diff_entry, i);
-    if (e->kind != RSK_DIFF_UNCHANGED ||
-        (e->tags_gained->len == 0 && e->tags_lost->len == 0))
-      continue;
-    if (!header)
-      g_string_append(out, "\nUnchanged text, tags moved\n");
-    header = TRUE;
-    g_string_append_printf(out, "  = #%d -> #%d %s\n", a[e->a].ordinal,
-                           b[e->b].ordinal, b[e->b].heading);
-    text_tag_moves(out, e);
-  }
+  g_free(edited);
 
   GArray *cats = rsk_diff_categories(a, n_a, b, n_b);
-  header = FALSE;
+  gboolean header = FALSE;
   for (guint q = 0; q < cats->len; q++) {
     const rsk_diff_category *c = &g_array_index(cats, rsk_diff_category, q);
     if (c->a == c->b)
@@ -184,6 +311,14 @@ void rsk_diff_write_text(GString *out, const rsk_diff *d,
                            c->a, c->b, (int)c->b - (int)c->a);
   }
   g_array_unref(cats);
+}
+
+void rsk_diff_write_text(GString *out, const rsk_diff *d,
+                         const rsk_diff_item *a, guint n_a, const char *name_a,
+                         const rsk_diff_item *b, guint n_b, const char *name_b)
+{
+  const rsk_diff_text_options o = {.width = 80};
+  rsk_diff_write_text_with(out, d, a, n_a, name_a, b, n_b, name_b, &o);
 }
 
 /* --- JSON ------------------------------------------------------------ */
@@ -199,6 +334,12 @@ static void json_strings(GString *out, const char *const *ids, guint n)
   g_string_append_c(out, ']');
 }
 
+static void json_ids(GString *out, const char *key, const GPtrArray *ids)
+{
+  g_string_append_printf(out, ", \"%s\": ", key);
+  json_strings(out, (const char *const *)ids->pdata, ids->len);
+}
+
 static void json_item(GString *out, const rsk_diff_item *item)
 {
   g_string_append_printf(out, "{\"ordinal\": %d, \"heading\": ", item->ordinal);
@@ -206,7 +347,32 @@ static void json_item(GString *out, const rsk_diff_item *item)
   g_string_append_printf(out, ", \"page_start\": %d, \"page_end\": %d,"
                          " \"tags\": ", item->page_start, item->page_end);
   json_strings(out, item->categories, item->n_categories);
+  g_string_append(out, ", \"regulations\": ");
+  json_strings(out, item->regulations, item->n_regulations);
   g_string_append_c(out, '}');
+}
+
+static void json_redline(GString *out, const rsk_diff_item *x,
+                         const rsk_diff_item *y)
+{
+  rsk_redline *r = rsk_redline_compute(x->body, y->body);
+  GString *hunks = g_string_new(NULL);
+  rsk_redline_write_text(hunks, r, 6, 0, 0, 0);
+  g_string_append_printf(out, ", \"redline\": {\"changes\": %u,"
+                         " \"words_deleted\": %u, \"words_inserted\": %u,"
+                         " \"hunks\": [", rsk_redline_n_changes(r),
+                         rsk_redline_words_deleted(r),
+                         rsk_redline_words_inserted(r));
+  char **lines = g_strsplit(hunks->str, "\n", -1);
+  for (guint k = 0; lines[k] && *lines[k]; k++) {
+    if (k)
+      g_string_append(out, ", ");
+    rsk_escape_json(out, lines[k]);
+  }
+  g_string_append(out, "]}");
+  g_strfreev(lines);
+  g_string_free(hunks, TRUE);
+  rsk_redline_free(r);
 }
 
 static void json_kind(GString *out, const rsk_diff *d, rsk_diff_kind kind,
@@ -214,10 +380,13 @@ static void json_kind(GString *out, const rsk_diff *d, rsk_diff_kind kind,
 {
   gboolean first = TRUE;
 
-  g_string_append_printf(out, ",\n \"%s\": [", rsk_diff_kind_name(kind));
+  g_string_append_printf(out, ",\n \"%s\": [", kind == RSK_DIFF_UNCHANGED
+                                                   ? "edited"
+                                                   : rsk_diff_kind_name(kind));
   for (guint i = 0; i < d->entries->len; i++) {
     const rsk_diff_entry *e = &g_array_index(d->entries, rsk_diff_entry, i);
-    if (e->kind != kind)
+    if (e->kind != kind ||
+        (kind == RSK_DIFF_UNCHANGED && !rsk_diff_entry_edited(e, a, b)))
       continue;
     g_string_append(out, first ? "\n  " : ",\n  ");
     first = FALSE;
@@ -232,13 +401,13 @@ static void json_kind(GString *out, const rsk_diff *d, rsk_diff_kind kind,
       json_item(out, &b[e->b]);
       g_string_append_printf(out,
           ", \"heading_similarity\": %.4f, \"body_similarity\": %.4f,"
-          " \"match_score\": %.4f, \"tags_gained\": ",
+          " \"match_score\": %.4f",
           e->heading_similarity, e->body_similarity, e->match_score);
-      json_strings(out, (const char *const *)e->tags_gained->pdata,
-                   e->tags_gained->len);
-      g_string_append(out, ", \"tags_lost\": ");
-      json_strings(out, (const char *const *)e->tags_lost->pdata,
-                   e->tags_lost->len);
+      json_ids(out, "tags_gained", e->tags_gained);
+      json_ids(out, "tags_lost", e->tags_lost);
+      json_ids(out, "regulations_gained", e->regulations_gained);
+      json_ids(out, "regulations_lost", e->regulations_lost);
+      json_redline(out, &a[e->a], &b[e->b]);
       g_string_append_c(out, '}');
     }
   }
@@ -264,6 +433,7 @@ void rsk_diff_write_json(GString *out, const rsk_diff *d,
   json_kind(out, d, RSK_DIFF_REMOVED, a, b);
   json_kind(out, d, RSK_DIFF_REWORDED, a, b);
   json_kind(out, d, RSK_DIFF_CHANGED, a, b);
+  json_kind(out, d, RSK_DIFF_UNCHANGED, a, b);
 
   GArray *cats = rsk_diff_categories(a, n_a, b, n_b);
   gboolean first = TRUE;

@@ -16,10 +16,12 @@
 /* One JSONL record per risk factor, the contract of DESIGN.md, in this key
  * order: filing, sha256, company, ordinal, section, heading, body,
  * page_start, page_end, tags [{category, score, strength, evidence
- * [{page, text}]}], regulations []; then the additions filing_id, doc_type,
- * period_end, document_date (YYYY-MM-DD or null), taxonomy_version,
- * word_count, company_zh, ticker, cik, stock_code (null when unknown).
- * Returns a new object (cJSON_Delete). */
+ * [{page, text, sentence, match, count, page_label}]}], regulations [];
+ * then the additions filing_id, doc_type, period_end, document_date
+ * (YYYY-MM-DD or null), taxonomy_version, word_count, company_zh, ticker,
+ * cik, stock_code (null when unknown), page_start_label, page_end_label
+ * (the printed folios, or null when unknown) and flags (the filing's
+ * sanity flags). Returns a new object (cJSON_Delete). */
 cJSON *rsk_export_risk_json(const rsk_analysis *analysis,
                             const rsk_analysis_risk *risk);
 
@@ -36,18 +38,31 @@ cJSON *rsk_export_info_json(const rsk_filing_info *info);
 void rsk_export_jsonl(const rsk_analysis *analysis, FILE *out);
 
 typedef enum {
-  RSK_EXPORT_PER_RISK,  /* one CSV row per risk factor */
-  RSK_EXPORT_PER_TAG,   /* one CSV row per tag */
+  RSK_EXPORT_PER_RISK,      /* one CSV row per risk factor */
+  RSK_EXPORT_PER_TAG,       /* one CSV row per tag */
+  RSK_EXPORT_PER_EVIDENCE,  /* one CSV row per evidence match */
 } rsk_export_per;
+
+/* The longest cell spreadsheets take (Excel, LibreOffice Calc), in
+ * characters (UTF-16 code units). */
+#define RSK_CSV_CELL_MAX 32767
 
 /* The CSV columns, documented for `export --help`. */
 extern const char rsk_export_csv_help[];
 
 /* Writes the CSV header row, then the rows of one filing (RFC 4180: CRLF
- * line ends, fields with a comma, quote, CR or LF quoted, quotes doubled). */
+ * line ends, fields with a comma, quote, CR or LF quoted, quotes doubled).
+ * Unless FULL_BODY, a cell longer than RSK_CSV_CELL_MAX is cut to fit,
+ * ending in a marker that says so and how long the whole text is. */
 void rsk_export_csv_header(rsk_export_per per, FILE *out);
 void rsk_export_csv(const rsk_analysis *analysis, rsk_export_per per,
-                    FILE *out);
+                    gboolean full_body, FILE *out);
+
+/* Appends TEXT to OUT within MAX UTF-16 code units: whole when it fits,
+ * else cut at a character boundary and ended with " [... cut: N characters
+ * in all; riskscope export --full-body keeps them]" (the marker within
+ * MAX too). Returns TRUE when it cut. */
+gboolean rsk_export_fit_cell(GString *out, const char *text, gsize max);
 
 /* Writes a Markdown section with a table of risk factors for one filing. */
 void rsk_export_md(const rsk_analysis *analysis, FILE *out);

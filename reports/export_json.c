@@ -38,6 +38,25 @@ static void add_sentence(cJSON *ev, const rsk_analysis_risk *risk,
   cJSON_AddItemToArray(match, cJSON_CreateNumber((double)to));
 }
 
+static cJSON *flags_json(const rsk_filing_info *info)
+{
+  cJSON *flags = cJSON_CreateArray();
+  for (guint i = 0; info->flags && i < info->flags->len; i++)
+    cJSON_AddItemToArray(flags,
+                         cJSON_CreateString(g_ptr_array_index(info->flags, i)));
+  return flags;
+}
+
+/* The printed folios of the risk factor's first and last pages. */
+static void add_labels(cJSON *obj, const rsk_analysis *a,
+                       const rsk_analysis_risk *risk)
+{
+  cJSON_AddItemToObject(obj, "page_start_label",
+                        string_or_null(rsk_analysis_page_label(a, risk->page_start)));
+  cJSON_AddItemToObject(obj, "page_end_label",
+                        string_or_null(rsk_analysis_page_label(a, risk->page_end)));
+}
+
 static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
                         gboolean why)
 {
@@ -57,6 +76,8 @@ static cJSON *tags_json(const rsk_analysis *a, const rsk_analysis_risk *risk,
       cJSON_AddStringToObject(ev, "text", e->text);
       add_sentence(ev, risk, e);
       cJSON_AddNumberToObject(ev, "count", e->count);
+      cJSON_AddItemToObject(ev, "page_label",
+                            string_or_null(rsk_analysis_page_label(a, e->page)));
       if (why) {
         cJSON_AddBoolToObject(ev, "in_heading", e->in_heading);
         cJSON_AddStringToObject(ev, "pattern", e->pattern);
@@ -119,6 +140,8 @@ cJSON *rsk_export_risk_json(const rsk_analysis *a,
   cJSON_AddStringToObject(obj, "taxonomy_version", a->info.taxonomy_version);
   cJSON_AddNumberToObject(obj, "word_count", risk->word_count);
   add_identity(obj, &a->info);
+  add_labels(obj, a, risk);
+  cJSON_AddItemToObject(obj, "flags", flags_json(&a->info));
   return obj;
 }
 
@@ -142,10 +165,7 @@ cJSON *rsk_export_info_json(const rsk_filing_info *info)
   cJSON_AddStringToObject(obj, "analyzed_at", info->analyzed_at);
   cJSON_AddStringToObject(obj, "taxonomy_name", info->taxonomy_name);
   cJSON_AddStringToObject(obj, "taxonomy_version", info->taxonomy_version);
-  cJSON *flags = cJSON_AddArrayToObject(obj, "flags");
-  for (guint i = 0; info->flags && i < info->flags->len; i++)
-    cJSON_AddItemToArray(flags,
-                         cJSON_CreateString(g_ptr_array_index(info->flags, i)));
+  cJSON_AddItemToObject(obj, "flags", flags_json(info));
   add_identity(obj, info);
   return obj;
 }
@@ -159,6 +179,7 @@ cJSON *rsk_export_filing_json(const rsk_analysis *a, gboolean why)
     cJSON *r = cJSON_CreateObject();
     add_risk_fields(r, a, risk, why);
     cJSON_AddNumberToObject(r, "word_count", risk->word_count);
+    add_labels(r, a, risk);
     cJSON_AddItemToArray(risks, r);
   }
   return obj;

@@ -8,7 +8,8 @@
 
 static int char_width(gunichar c)
 {
-  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c))
+  /* Control characters print nothing (the search's match marks). */
+  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c) || g_unichar_iscntrl(c))
     return 0;
   return g_unichar_iswide(c) ? 2 : 1;
 }
@@ -56,9 +57,10 @@ void rsk_text_fit(GString *out, const char *text, int width, gboolean right)
 }
 
 static void wrap_paragraph(GString *out, const char *text, gsize len,
-                           int indent, int width)
+                           int first_indent, int indent, int width)
 {
   int column = 0;
+  gboolean first = TRUE;
   const char *p = text, *end = text + len;
 
   while (p < end) {
@@ -76,9 +78,11 @@ static void wrap_paragraph(GString *out, const char *text, gsize len,
       column = 0;
     }
     if (column == 0) {
-      for (int i = 0; i < indent; i++)
+      int n = first ? first_indent : indent;
+      for (int i = 0; i < n; i++)
         g_string_append_c(out, ' ');
-      column = indent;
+      column = n;
+      first = FALSE;
     } else {
       g_string_append_c(out, ' ');
       column++;
@@ -92,15 +96,31 @@ static void wrap_paragraph(GString *out, const char *text, gsize len,
 
 void rsk_text_wrap(GString *out, const char *text, int indent, int width)
 {
+  rsk_text_wrap_hanging(out, text, indent, indent, width);
+}
+
+void rsk_text_wrap_hanging(GString *out, const char *text, int first_indent,
+                           int indent, int width)
+{
   const char *p = text ? text : "";
   while (*p) {
     const char *nl = strchr(p, '\n');
     gsize len = nl ? (gsize)(nl - p) : strlen(p);
-    wrap_paragraph(out, p, len, indent, width);
+    wrap_paragraph(out, p, len, first_indent, indent, width);
     p += len;
     if (*p == '\n')
       p++;
   }
+}
+
+void rsk_text_wrap_joined(GString *out, const char *text, int indent,
+                          int width)
+{
+  g_autofree char *joined = g_strdup(text ? text : "");
+  for (char *p = joined; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  rsk_text_wrap(out, joined, indent, width);
 }
 
 const char *rsk_format_score(char *buf, double score)

@@ -46,6 +46,25 @@ static const char css[] =
   "svg .legend-title{fill:var(--muted);font-size:12px}\n"
   "svg .tick{fill:var(--muted);font-size:11px;text-anchor:middle}\n"
   "svg .tick.start{text-anchor:start}\n"
+  "svg .row.flagged{fill:#9b1c1c}\n"
+  "svg .v.s{fill:#5f6b7a;font-style:italic}\n"
+  "svg.trend{display:block;max-width:100%;height:auto;font-family:inherit}\n"
+  "svg.trend .grid{stroke:#e3e7ec}\n"
+  "svg.trend .axis{fill:var(--muted);font-size:11px;text-anchor:end}\n"
+  "svg.trend .axis.x{text-anchor:middle}\n"
+  "svg.trend .key{fill:#1f2933;font-size:11.5px}\n"
+  "ol.legend{columns:2;font-size:13px;color:#3b4654;margin:10px 0 0;"
+  "padding-left:22px}\n"
+  "ol.legend code{font-size:11.5px}\n"
+  ".flags{background:#fdf2f2;border:1px solid #f5c2c2;color:#7a1c1c;"
+  "border-radius:6px;padding:8px 12px;margin:10px 0;font-size:13.5px}\n"
+  ".flags ul{margin:4px 0 0;padding-left:18px}\n"
+  ".flag{color:#9b1c1c;font-weight:700}\n"
+  ".redline{font-size:13.5px;color:#333f4d;border-left:3px solid var(--line);"
+  "padding-left:10px;margin:6px 0}\n"
+  "del{background:#fde8e8;color:#9b1c1c}\n"
+  "ins{background:#e3f5e9;color:#1e6b3a;text-decoration:none}\n"
+  ".moves{font-size:13px;margin:4px 0}\n"
   ".note{color:var(--muted);font-size:13px;margin-top:8px}\n"
   "nav.toc ol{columns:2;margin:6px 0 0;padding-left:20px}\n"
   "nav.toc li{margin:2px 0}\n"
@@ -130,19 +149,39 @@ static void append_taxonomies(GString *out, const rsk_html_report *r)
   g_ptr_array_unref(seen);
 }
 
+/* "3 companies, their latest filings compared; 2 earlier filings for what
+ * changed; 7 filings stored, of which 1 flagged and 1 excluded left out":
+ * each number counts filings, as the database holds them. */
+static void write_counts(GString *out, const rsk_html_report *r)
+{
+  guint previous = 0, shown = r->n_companies;
+  for (guint i = 0; i < r->n_companies; i++)
+    previous += r->companies[i].previous != NULL;
+
+  g_string_append_printf(out, "%u compan%s (%u latest filing%s compared)",
+                         r->n_companies, r->n_companies == 1 ? "y" : "ies",
+                         shown, shown == 1 ? "" : "s");
+  if (previous)
+    g_string_append_printf(out, " \xc2\xb7 %u earlier filing%s for what changed",
+                           previous, previous == 1 ? "" : "s");
+  if (r->n_stored)
+    g_string_append_printf(out, " \xc2\xb7 %u filing%s stored", r->n_stored,
+                           r->n_stored == 1 ? "" : "s");
+  if (r->n_flagged_out)
+    g_string_append_printf(out, ", %u with sanity flags left out",
+                           r->n_flagged_out);
+  if (r->n_excluded)
+    g_string_append_printf(out, ", %u excluded", r->n_excluded);
+}
+
 static void write_header(GString *out, const rsk_html_report *r,
                          const char *title)
 {
-  guint filings = 0;
-  for (guint i = 0; i < r->n_companies; i++)
-    filings += 1 + (r->companies[i].previous != NULL);
-
   g_string_append(out, "<header class=\"top\">\n<h1>");
   rsk_escape_html(out, title);
-  g_string_append_printf(out,
-      "</h1>\n<p class=\"sub\">%u compan%s, %u filing%s analysed"
-      " \xc2\xb7 taxonomy ", r->n_companies, r->n_companies == 1 ? "y" : "ies",
-      filings, filings == 1 ? "" : "s");
+  g_string_append(out, "</h1>\n<p class=\"sub\">");
+  write_counts(out, r);
+  g_string_append(out, " \xc2\xb7 taxonomy ");
   append_taxonomies(out, r);
   if (r->generated_at) {
     g_string_append(out, " \xc2\xb7 generated ");
@@ -151,20 +190,47 @@ static void write_header(GString *out, const rsk_html_report *r,
   g_string_append(out, "</p>\n</header>\n");
 }
 
+static gboolean flagged_rows(const rsk_matrix *m)
+{
+  for (guint i = 0; i < m->rows->len; i++)
+    if (g_array_index(m->rows, rsk_matrix_row, i).flags)
+      return TRUE;
+  return FALSE;
+}
+
 static void write_heatmap(GString *out, const rsk_html_report *r)
 {
   g_string_append(out,
       "<section class=\"card\" id=\"heatmap\">\n"
       "<h2>Where each company discloses AI-regulation risk</h2>\n"
       "<p class=\"sub\">Each cell: the share of the company's risk-factor"
-      " words that sit in risk factors tagged with the category (latest"
-      " filing). Hover a cell for counts and scores; click a company for"
-      " its risk factors.</p>\n<div class=\"scroll\">\n");
+      " words that sit in risk factors where the category is primary"
+      " (latest filing); the strip at its foot, where it is only secondary"
+      " or mentioned. Hover a cell for counts and scores; click a company"
+      " for its risk factors.</p>\n<div class=\"scroll\">\n");
   rsk_heatmap_write_svg(out, r->matrix, TRUE);
   g_string_append(out,
       "</div>\n<p class=\"note\">\"Any tag\": share of the risk section in"
-      " risk factors with at least one category. A risk factor tagged with"
-      " several categories counts in each.</p>\n</section>\n");
+      " risk factors with at least one category; \"AI tags\": with at least"
+      " one of the AI categories (ids starting <code>" RSK_MATRIX_AI_PREFIX
+      "</code>), which leaves out general privacy, data and trade rules. A"
+      " risk factor tagged with several categories counts in each.");
+  if (flagged_rows(r->matrix))
+    g_string_append(out, " <span class=\"flag\">\xe2\x9a\xa0</span>: the"
+                         " filing raised sanity flags (see its section); its"
+                         " numbers may mislead.");
+  g_string_append(out, "</p>\n<h3>Categories, in the taxonomy's order</h3>\n"
+                       "<ol class=\"legend\">\n");
+  for (guint j = 0; j < r->matrix->columns->len; j++) {
+    const rsk_matrix_column *c =
+        &g_array_index(r->matrix->columns, rsk_matrix_column, j);
+    g_string_append(out, "<li>");
+    rsk_escape_html(out, c->label);
+    g_string_append(out, " <code>");
+    rsk_escape_html(out, c->id);
+    g_string_append(out, "</code></li>\n");
+  }
+  g_string_append(out, "</ol>\n</section>\n");
 }
 
 static void write_toc(GString *out, const rsk_html_report *r)
@@ -174,7 +240,11 @@ static void write_toc(GString *out, const rsk_html_report *r)
     const rsk_filing_info *info = &r->companies[i].latest->info;
     g_string_append_printf(out, "<li><a href=\"#company-%u\">", i + 1);
     rsk_escape_html(out, info->company);
-    g_string_append(out, "</a> <span class=\"meta\">");
+    g_string_append(out, "</a> ");
+    if (info->flags && info->flags->len)
+      g_string_append(out, "<span class=\"flag\" title=\"sanity flags\">"
+                           "\xe2\x9a\xa0</span> ");
+    g_string_append(out, "<span class=\"meta\">");
     rsk_escape_html(out, info->name);
     g_string_append(out, "</span></li>\n");
   }

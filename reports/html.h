@@ -23,6 +23,10 @@ typedef struct {
   const rsk_diff *diff;              /* previous -> latest, or NULL */
   const rsk_diff_items *previous_items;
   const rsk_diff_items *latest_items;
+  const rsk_matrix *trend;           /* the company's filings of the
+                                        latest's form, oldest first, when it
+                                        has two or more; else NULL */
+  const char *form;                  /* that form ("10-K"), or NULL */
 } rsk_html_company;
 
 typedef struct {
@@ -32,6 +36,11 @@ typedef struct {
   const rsk_matrix *matrix;          /* row i is companies[i] */
   const rsk_html_company *companies;
   guint n_companies;
+  guint n_stored;                    /* filings in the database */
+  guint n_flagged_out;               /* flagged filings left out */
+  guint n_excluded;                  /* filings left out by --exclude */
+  GHashTable *regulation_names;      /* regulation id -> short name, or
+                                        NULL */
 } rsk_html_report;
 
 /* Returns the report as a newly allocated string (g_free()). */

@@ -4,7 +4,10 @@
  */
 #include "html_private.h"
 
+#include "diff_format.h"
 #include "escape.h"
+#include "redline.h"
+#include "trend_svg.h"
 
 #include <string.h>
 
@@ -270,6 +273,8 @@ static void append_summary(GString *out, const rsk_html_report *r, guint row)
 
 /* --- Changes since the previous filing ------------------------------- */
 
+#define HUNKS_SHOWN 8
+
 static void append_item_cell(GString *out, const rsk_diff_item *item)
 {
   g_string_append_printf(out, "<span class=\"ord\">#%d</span>", item->ordinal);
@@ -279,15 +284,123 @@ static void append_item_cell(GString *out, const rsk_diff_item *item)
   g_string_append(out, "</span>");
 }
 
-static void append_ids(GString *out, const rsk_html_report *r,
-                       const char *cls, const char *sign,
-                       const char *const *ids, guint n)
+static const rsk_diff_evidence *evidence_for(const rsk_diff_item *item,
+                                             const char *category)
 {
-  for (guint k = 0; k < n; k++) {
-    g_string_append_printf(out, "<span class=\"%s\">%s", cls, sign);
-    rsk_escape_html(out, rsk_html_category_label(r->matrix, ids[k]));
-    g_string_append(out, "</span> ");
+  for (guint k = 0; item && item->evidence && k < item->n_categories; k++)
+    if (strcmp(item->categories[k], category) == 0)
+      return &item->evidence[k];
+  return NULL;
+}
+
+/* Each tag of IDS as a chip with the quote that made it, from ITEM. */
+static void append_tag_moves(GString *out, const rsk_html_report *r,
+                             const char *cls, const char *sign,
+                             const GPtrArray *ids, const rsk_diff_item *item)
+{
+  for (guint k = 0; k < ids->len; k++) {
+    const char *id = g_ptr_array_index(ids, k);
+    const rsk_diff_evidence *ev = evidence_for(item, id);
+    g_string_append_printf(out, "<div class=\"moves\"><span class=\"%s\">%s",
+                           cls, sign);
+    rsk_escape_html(out, rsk_html_category_label(r->matrix, id));
+    g_string_append(out, "</span>");
+    if (ev && ev->text) {
+      g_string_append(out, " <q>");
+      rsk_escape_html(out, ev->text);
+      g_string_append_printf(out, "</q> <span class=\"page\">p.\xc2\xa0%d</span>",
+                             ev->page);
+    }
+    g_string_append(out, "</div>\n");
   }
+}
+
+static void append_regulation_moves(GString *out, const rsk_html_report *r,
+                                    const char *cls, const char *what,
+                                    const GPtrArray *ids)
+{
+  if (!ids->len)
+    return;
+  g_string_append_printf(out, "<div class=\"moves\"><span class=\"%s\">%s:"
+                         "</span> ", cls, what);
+  for (guint k = 0; k < ids->len; k++) {
+    const char *id = g_ptr_array_index(ids, k);
+    const char *name = r->regulation_names
+                           ? g_hash_table_lookup(r->regulation_names, id) : NULL;
+    g_string_append(out, k ? ", <code>" : "<code>");
+    rsk_escape_html(out, id);
+    g_string_append(out, "</code>");
+    if (name) {
+      g_string_append(out, " (");
+      rsk_escape_html(out, name);
+      g_string_append(out, ")");
+    }
+  }
+  g_string_append(out, "</div>\n");
+}
+
+/* The changes of a pair's body: the hunks, and the whole text marked. */
+static void append_redline(GString *out, const rsk_diff_item *x,
+                           const rsk_diff_item *y)
+{
+  rsk_redline *rl = rsk_redline_compute(x->body, y->body);
+  guint n = rsk_redline_n_changes(rl);
+  if (n) {
+    g_string_append_printf(out,
+        "<tr class=\"redline-row\"><td></td><td colspan=\"2\">"
+        "<div class=\"redline\"><div class=\"meta\">Redline: %u change%s,"
+        " %u word%s struck, %u put in</div>\n", n, n == 1 ? "" : "s",
+        rsk_redline_words_deleted(rl),
+        rsk_redline_words_deleted(rl) == 1 ? "" : "s",
+        rsk_redline_words_inserted(rl));
+    guint left = rsk_redline_write_html_hunks(out, rl, 8, HUNKS_SHOWN);
+    if (left)
+      g_string_append_printf(out, "<p class=\"meta\">and %u more change%s in"
+                             " the whole text below</p>\n", left,
+                             left == 1 ? "" : "s");
+    g_string_append(out, "<details><summary>Whole text with the changes"
+                         " marked</summary>\n");
+    rsk_redline_write_html(out, rl);
+    g_string_append(out, "</details></div></td></tr>\n");
+  }
+  rsk_redline_free(rl);
+}
+
+static void append_entry(GString *out, const rsk_html_report *r,
+                         const rsk_diff_entry *e, const rsk_diff_item *a,
+                         const rsk_diff_item *b)
+{
+  const rsk_diff_item *x = e->a >= 0 ? &a[e->a] : NULL;
+  const rsk_diff_item *y = e->b >= 0 ? &b[e->b] : NULL;
+  const char *kind = e->kind == RSK_DIFF_UNCHANGED ? "edited"
+                                                   : rsk_diff_kind_name(e->kind);
+
+  g_string_append_printf(out, "<tr><td><span class=\"kind %s\">%s</span>",
+                         e->kind == RSK_DIFF_UNCHANGED ? "reworded" : kind,
+                         kind);
+  if (e->kind == RSK_DIFF_CHANGED)
+    g_string_append_printf(out, "<div class=\"meta\">%.0f%% of the body"
+                           " changed</div>", (1 - e->body_similarity) * 100);
+  g_string_append(out, "</td><td>");
+  if (x && y && e->heading_changed) {
+    rsk_redline *h = rsk_redline_compute(x->heading, y->heading);
+    g_string_append_printf(out, "<span class=\"ord\">#%d</span>", y->ordinal);
+    rsk_redline_write_inline(out, h, TRUE);
+    g_string_append(out, " <span class=\"page\">");
+    append_pages(out, y->page_start, y->page_end);
+    g_string_append(out, "</span>");
+    rsk_redline_free(h);
+  } else {
+    append_item_cell(out, y ? y : x);
+  }
+  g_string_append(out, "</td><td>");
+  append_regulation_moves(out, r, "gain", "named now", e->regulations_gained);
+  append_regulation_moves(out, r, "lose", "no longer named", e->regulations_lost);
+  append_tag_moves(out, r, "gain", "+", e->tags_gained, y);
+  append_tag_moves(out, r, "lose", "\xe2\x88\x92", e->tags_lost, x);
+  g_string_append(out, "</td></tr>\n");
+  if (x && y)
+    append_redline(out, x, y);
 }
 
 static void append_diff(GString *out, const rsk_html_report *r,
@@ -296,56 +409,70 @@ static void append_diff(GString *out, const rsk_html_report *r,
   const rsk_diff *d = c->diff;
   const rsk_diff_item *a = c->previous_items->items, *b = c->latest_items->items;
   static const rsk_diff_kind order[] = {RSK_DIFF_ADDED, RSK_DIFF_REMOVED,
-                                        RSK_DIFF_CHANGED, RSK_DIFF_REWORDED};
+                                        RSK_DIFF_CHANGED, RSK_DIFF_REWORDED,
+                                        RSK_DIFF_UNCHANGED};
+  guint edited = 0;
 
-  g_string_append(out, "<h3>Changes since the previous filing</h3>\n<p class=\"sub\">");
+  for (guint i = 0; i < d->entries->len; i++)
+    edited += rsk_diff_entry_edited(&g_array_index(d->entries, rsk_diff_entry, i),
+                                    a, b);
+  g_string_append(out, "<h3>Changes since the previous ");
+  rsk_escape_html(out, c->previous->info.doc_type);
+  g_string_append(out, "</h3>\n<p class=\"sub\">");
   rsk_escape_html(out, c->previous->info.name);
   g_string_append(out, " \xe2\x86\x92 ");
   rsk_escape_html(out, c->latest->info.name);
   g_string_append_printf(out,
       ": %u added, %u removed, %u materially changed (body changed by more"
-      " than %.0f%%), %u reworded, %u unchanged.</p>\n",
+      " than %.0f%%), %u reworded, %u unchanged (%u of them edited).</p>\n",
       d->counts[RSK_DIFF_ADDED], d->counts[RSK_DIFF_REMOVED],
       d->counts[RSK_DIFF_CHANGED], d->threshold * 100,
-      d->counts[RSK_DIFF_REWORDED], d->counts[RSK_DIFF_UNCHANGED]);
+      d->counts[RSK_DIFF_REWORDED], d->counts[RSK_DIFF_UNCHANGED], edited);
   if (d->counts[RSK_DIFF_ADDED] + d->counts[RSK_DIFF_REMOVED] +
-      d->counts[RSK_DIFF_CHANGED] + d->counts[RSK_DIFF_REWORDED] == 0)
+      d->counts[RSK_DIFF_CHANGED] + d->counts[RSK_DIFF_REWORDED] + edited == 0)
     return;
   g_string_append(out, "<table class=\"diff\">\n<thead><tr><th>Change</th>"
-                       "<th>Risk factor</th><th>Tags</th></tr></thead>\n<tbody>\n");
+                       "<th>Risk factor</th><th>Regulations and tags</th>"
+                       "</tr></thead>\n<tbody>\n");
   for (guint o = 0; o < G_N_ELEMENTS(order); o++) {
     for (guint i = 0; i < d->entries->len; i++) {
       const rsk_diff_entry *e = &g_array_index(d->entries, rsk_diff_entry, i);
-      if (e->kind != order[o])
+      if (e->kind != order[o] ||
+          (e->kind == RSK_DIFF_UNCHANGED && !rsk_diff_entry_edited(e, a, b)))
         continue;
-      g_string_append_printf(out, "<tr><td><span class=\"kind %s\">%s</span>",
-                             rsk_diff_kind_name(e->kind),
-                             rsk_diff_kind_name(e->kind));
-      if (e->kind == RSK_DIFF_CHANGED)
-        g_string_append_printf(out, "<div class=\"meta\">%.0f%% of the body"
-                               " changed</div>", (1 - e->body_similarity) * 100);
-      g_string_append(out, "</td><td>");
-      if (e->kind == RSK_DIFF_REMOVED) {
-        append_item_cell(out, &a[e->a]);
-      } else if (e->kind == RSK_DIFF_ADDED) {
-        append_item_cell(out, &b[e->b]);
-      } else {
-        if (e->heading_changed) {
-          g_string_append(out, "<div class=\"was\">");
-          rsk_escape_html(out, a[e->a].heading);
-          g_string_append(out, "</div>");
-        }
-        append_item_cell(out, &b[e->b]);
-      }
-      g_string_append(out, "</td><td>");
-      append_ids(out, r, "gain", "+",
-                 (const char *const *)e->tags_gained->pdata, e->tags_gained->len);
-      append_ids(out, r, "lose", "\xe2\x88\x92",
-                 (const char *const *)e->tags_lost->pdata, e->tags_lost->len);
-      g_string_append(out, "</td></tr>\n");
+      append_entry(out, r, e, a, b);
     }
   }
   g_string_append(out, "</tbody></table>\n");
+}
+
+static void append_flags(GString *out, const rsk_filing_info *info)
+{
+  if (!info->flags || !info->flags->len)
+    return;
+  g_string_append(out, "<div class=\"flags\"><span class=\"flag\">\xe2\x9a\xa0"
+                       " Sanity flags</span>: the segmentation of this filing"
+                       " looks doubtful; its numbers may mislead.<ul>\n");
+  for (guint k = 0; k < info->flags->len; k++) {
+    g_string_append(out, "<li>");
+    rsk_escape_html(out, g_ptr_array_index(info->flags, k));
+    g_string_append(out, "</li>\n");
+  }
+  g_string_append(out, "</ul></div>\n");
+}
+
+static void append_trend(GString *out, const rsk_html_company *c)
+{
+  if (!c->trend || c->trend->rows->len < 2)
+    return;
+  g_string_append_printf(out, "<h3>Over its %u ", c->trend->rows->len);
+  rsk_escape_html(out, c->form ? c->form : c->latest->info.doc_type);
+  g_string_append(out, " filings</h3>\n<p class=\"sub\">Share of the risk"
+                       " section in risk factors with the tag, filing by"
+                       " filing, oldest first; hover a point for the"
+                       " counts.</p>\n<div class=\"scroll\">\n");
+  rsk_trend_write_svg(out, c->trend);
+  g_string_append(out, "</div>\n");
 }
 
 void rsk_html_company_section(GString *out, const rsk_html_report *r,
@@ -365,7 +492,9 @@ void rsk_html_company_section(GString *out, const rsk_html_report *r,
   rsk_escape_html(out, a->info.company);
   g_string_append(out, "</h2>\n");
   append_meta(out, &a->info, words);
+  append_flags(out, &a->info);
   append_summary(out, r, index);
+  append_trend(out, c);
 
   g_string_append_printf(out, "<h3>Tagged risk factors (%u of %u)</h3>\n",
                          tagged, a->risks->len);

@@ -14,7 +14,7 @@
 typedef struct {
   rsk_diff_item *items;
   guint n;
-  GPtrArray *owned;          /* the category arrays */
+  GPtrArray *owned;          /* the category, regulation, evidence arrays */
 } rsk_diff_items;
 
 /* Returns ANALYSIS's risk factors as diff items, borrowing its strings.
@@ -22,13 +22,21 @@ typedef struct {
 rsk_diff_items *rsk_diff_items_new(const rsk_analysis *analysis);
 void rsk_diff_items_free(rsk_diff_items *items);
 
+/* The short names of the named regulations of the built-in registry, by id
+ * ("EU-AIACT" -> "EU AI Act"). Free with g_hash_table_unref(). */
+GHashTable *rsk_regulation_names(void);
+
 /* Adds a row LABEL to MATRIX with every risk factor of ANALYSIS. */
 guint rsk_matrix_add_analysis(rsk_matrix *matrix, const char *label,
                               const rsk_analysis *analysis);
 
-/* Adds the categories of TAXONOMY (the built-in one when NULL, which is
- * the one riskscope analyze uses by default) as columns when its name is
- * TAXONOMY_NAME, so a category no filing has yet shows as an empty column;
- * then orders every column in the taxonomy's order, unknown ones after in
- * alphabetical order, and gives them the taxonomy's labels. */
-void rsk_matrix_apply_taxonomy(rsk_matrix *matrix, const char *taxonomy_name);
+/* Adds the categories IDS (NULL-terminated, with their LABELS; as stored
+ * with the filings' taxonomy, rsk_read_taxonomy_categories) as columns, so
+ * a category no filing has yet shows as an empty column; then orders every
+ * column in that order, unknown ones after in alphabetical order, and
+ * gives them those labels. Without IDS (a database from before schema
+ * version 3) the built-in taxonomy stands in when its name is
+ * TAXONOMY_NAME, and lends its order and labels in any case. */
+void rsk_matrix_apply_taxonomy(rsk_matrix *matrix, const char *taxonomy_name,
+                               const char *const *ids,
+                               const char *const *labels);

@@ -25,6 +25,7 @@ void rsk_matrix_free(rsk_matrix *m)
     g_free(r->label);
     g_free(r->company);
     g_free(r->filing);
+    g_strfreev(r->flags);
   }
   for (guint j = 0; j < m->columns->len; j++) {
     rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
@@ -77,7 +78,7 @@ guint rsk_matrix_add_column(rsk_matrix *m, const char *id, const char *label)
   g_free(from);
 
   rsk_matrix_column c = {g_strdup(id), g_strdup(label && *label ? label : id),
-                         {0, 0, 0}};
+                         {0}};
   g_array_append_val(m->columns, c);
   return n;
 }
@@ -109,13 +110,35 @@ const rsk_matrix_cell *rsk_matrix_cell_at(const rsk_matrix *m, guint row,
                         row * m->columns->len + column);
 }
 
-void rsk_matrix_add_risk(rsk_matrix *m, guint row, guint words,
-                         const char *const *categories, const double *scores,
-                         guint n_tags)
+static void cell_add(rsk_matrix_cell *c, guint words, double score,
+                     gboolean primary)
+{
+  c->count++;
+  c->words += words;
+  c->score += score;
+  if (primary) {
+    c->primary++;
+    c->primary_words += words;
+  }
+}
+
+static void cell_sum(rsk_matrix_cell *into, const rsk_matrix_cell *c)
+{
+  into->count += c->count;
+  into->words += c->words;
+  into->score += c->score;
+  into->primary += c->primary;
+  into->primary_words += c->primary_words;
+}
+
+void rsk_matrix_add_risk_full(rsk_matrix *m, guint row, guint words,
+                              const char *const *categories,
+                              const double *scores, const char *strengths,
+                              guint n_tags)
 {
   rsk_matrix_row *r;
-  gboolean tagged = FALSE;
-  double score_sum = 0;
+  gboolean tagged = FALSE, primary = FALSE, ai = FALSE, ai_primary = FALSE;
+  double score_sum = 0, ai_score = 0;
 
   g_return_if_fail(row < m->rows->len);
   /* Make sure every column exists first: adding one moves the cells. */
@@ -127,32 +150,167 @@ void rsk_matrix_add_risk(rsk_matrix *m, guint row, guint words,
   r->words += words;
   m->words += words;
   for (guint k = 0; k < n_tags; k++) {
-    gboolean seen = FALSE;
+    gboolean seen = FALSE, p = !strengths || strengths[k] == 'P';
     for (guint q = 0; q < k && !seen; q++)
       seen = strcmp(categories[q], categories[k]) == 0;
     if (seen)
       continue;
     guint j = (guint)find_column(m, categories[k]);
-    rsk_matrix_cell *c = cell_at(m, row, j);
-    rsk_matrix_column *col = &g_array_index(m->columns, rsk_matrix_column, j);
     double s = scores ? scores[k] : 0;
-    c->count++;
-    c->words += words;
-    c->score += s;
-    col->total.count++;
-    col->total.words += words;
-    col->total.score += s;
+    cell_add(cell_at(m, row, j), words, s, p);
+    cell_add(&g_array_index(m->columns, rsk_matrix_column, j).total, words, s,
+             p);
     score_sum += s;
     tagged = TRUE;
+    primary |= p;
+    if (g_str_has_prefix(categories[k], RSK_MATRIX_AI_PREFIX)) {
+      ai = TRUE;
+      ai_primary |= p;
+      ai_score += s;
+    }
   }
   if (tagged) {
-    r->total.count++;
-    r->total.words += words;
-    r->total.score += score_sum;
-    m->total.count++;
-    m->total.words += words;
-    m->total.score += score_sum;
+    cell_add(&r->total, words, score_sum, primary);
+    cell_add(&m->total, words, score_sum, primary);
   }
+  if (ai) {
+    cell_add(&r->ai_total, words, ai_score, ai_primary);
+    cell_add(&m->ai_total, words, ai_score, ai_primary);
+  }
+}
+
+void rsk_matrix_add_risk(rsk_matrix *m, guint row, guint words,
+                         const char *const *categories, const double *scores,
+                         guint n_tags)
+{
+  rsk_matrix_add_risk_full(m, row, words, categories, scores, NULL, n_tags);
+}
+
+void rsk_matrix_set_flags(rsk_matrix *m, guint row, const char *const *flags,
+                          guint n)
+{
+  g_return_if_fail(row < m->rows->len);
+  rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, row);
+  g_clear_pointer(&r->flags, g_strfreev);
+  if (n == 0)
+    return;
+  r->flags = g_new0(char *, n + 1);
+  for (guint k = 0; k < n; k++)
+    r->flags[k] = g_strdup(flags[k]);
+}
+
+gboolean rsk_matrix_has_ai(const rsk_matrix *m)
+{
+  for (guint j = 0; j < m->columns->len; j++)
+    if (g_str_has_prefix(g_array_index(m->columns, rsk_matrix_column, j).id,
+                         RSK_MATRIX_AI_PREFIX))
+      return TRUE;
+  return FALSE;
+}
+
+/* --- Ranking --------------------------------------------------------- */
+
+typedef struct {
+  guint row;
+  double value;
+} row_key;
+
+static int cmp_row_key(gconstpointer p, gconstpointer q)
+{
+  const row_key *x = p, *y = q;
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return (x->row > y->row) - (x->row < y->row);
+}
+
+static double key_value(const rsk_matrix *m, guint i, int key,
+                        rsk_measure measure)
+{
+  const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
+  const rsk_matrix_cell *c = key == RSK_MATRIX_BY_TOTAL ? &r->total
+                           : key == RSK_MATRIX_BY_AI    ? &r->ai_total
+                           : rsk_matrix_cell_at(m, i, (guint)key);
+  return rsk_matrix_value(c, r->words, measure);
+}
+
+void rsk_matrix_rank_rows(rsk_matrix *m, int key, rsk_measure measure,
+                          guint top)
+{
+  guint n = m->rows->len, n_cols = m->columns->len;
+  guint keep = top && top < n ? top : n;
+  row_key *keys = g_new(row_key, n + 1);
+  GArray *rows = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_row));
+  GArray *cells = g_array_new(FALSE, TRUE, sizeof(rsk_matrix_cell));
+
+  g_return_if_fail(key >= RSK_MATRIX_BY_AI && key < (int)n_cols);
+  for (guint i = 0; i < n; i++)
+    keys[i] = (row_key){i, key_value(m, i, key, measure)};
+  qsort(keys, n, sizeof *keys, cmp_row_key);
+
+  /* Rebuild rows and cells in the new order; totals from the rows kept. */
+  for (guint j = 0; j < n_cols; j++)
+    memset(&g_array_index(m->columns, rsk_matrix_column, j).total, 0,
+           sizeof(rsk_matrix_cell));
+  memset(&m->total, 0, sizeof m->total);
+  memset(&m->ai_total, 0, sizeof m->ai_total);
+  m->words = 0;
+  for (guint k = 0; k < n; k++) {
+    rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, keys[k].row);
+    if (k >= keep) {
+      g_free(r->label);
+      g_free(r->company);
+      g_free(r->filing);
+      g_strfreev(r->flags);
+      continue;
+    }
+    g_array_append_val(rows, *r);
+    for (guint j = 0; j < n_cols; j++) {
+      const rsk_matrix_cell *c = rsk_matrix_cell_at(m, keys[k].row, j);
+      g_array_append_val(cells, *c);
+      cell_sum(&g_array_index(m->columns, rsk_matrix_column, j).total, c);
+    }
+    cell_sum(&m->total, &r->total);
+    cell_sum(&m->ai_total, &r->ai_total);
+    m->words += r->words;
+  }
+  g_array_free(m->rows, TRUE);
+  g_array_free(m->cells, TRUE);
+  m->rows = rows;
+  m->cells = cells;
+  g_free(keys);
+}
+
+gboolean rsk_matrix_parse_key(const rsk_matrix *m, const char *name, int *key)
+{
+  int found = -1;
+  guint hits = 0;
+
+  if (!name || !*name)
+    return FALSE;
+  if (g_ascii_strcasecmp(name, "total") == 0) {
+    *key = RSK_MATRIX_BY_TOTAL;
+    return TRUE;
+  }
+  if (g_ascii_strcasecmp(name, "ai") == 0) {
+    *key = RSK_MATRIX_BY_AI;
+    return TRUE;
+  }
+  for (guint j = 0; j < m->columns->len; j++) {
+    const char *id = g_array_index(m->columns, rsk_matrix_column, j).id;
+    const char *dot = strchr(id, '.');
+    if (strcmp(id, name) == 0) {
+      *key = (int)j;
+      return TRUE;
+    }
+    if (dot && strcmp(dot + 1, name) == 0) {
+      found = (int)j;
+      hits++;
+    }
+  }
+  if (hits != 1)
+    return FALSE;
+  *key = found;
+  return TRUE;
 }
 
 typedef struct {

@@ -5,6 +5,7 @@
 #include "matrix_format.h"
 
 #include "escape.h"
+#include "export_text.h"
 
 #include <string.h>
 
@@ -163,44 +164,133 @@ static void pad(GString *out, const char *s, guint width, gboolean right)
       g_string_append_c(out, ' ');
 }
 
+static double row_ai_total(const rsk_matrix *m, guint i, rsk_measure measure)
+{
+  const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
+  return rsk_matrix_value(&r->ai_total, r->words, measure);
+}
+
+/* Columns after the categories: the AI total when the matrix has AI
+ * categories, then the total. */
+static guint n_totals(const rsk_matrix *m)
+{
+  return rsk_matrix_has_ai(m) ? 2 : 1;
+}
+
+/* Appends LABEL in WIDTH characters; a label that does not fit and ends in
+ * a parenthesis that tells rows of one company apart ("NVIDIA CORPORATION
+ * (2024-01-28)") keeps that part and cuts the name before it. */
+static void pad_label(GString *out, const char *label, guint width)
+{
+  const char *open = strrchr(label, '(');
+  glong len = g_utf8_strlen(label, -1);
+  if ((guint)len <= width || !open || open == label ||
+      !g_str_has_suffix(label, ")")) {
+    pad(out, label, width, FALSE);
+    return;
+  }
+  glong tail = g_utf8_strlen(open, -1) + 1;
+  if ((guint)tail + 3 > width) {
+    pad(out, label, width, FALSE);
+    return;
+  }
+  g_autofree char *head = g_strndup(label, (gsize)(open - label - 1));
+  pad(out, head, width - (guint)tail, FALSE);
+  g_string_append_c(out, ' ');
+  g_string_append(out, open);
+}
+
 /* The value at row I, column J of M, where row rows->len holds the column
- * totals and column columns->len the row totals. */
+ * totals and the columns from columns->len on the AI total (when there is
+ * one) and the row total. */
 static double cell_value(const rsk_matrix *m, guint i, guint j,
                          rsk_measure measure)
 {
-  gboolean totals_row = i == m->rows->len, totals_column = j == m->columns->len;
-  if (totals_row && totals_column)
+  gboolean totals_row = i == m->rows->len;
+  gboolean ai = j == m->columns->len && n_totals(m) == 2;
+  gboolean total = j == m->columns->len + n_totals(m) - 1;
+  if (totals_row && ai)
+    return rsk_matrix_value(&m->ai_total, m->words, measure);
+  if (totals_row && total)
     return rsk_matrix_value(&m->total, m->words, measure);
   if (totals_row)
     return column_total(m, j, measure);
-  if (totals_column)
+  if (ai)
+    return row_ai_total(m, i, measure);
+  if (total)
     return row_total(m, i, measure);
   return row_value(m, i, j, measure);
+}
+
+/* The label of row I as the text and Markdown tables print it: "! " in
+ * front of a filing with sanity flags. */
+static char *row_label(const rsk_matrix *m, guint i)
+{
+  const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
+  return r->flags ? g_strconcat("! ", r->label, NULL) : g_strdup(r->label);
+}
+
+static gboolean any_flags(const rsk_matrix *m)
+{
+  for (guint i = 0; i < m->rows->len; i++)
+    if (g_array_index(m->rows, rsk_matrix_row, i).flags)
+      return TRUE;
+  return FALSE;
+}
+
+/* The footnote under a table with flagged rows, one line each. */
+static void append_flag_notes(GString *out, const rsk_matrix *m,
+                              gboolean markdown, guint width)
+{
+  if (!any_flags(m))
+    return;
+  g_string_append(out, markdown ? "! sanity flags raised (the numbers may"
+                                  " mislead):\n\n"
+                                : "! sanity flags raised (the numbers may"
+                                  " mislead):\n");
+  for (guint i = 0; i < m->rows->len; i++) {
+    const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
+    if (!r->flags)
+      continue;
+    g_autofree char *joined = g_strjoinv("; ", r->flags);
+    if (markdown) {
+      g_string_append(out, "- ");
+      rsk_escape_md(out, r->filing);
+      g_string_append(out, ": ");
+      rsk_escape_md(out, joined);
+      g_string_append_c(out, '\n');
+    } else {
+      g_autofree char *line = g_strdup_printf("%s: %s", r->filing, joined);
+      rsk_text_wrap(out, line, 2, (int)width);
+    }
+  }
 }
 
 static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
                        guint width)
 {
-  guint n_rows = m->rows->len, n_cols = m->columns->len;
-  char **cells = g_new0(char *, (n_rows + 1) * (n_cols + 1) + 1);
+  guint n_rows = m->rows->len, n_cols = m->columns->len, n_t = n_totals(m);
+  guint n_all = n_cols + n_t;
+  char **cells = g_new0(char *, (n_rows + 1) * n_all + 1);
+  char **labels = g_new0(char *, n_rows + 2);
   guint cw = 3, tw = 5, lw = 7;
-#define CELL(i, j) cells[(i) * (n_cols + 1) + (j)]
+#define CELL(i, j) cells[(i) * n_all + (j)]
 
-  /* Row n_rows holds the column totals, column n_cols the row totals. */
+  /* Row n_rows holds the column totals; the last N_T columns the totals. */
   for (guint i = 0; i <= n_rows; i++) {
-    for (guint j = 0; j <= n_cols; j++) {
+    for (guint j = 0; j < n_all; j++) {
       CELL(i, j) = rsk_matrix_format_value(cell_value(m, i, j, measure), measure);
-      if (j == n_cols)
+      if (j >= n_cols)
         tw = MAX(tw, strlen(CELL(i, j)));
       else
         cw = MAX(cw, strlen(CELL(i, j)));
     }
   }
   for (guint i = 0; i < n_rows; i++) {
-    const char *label = g_array_index(m->rows, rsk_matrix_row, i).label;
-    lw = MAX(lw, (guint)g_utf8_strlen(label, -1));
+    labels[i] = row_label(m, i);
+    lw = MAX(lw, (guint)g_utf8_strlen(labels[i], -1));
   }
-  guint fixed = n_cols * (cw + 1) + tw + 1;
+  guint fixed = n_cols * (cw + 1) + n_t * (tw + 1);
   if (lw + fixed > width)
     lw = width > fixed + 8 ? width - fixed : 8;
 
@@ -209,6 +299,10 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
   for (guint j = 0; j < n_cols; j++) {
     g_string_append_c(out, ' ');
     pad(out, codes[j], cw, TRUE);
+  }
+  if (n_t == 2) {
+    g_string_append_c(out, ' ');
+    pad(out, "AI", tw, TRUE);
   }
   g_string_append_c(out, ' ');
   pad(out, "Total", tw, TRUE);
@@ -220,15 +314,11 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
         g_string_append_c(out, '-');
       g_string_append_c(out, '\n');
     }
-    pad(out, i == n_rows ? "Total"
-                         : g_array_index(m->rows, rsk_matrix_row, i).label,
-        lw, FALSE);
-    for (guint j = 0; j < n_cols; j++) {
+    pad_label(out, i == n_rows ? "Total" : labels[i], lw);
+    for (guint j = 0; j < n_all; j++) {
       g_string_append_c(out, ' ');
-      pad(out, CELL(i, j), cw, TRUE);
+      pad(out, CELL(i, j), j >= n_cols ? tw : cw, TRUE);
     }
-    g_string_append_c(out, ' ');
-    pad(out, CELL(i, n_cols), tw, TRUE);
     g_string_append_c(out, '\n');
   }
 
@@ -248,8 +338,13 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
     g_string_free(line, TRUE);
   }
   g_string_append_printf(out, "%s\n", measure_note(measure));
+  if (n_t == 2)
+    g_string_append(out, "AI: the same over the AI categories ("
+                    RSK_MATRIX_AI_PREFIX "*) only\n");
+  append_flag_notes(out, m, FALSE, width);
   g_strfreev(codes);
-  for (guint k = 0; k < (n_rows + 1) * (n_cols + 1); k++)
+  g_strfreev(labels);
+  for (guint k = 0; k < (n_rows + 1) * n_all; k++)
     g_free(cells[k]);
   g_free(cells);
 #undef CELL
@@ -267,41 +362,68 @@ static void append_number(GString *out, double v, rsk_measure measure)
 
 static void write_csv(GString *out, const rsk_matrix *m, rsk_measure measure)
 {
+  guint n_all = m->columns->len + n_totals(m);
+
   g_string_append(out, "company,filing");
   for (guint j = 0; j < m->columns->len; j++) {
     g_string_append_c(out, ',');
     rsk_escape_csv(out, g_array_index(m->columns, rsk_matrix_column, j).id);
   }
-  g_string_append(out, ",total\r\n");
+  g_string_append(out, n_totals(m) == 2 ? ",ai_total,total,flags\r\n"
+                                        : ",total,flags\r\n");
   for (guint i = 0; i <= m->rows->len; i++) {
     gboolean totals = i == m->rows->len;
+    const rsk_matrix_row *r =
+        totals ? NULL : &g_array_index(m->rows, rsk_matrix_row, i);
     if (totals) {
       g_string_append(out, "total,");
     } else {
-      const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
       rsk_escape_csv(out, r->company);
       g_string_append_c(out, ',');
       rsk_escape_csv(out, r->filing);
     }
-    for (guint j = 0; j <= m->columns->len; j++) {
+    for (guint j = 0; j < n_all; j++) {
       g_string_append_c(out, ',');
       append_number(out, cell_value(m, i, j, measure), measure);
+    }
+    g_string_append_c(out, ',');
+    if (r && r->flags) {
+      g_autofree char *joined = g_strjoinv("; ", r->flags);
+      rsk_escape_csv(out, joined);
     }
     g_string_append(out, "\r\n");
   }
 }
 
+void rsk_matrix_json_column(GString *out, const rsk_matrix *m, guint j)
+{
+  const rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
+  g_string_append(out, j ? ",\n   {\"id\": " : "\n   {\"id\": ");
+  rsk_escape_json(out, c->id);
+  g_string_append(out, ", \"label\": ");
+  rsk_escape_json(out, c->label);
+}
+
+void rsk_matrix_json_flags(GString *out, const rsk_matrix_row *r)
+{
+  g_string_append_c(out, '[');
+  for (guint k = 0; r->flags && r->flags[k]; k++) {
+    if (k)
+      g_string_append(out, ", ");
+    rsk_escape_json(out, r->flags[k]);
+  }
+  g_string_append_c(out, ']');
+}
+
 static void write_json(GString *out, const rsk_matrix *m, rsk_measure measure)
 {
+  gboolean ai = n_totals(m) == 2;
+
   g_string_append(out, "{\"measure\": ");
   rsk_escape_json(out, rsk_measure_name(measure));
   g_string_append(out, ",\n \"categories\": [");
   for (guint j = 0; j < m->columns->len; j++) {
-    const rsk_matrix_column *c = &g_array_index(m->columns, rsk_matrix_column, j);
-    g_string_append(out, j ? ",\n   {\"id\": " : "\n   {\"id\": ");
-    rsk_escape_json(out, c->id);
-    g_string_append(out, ", \"label\": ");
-    rsk_escape_json(out, c->label);
+    rsk_matrix_json_column(out, m, j);
     g_string_append(out, ", \"total\": ");
     append_number(out, column_total(m, j, measure), measure);
     g_string_append(out, "}");
@@ -311,6 +433,8 @@ static void write_json(GString *out, const rsk_matrix *m, rsk_measure measure)
     const rsk_matrix_row *r = &g_array_index(m->rows, rsk_matrix_row, i);
     g_string_append(out, i ? ",\n   {\"company\": " : "\n   {\"company\": ");
     rsk_escape_json(out, r->company);
+    g_string_append(out, ", \"label\": ");
+    rsk_escape_json(out, r->label);
     g_string_append(out, ", \"filing\": ");
     rsk_escape_json(out, r->filing);
     if (r->filing_id)
@@ -325,36 +449,55 @@ static void write_json(GString *out, const rsk_matrix *m, rsk_measure measure)
       g_string_append(out, ": ");
       append_number(out, row_value(m, i, j, measure), measure);
     }
-    g_string_append(out, "}, \"total\": ");
+    g_string_append(out, "}");
+    if (ai) {
+      g_string_append(out, ", \"ai_total\": ");
+      append_number(out, row_ai_total(m, i, measure), measure);
+    }
+    g_string_append(out, ", \"total\": ");
     append_number(out, row_total(m, i, measure), measure);
+    g_string_append(out, ", \"flags\": ");
+    rsk_matrix_json_flags(out, r);
     g_string_append(out, "}");
   }
-  g_string_append(out, "],\n \"total\": ");
+  g_string_append(out, "],\n");
+  if (ai) {
+    g_string_append(out, " \"ai_total\": ");
+    append_number(out, rsk_matrix_value(&m->ai_total, m->words, measure),
+                  measure);
+    g_string_append(out, ",\n");
+  }
+  g_string_append(out, " \"total\": ");
   append_number(out, rsk_matrix_value(&m->total, m->words, measure), measure);
   g_string_append(out, "}\n");
 }
 
 static void write_md(GString *out, const rsk_matrix *m, rsk_measure measure)
 {
+  guint n_all = m->columns->len + n_totals(m);
+
   g_string_append(out, "| Company |");
   for (guint j = 0; j < m->columns->len; j++) {
     g_string_append_c(out, ' ');
     rsk_escape_md(out, g_array_index(m->columns, rsk_matrix_column, j).id);
     g_string_append(out, " |");
   }
-  g_string_append(out, " Total |\n|---|");
-  for (guint j = 0; j <= m->columns->len; j++)
+  g_string_append(out, n_totals(m) == 2 ? " AI | Total |\n|---|"
+                                        : " Total |\n|---|");
+  for (guint j = 0; j < n_all; j++)
     g_string_append(out, "---:|");
   g_string_append_c(out, '\n');
   for (guint i = 0; i <= m->rows->len; i++) {
     gboolean totals = i == m->rows->len;
     g_string_append(out, "| ");
-    if (totals)
+    if (totals) {
       g_string_append(out, "**Total**");
-    else
-      rsk_escape_md(out, g_array_index(m->rows, rsk_matrix_row, i).label);
+    } else {
+      g_autofree char *label = row_label(m, i);
+      rsk_escape_md(out, label);
+    }
     g_string_append(out, " |");
-    for (guint j = 0; j <= m->columns->len; j++) {
+    for (guint j = 0; j < n_all; j++) {
       g_autofree char *s =
           rsk_matrix_format_value(cell_value(m, i, j, measure), measure);
       g_string_append_printf(out, " %s |", s);
@@ -362,6 +505,12 @@ static void write_md(GString *out, const rsk_matrix *m, rsk_measure measure)
     g_string_append_c(out, '\n');
   }
   g_string_append_printf(out, "\n%s\n", measure_note(measure));
+  if (n_totals(m) == 2)
+    g_string_append(out, "AI: the same over the AI categories ("
+                    RSK_MATRIX_AI_PREFIX "\\*) only\n");
+  if (any_flags(m))
+    g_string_append_c(out, '\n');
+  append_flag_notes(out, m, TRUE, 0);
 }
 
 void rsk_matrix_write(GString *out, const rsk_matrix *m, rsk_measure measure,

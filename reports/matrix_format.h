@@ -31,6 +31,11 @@ void rsk_matrix_write(GString *out, const rsk_matrix *matrix,
  * resort. Returns a NULL-terminated array; free with g_strfreev(). */
 char **rsk_matrix_column_codes(const rsk_matrix *matrix, guint max_len);
 
+/* JSON pieces shared with the trend: column J as '{"id": ..., "label":
+ * ...' (left open for more fields), and ROW's flags as an array. */
+void rsk_matrix_json_column(GString *out, const rsk_matrix *matrix, guint j);
+void rsk_matrix_json_flags(GString *out, const rsk_matrix_row *row);
+
 /* The text of one value as the text and Markdown tables print it: count
  * "12", share "34" (per cent; "<1" under half a per cent), score "1.5" or
  * "12"; zero is "-". Newly allocated. */

@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 void rsk_cli_error(rsk_out *out, const char *format, ...)
 {
@@ -19,6 +21,52 @@ void rsk_cli_error(rsk_out *out, const char *format, ...)
   va_end(args);
 }
 
+/* TEXT with every line longer than WIDTH characters wrapped at spaces, the
+ * lines it makes indented as it was; lines that fit stay as written (the
+ * help's own tables). Newly allocated. */
+static char *wrap_help(const char *text, glong width)
+{
+  GString *out = g_string_new(NULL);
+  char **lines = g_strsplit(text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i]; i++) {
+    const char *line = lines[i];
+    if (i)
+      g_string_append_c(out, '\n');
+    if (g_utf8_strlen(line, -1) <= width) {
+      g_string_append(out, line);
+      continue;
+    }
+    gsize indent = strspn(line, " ");
+    const char *p = line + indent;
+    glong column = 0;
+    g_string_append_len(out, line, (gssize)indent);
+    column = (glong)indent;
+    while (*p) {
+      const char *end = strchr(p, ' ');
+      gsize len = end ? (gsize)(end - p) : strlen(p);
+      g_autofree char *word = g_strndup(p, len);
+      glong w = g_utf8_strlen(word, -1);
+      if (column > (glong)indent && column + 1 + w > width) {
+        g_string_append_c(out, '\n');
+        for (gsize k = 0; k < indent; k++)
+          g_string_append_c(out, ' ');
+        column = (glong)indent;
+      } else if (column > (glong)indent) {
+        g_string_append_c(out, ' ');
+        column++;
+      }
+      g_string_append(out, word);
+      column += w;
+      p += len;
+      while (*p == ' ')
+        p++;
+    }
+  }
+  g_strfreev(lines);
+  return g_string_free(out, FALSE);
+}
+
 gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
                        const char *description, const GOptionEntry *entries,
                        int *argc, char ***argv)
@@ -27,7 +75,8 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
   GOptionContext *context = g_option_context_new(usage);
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_summary(context, description);
+  g_autofree char *summary = wrap_help(description, 78);
+  g_option_context_set_summary(context, summary);
   if (entries)
     g_option_context_add_main_entries(context, entries, NULL);
   /* GOption's own help says "riskscope [OPTION…] analyze FILE": good. */
@@ -58,6 +107,30 @@ const char *rsk_cli_db_path(const char *option)
   if (env && *env)
     return env;
   return "riskscope.db";
+}
+
+int rsk_cli_tty_columns(FILE *stream)
+{
+  struct winsize ws;
+  if (isatty(fileno(stream)) && ioctl(fileno(stream), TIOCGWINSZ, &ws) == 0)
+    return ws.ws_col;
+  return 0;
+}
+
+int rsk_cli_terminal_width(FILE *stream)
+{
+  const char *columns = g_getenv("COLUMNS");
+  if (columns && atoi(columns) > 0)
+    return atoi(columns);
+  if (!isatty(fileno(stream)))
+    return 0;
+  int n = rsk_cli_tty_columns(stream);
+  return n > 0 ? n : 80;
+}
+
+void rsk_cli_leave_out_clear(rsk_cli_leave_out *lo)
+{
+  g_clear_pointer(&lo->exclude, g_strfreev);
 }
 
 /* Same file: the same device and inode, so links and "./x" count too. */

@@ -50,6 +50,29 @@ gboolean rsk_cli_output_is_database(rsk_out *out, const char *name,
 /* The database path: OPTION when set, else $RISKSCOPE_DB, else riskscope.db. */
 const char *rsk_cli_db_path(const char *option);
 
+/* The width to fit text on STREAM to: $COLUMNS when set (as ls does), else
+ * the terminal's when STREAM is one; 0 (no limit known) in a pipe. */
+int rsk_cli_terminal_width(FILE *stream);
+
+/* The columns of the terminal STREAM is, as the terminal says now (it may
+ * have been resized since $COLUMNS was set); 0 when it is not one. */
+int rsk_cli_tty_columns(FILE *stream);
+
+/* The options that leave filings out of compare, trend and report. */
+typedef struct {
+  char **exclude;             /* --exclude FILING, repeatable */
+  gboolean include_flagged;   /* --include-flagged */
+} rsk_cli_leave_out;
+
+#define RSK_CLI_LEAVE_OUT_ENTRIES(lo)                                        \
+  {"exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &(lo).exclude,               \
+   "Leave this filing out (repeat, or A,B)", "FILING"},                     \
+  {"include-flagged", 0, 0, G_OPTION_ARG_NONE, &(lo).include_flagged,       \
+   "Keep filings with sanity flags (left out by default)", NULL}
+
+/* Frees what the options hold. */
+void rsk_cli_leave_out_clear(rsk_cli_leave_out *lo);
+
 /* The subcommands, one file each (cmd_<name>.c). */
 int rsk_cmd_analyze(int argc, char **argv, rsk_out *out);
 int rsk_cmd_extract(int argc, char **argv, rsk_out *out);
@@ -57,9 +80,11 @@ int rsk_cmd_list(int argc, char **argv, rsk_out *out);
 int rsk_cmd_show(int argc, char **argv, rsk_out *out);
 int rsk_cmd_export(int argc, char **argv, rsk_out *out);
 int rsk_cmd_compare(int argc, char **argv, rsk_out *out);
+int rsk_cmd_trend(int argc, char **argv, rsk_out *out);
 int rsk_cmd_diff(int argc, char **argv, rsk_out *out);
 int rsk_cmd_search(int argc, char **argv, rsk_out *out);
 int rsk_cmd_report(int argc, char **argv, rsk_out *out);
 int rsk_cmd_merge(int argc, char **argv, rsk_out *out);
+int rsk_cmd_remove(int argc, char **argv, rsk_out *out);
 int rsk_cmd_taxonomy(int argc, char **argv, rsk_out *out);
 int rsk_cmd_eval(int argc, char **argv, rsk_out *out);

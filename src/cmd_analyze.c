@@ -25,6 +25,7 @@
 #include "classifier.h"
 #include "cli.h"
 #include "document.h"
+#include "export_text.h"
 #include "issuer.h"
 #include "rsk_error.h"
 #include "segment.h"
@@ -296,7 +297,11 @@ static gpointer analyze_thread(gpointer data)
 
 /* The progress bar lives on the last line of the terminal and is drawn by
  * the store thread only, which also prints every result line: it clears
- * the bar, prints, and draws it again, so lines never run into it. */
+ * the bar, prints, and draws it again, so lines never run into it. The bar
+ * is fitted to the terminal's width as it is at each draw, one column
+ * short of it: a line that reaches the last column wraps on some
+ * terminals, and "\r\033[K" then clears only its second half, leaving the
+ * first as a stale line. */
 static void progress_clear(analyze_run *run)
 {
   if (run->progress)
@@ -307,13 +312,27 @@ static void progress_draw(analyze_run *run, const char *path)
 {
   if (!run->progress || run->done >= run->total)
     return;
-  const int width = 24;
+  int columns = rsk_cli_tty_columns(run->out->err);
+  int room = (columns > 0 ? columns : 80) - 1;
+  int width = CLAMP(room / 4, 4, 24);
   int filled = (int)(width * run->done / run->total);
   g_autofree char *name = g_path_get_basename(path);
-  fprintf(run->out->err, "[%.*s%*s] %u/%u %s", filled,
-          "========================", width - filled, "", run->done,
-          run->total, name);
+  GString *line = g_string_new("[");
+  for (int i = 0; i < width; i++)
+    g_string_append_c(line, i < filled ? '=' : ' ');
+  g_string_append_printf(line, "] %u/%u", run->done, run->total);
+  int left = room - rsk_text_width(line->str) - 1;
+  if (left >= 4) {
+    g_string_append_c(line, ' ');
+    rsk_text_fit(line, name, MIN(left, rsk_text_width(name)), FALSE);
+  }
+  /* A terminal too narrow even for the bar gets the counts alone. */
+  if (rsk_text_width(line->str) > room)
+    g_string_printf(line, "%u/%u", run->done, run->total);
+  if (rsk_text_width(line->str) <= room)
+    fputs(line->str, run->out->err);
   fflush(run->out->err);
+  g_string_free(line, TRUE);
 }
 
 static void print_summary(analyze_run *run, const analyzed_filing *item,
@@ -364,6 +383,7 @@ static void store(analyze_run *run, analyzed_filing *item)
     .results = item->results,
     .taxonomy_name = rsk_taxonomy_name(run->taxonomy),
     .taxonomy_version = rsk_taxonomy_version(run->taxonomy),
+    .taxonomy = run->taxonomy,
   };
   gint64 id = 0;
   GError *error = NULL;
@@ -444,7 +464,7 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     {"ticker", 0, 0, G_OPTION_ARG_STRING, &opts.ticker,
      "Ticker for every FILE (default: from the cover)", "SYMBOL"},
     {"taxonomy", 0, 0, G_OPTION_ARG_FILENAME, &opts.taxonomy_path,
-     "Taxonomy JSON file (default: the built-in AI-regulation taxonomy)", "PATH"},
+     "Taxonomy JSON file (default: the built-in one)", "PATH"},
     {"password", 0, 0, G_OPTION_ARG_STRING, &opts.password,
      "Password for encrypted PDFs", "PW"},
     {"jobs", 'j', 0, G_OPTION_ARG_INT, &opts.jobs,

@@ -2,44 +2,44 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "cli.h"
-#include "rsk_error.h"
+#include "cli_select.h"
 #include "matrix_format.h"
-#include "select.h"
 
 #include <string.h>
-#include <unistd.h>
 
-/* The terminal's width when OUT is one and $COLUMNS says so, else 80. */
-static guint text_width(FILE *out)
+/* Names the columns --sort accepts, for its error message. */
+static char *sort_keys(const rsk_matrix *m)
 {
-  const char *columns = g_getenv("COLUMNS");
-  if (isatty(fileno(out)) && columns) {
-    guint64 n = g_ascii_strtoull(columns, NULL, 10);
-    if (n >= 40 && n <= 1000)
-      return (guint)n;
-  }
-  return 80;
+  GString *s = g_string_new("total");
+  if (rsk_matrix_has_ai(m))
+    g_string_append(s, ", ai");
+  for (guint j = 0; j < m->columns->len; j++)
+    g_string_append_printf(s, ", %s",
+                           g_array_index(m->columns, rsk_matrix_column, j).id);
+  return g_string_free(s, FALSE);
 }
 
 int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *companies = NULL, *filings = NULL;
-  g_autofree char *by = NULL, *format = NULL, *forms = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *by = NULL, *format = NULL, *sort = NULL, *forms = NULL;
+  rsk_cli_leave_out leave_out = {0};
+  int top = 0, status = RSK_EXIT_OK;
   rsk_measure measure = RSK_MEASURE_COUNT;
   rsk_format fmt = RSK_FORMAT_TEXT;
   const GOptionEntry entries[] = {
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies,
      "Only these, in order: names, tickers, codes", "A,B,..."},
     {"filings", 0, 0, G_OPTION_ARG_STRING, &filings,
-     "Compare these filings (ids, file names or sha256 prefixes) instead "
-     "of each company's latest", "F1,F2,..."},
+     "These filings instead of each company's latest", "F1,F2,..."},
     {"forms", 0, 0, G_OPTION_ARG_STRING, &forms,
      "Latest among these forms (default: all but 10-Q)", "10-K,..."},
     {"by", 0, 0, G_OPTION_ARG_STRING, &by,
-     "count: risk factors tagged (default); share: share of the risk "
-     "section's words; score: summed tag scores", "MEASURE"},
+     "count (default), share or score", "MEASURE"},
+    {"sort", 0, 0, G_OPTION_ARG_STRING, &sort,
+     "Rank rows by a category, total or ai, largest first", "KEY"},
+    {"top", 0, 0, G_OPTION_ARG_INT, &top, "Only the first N rows", "N"},
+    RSK_CLI_LEAVE_OUT_ENTRIES(leave_out),
     {"format", 0, 0, G_OPTION_ARG_STRING, &format,
      "text (default), csv, json or md", "FORMAT"},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
@@ -48,59 +48,79 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   };
 
   if (!rsk_cli_parse(out, "compare", "",
-                     "Company x category matrix of the stored filings: each "
-                     "company's latest annual\nreport or prospectus (10-Qs "
-                     "with --forms) unless --filings names others.\nColumns "
-                     "are the categories stored, in taxonomy order; rows and "
-                     "columns have\ntotals.",
-                     entries, &argc, &argv))
+                     "Company x category matrix of the stored filings: each\n"
+                     "company's latest annual report or prospectus (10-Qs\n"
+                     "with --forms) unless --filings names others.\n"
+                     "Columns are the categories in taxonomy order, then AI\n"
+                     "(the ai.* categories only) and Total (any tag).\n"
+                     "\n"
+                     "  count  risk factors tagged with the category\n"
+                     "  share  their share of the risk section's words\n"
+                     "  score  the sum of their tag scores\n"
+                     "\n"
+                     "--companies takes names, tickers, stock codes or the\n"
+                     "unique start of a name.\n"
+                     "--sort takes a category id (or the part after its\n"
+                     "dot: export_controls), total or ai.\n"
+                     "Filings with sanity flags are left out unless\n"
+                     "--include-flagged or --filings names them; a line on\n"
+                     "stderr says what was left out.",
+                     entries, &argc, &argv)) {
+    rsk_cli_leave_out_clear(&leave_out);
     return RSK_EXIT_USAGE;
-  if (argc > 1) {
+  }
+  status = RSK_EXIT_USAGE;
+  if (argc > 1)
     rsk_cli_error(out, "compare: unexpected argument \"%s\"", argv[1]);
-    return RSK_EXIT_USAGE;
-  }
-  if (by && !rsk_measure_parse(by, &measure)) {
-    rsk_cli_error(out, "compare: --by must be count, share or score, not \"%s\"",
-                  by);
-    return RSK_EXIT_USAGE;
-  }
-  if (format && !rsk_format_parse(format, &fmt)) {
+  else if (by && !rsk_measure_parse(by, &measure))
+    rsk_cli_error(out, "compare: --by must be count, share or score, not "
+                  "\"%s\"", by);
+  else if (format && !rsk_format_parse(format, &fmt))
     rsk_cli_error(out, "compare: --format must be text, csv, json or md, "
                   "not \"%s\"", format);
-    return RSK_EXIT_USAGE;
-  }
-  if (companies && filings) {
+  else if (companies && filings)
     rsk_cli_error(out, "compare: give --companies or --filings, not both");
-    return RSK_EXIT_USAGE;
+  else if (top < 0)
+    rsk_cli_error(out, "compare: --top must be 0 or more, not %d", top);
+  else
+    status = RSK_EXIT_OK;
+  if (status != RSK_EXIT_OK) {
+    rsk_cli_leave_out_clear(&leave_out);
+    return status;
   }
 
   g_auto(GStrv) company_list = rsk_split_list(companies);
   g_auto(GStrv) filing_list = rsk_split_list(filings);
-  rsk_store *store = rsk_store_open(rsk_cli_db_path(db), TRUE, &error);
-  rsk_selection *sel = store ? rsk_select(store, (const char *const *)company_list,
-                                          (const char *const *)filing_list,
-                                          forms, FALSE, &error)
-                             : NULL;
-  if (!sel) {
-    rsk_cli_error(out, "compare: %s", error->message);
-    rsk_store_close(store);
-    return error->code == RSK_ERROR_USAGE ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
-  }
-  if (sel->latest->len == 0) {
-    rsk_cli_error(out, "compare: %s holds no filings; run riskscope analyze "
-                  "first", rsk_cli_db_path(db));
-    rsk_selection_free(sel);
-    rsk_store_close(store);
-    return RSK_EXIT_FAILURE;
-  }
+  rsk_select_options options = {
+    .companies = (const char *const *)company_list,
+    .filings = (const char *const *)filing_list,
+    .forms = forms,
+  };
+  rsk_store *store = NULL;
+  rsk_selection *sel = rsk_cli_select(out, "compare", db, &options, &leave_out,
+                                      &store, &status);
+  rsk_cli_leave_out_clear(&leave_out);
+  if (!sel)
+    return status;
 
   rsk_matrix *m = rsk_selection_matrix(sel);
-  GString *text = g_string_new(NULL);
-  rsk_matrix_write(text, m, measure, fmt, text_width(out->out));
-  fwrite(text->str, 1, text->len, out->out);
-  g_string_free(text, TRUE);
+  int key = RSK_MATRIX_BY_TOTAL;
+  if (sort && !rsk_matrix_parse_key(m, sort, &key)) {
+    g_autofree char *keys = sort_keys(m);
+    rsk_cli_error(out, "compare: --sort \"%s\" names no single column; give "
+                  "one of: %s", sort, keys);
+    status = RSK_EXIT_USAGE;
+  } else {
+    if (sort || top)
+      rsk_matrix_rank_rows(m, key, measure, (guint)top);
+    int width = rsk_cli_terminal_width(out->out);
+    GString *text = g_string_new(NULL);
+    rsk_matrix_write(text, m, measure, fmt, width > 0 ? (guint)width : 80);
+    fwrite(text->str, 1, text->len, out->out);
+    g_string_free(text, TRUE);
+  }
   rsk_matrix_free(m);
   rsk_selection_free(sel);
   rsk_store_close(store);
-  return RSK_EXIT_OK;
+  return status;
 }

@@ -20,25 +20,33 @@ static rsk_analysis *load_filing(rsk_store *store, const char *arg,
 int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *format = NULL;
+  gboolean full = FALSE, brief = FALSE;
   double threshold = RSK_DIFF_DEFAULT_THRESHOLD;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default) or json",
      "FORMAT"},
     {"threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
-     "Body change (0..1, share of word pairs that differ) beyond which a "
-     "risk factor counts as materially changed (default 0.15)", "X"},
+     "Material body change, 0..1 (default 0.15)", "X"},
+    {"full", 0, 0, G_OPTION_ARG_NONE, &full,
+     "Every change of the redlines, not the first 12", NULL},
+    {"brief", 0, 0, G_OPTION_ARG_NONE, &brief, "No redlines", NULL},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
      "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
 
   if (!rsk_cli_parse(out, "diff", "FILING_A FILING_B",
-                     "Risk factors added, removed, reworded (same risk, new "
-                     "heading) and materially changed between FILING_A (the "
-                     "older) and FILING_B, matched by text similarity "
-                     "whatever their order, with the tags gained and lost.\n"
-                     "A FILING is an id from \"riskscope list\", a file name "
+                     "Risk factors added, removed, reworded (same risk, new\n"
+                     "heading), materially changed (the body changed by more\n"
+                     "than the threshold: the share of word pairs that\n"
+                     "differ) and edited between FILING_A (the older) and\n"
+                     "FILING_B, matched by text whatever their order; for\n"
+                     "each, the named regulations and the tags gained and\n"
+                     "lost, with evidence, and a word-level redline of its\n"
+                     "body: [-struck-] {+put in+}. Text is wrapped to the\n"
+                     "terminal.\n"
+                     "A FILING is an id from \"riskscope list\", a file name\n"
                      "or a sha256 prefix.",
                      entries, &argc, &argv))
     return RSK_EXIT_USAGE;
@@ -85,9 +93,18 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
   if (format && strcmp(format, "json") == 0)
     rsk_diff_write_json(text, d, ia->items, ia->n, a->info.name, ib->items,
                         ib->n, b->info.name);
-  else
-    rsk_diff_write_text(text, d, ia->items, ia->n, a->info.name, ib->items,
-                        ib->n, b->info.name);
+  else {
+    int width = rsk_cli_terminal_width(out->out);
+    rsk_diff_text_options o = {
+      .width = width > 0 ? width : 80,
+      .redline = !brief,
+      .max_hunks = full ? 0 : 12,
+      .regulation_names = rsk_regulation_names(),
+    };
+    rsk_diff_write_text_with(text, d, ia->items, ia->n, a->info.name,
+                             ib->items, ib->n, b->info.name, &o);
+    g_hash_table_unref(o.regulation_names);
+  }
   fwrite(text->str, 1, text->len, out->out);
 
   g_string_free(text, TRUE);

@@ -207,7 +207,7 @@ int rsk_cmd_eval(int argc, char **argv, rsk_out *out)
   g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
     {"gold", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gold_files,
-     "gold file (JSON Lines, LABELING.md); repeat, or list more after the options",
+     "Gold file (JSON Lines, LABELING.md); repeatable",
      "FILE"},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, "database (default riskscope.db)",
      "PATH"},

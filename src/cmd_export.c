@@ -25,6 +25,7 @@ typedef enum { FMT_JSONL, FMT_JSON, FMT_CSV, FMT_MD } export_format;
 typedef struct {
   export_format format;
   rsk_export_per per;
+  gboolean full_body;       /* CSV cells whole, past a spreadsheet's limit */
   FILE *out;
   guint written;  /* filings so far */
 } export_job;
@@ -45,7 +46,7 @@ static void export_one(export_job *job, const rsk_analysis *a)
     break;
   }
   case FMT_CSV:
-    rsk_export_csv(a, job->per, job->out);
+    rsk_export_csv(a, job->per, job->full_body, job->out);
     break;
   case FMT_MD:
     rsk_export_md(a, job->out);
@@ -160,11 +161,15 @@ static const char description[] =
     "\n"
     "  jsonl  one JSON object per risk factor: filing, sha256, company,\n"
     "         ordinal, section, heading, body, page_start, page_end,\n"
-    "         tags [{category, score, strength, evidence [{page, text}]}],\n"
+    "         tags [{category, score, strength,\n"
+    "                evidence [{page, text, sentence, match, count,\n"
+    "                           page_label}]}],\n"
     "         regulations []; then filing_id, doc_type, period_end,\n"
     "         document_date, taxonomy_version, word_count, company_zh,\n"
-    "         ticker, cik, stock_code\n"
-    "  json   an array of filings, each with its fields and risk_factors\n"
+    "         ticker, cik, stock_code, page_start_label, page_end_label,\n"
+    "         flags\n"
+    "  json   an array of filings, each with its fields (flags among\n"
+    "         them) and risk_factors\n"
     "  md     a Markdown table per filing\n"
     "  csv    see below\n"
     "\n";
@@ -177,9 +182,10 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
   export_job job = {.format = FMT_JSONL, .per = RSK_EXPORT_PER_RISK};
   const GOptionEntry entries[] = {
     {"format", 0, 0, G_OPTION_ARG_STRING, &format, "jsonl (default), json, csv or md", "FORMAT"},
-    {"per", 0, 0, G_OPTION_ARG_STRING, &per, "CSV rows: risk (default) or tag", "UNIT"},
-    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (atomically) instead of standard output", "PATH"},
-    {"filing", 0, 0, G_OPTION_ARG_STRING, &filing, "Only this filing (id, file name or sha256 prefix)", "FILING"},
+    {"per", 0, 0, G_OPTION_ARG_STRING, &per, "CSV rows: risk (default), tag or evidence", "UNIT"},
+    {"full-body", 0, 0, G_OPTION_ARG_NONE, &job.full_body, "CSV: keep cells over 32,767 characters whole", NULL},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (atomically), not stdout", "PATH"},
+    {"filing", 0, 0, G_OPTION_ARG_STRING, &filing, "Only this filing (id, name or sha256)", "FILING"},
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies, "Only these: names, tickers, stock codes", "A,B,..."},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -207,12 +213,20 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
   }
   if (per && strcmp(per, "tag") == 0)
     job.per = RSK_EXPORT_PER_TAG;
+  else if (per && strcmp(per, "evidence") == 0)
+    job.per = RSK_EXPORT_PER_EVIDENCE;
   else if (per && strcmp(per, "risk") != 0) {
-    rsk_cli_error(out, "export: --per must be risk or tag, not \"%s\"", per);
+    rsk_cli_error(out, "export: --per must be risk, tag or evidence, not "
+                  "\"%s\"", per);
     return RSK_EXIT_USAGE;
   }
-  if (job.per == RSK_EXPORT_PER_TAG && job.format != FMT_CSV) {
-    rsk_cli_error(out, "export: --per tag applies to --format csv only");
+  if (job.per != RSK_EXPORT_PER_RISK && job.format != FMT_CSV) {
+    rsk_cli_error(out, "export: --per %s applies to --format csv only", per);
+    return RSK_EXIT_USAGE;
+  }
+  if (job.full_body && job.format != FMT_CSV) {
+    rsk_cli_error(out, "export: --full-body applies to --format csv only "
+                  "(the other formats always keep the whole text)");
     return RSK_EXIT_USAGE;
   }
 

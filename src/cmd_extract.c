@@ -54,8 +54,8 @@ static void style_flags(guint style, char out[4])
 /* The number printed on PAGE, or NULL. */
 static const char *folio_of(const rsk_filing *filing, int page)
 {
-  return page >= 1 && (guint)page <= filing->folios->len
-             ? g_ptr_array_index(filing->folios, page - 1) : NULL;
+  return page >= 1 && (guint)page <= filing->page_labels->len
+             ? g_ptr_array_index(filing->page_labels, page - 1) : NULL;
 }
 
 /* The --roles column: H heading, h its further lines, S sub-section, s its
@@ -207,10 +207,10 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
       {"password", 0, 0, G_OPTION_ARG_STRING, &password,
        "Password of an encrypted PDF", "PW"},
       {"all", 'a', 0, G_OPTION_ARG_NONE, &all,
-       "Also print running headers, footers and page numbers (marked F)",
+       "Also print headers, footers, page numbers (marked F)",
        NULL},
       {"roles", 'r', 0, G_OPTION_ARG_NONE, &roles,
-       "Also segment: H heading, S sub-section, . body, - outside the section",
+       "Also show what the segmenter made of each line",
        NULL},
       {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
        "Worker threads (default: number of cores)", "N"},

@@ -9,8 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 /* Columns of the text table: 79 columns in all at the narrowest. A TICKER
  * column (ticker, else stock code) comes when any filing has one, taking
@@ -25,19 +23,25 @@ static const char *ticker_of(const rsk_filing_info *info)
   return info->ticker ? info->ticker : info->stock_code ? info->stock_code : "";
 }
 
-/* The width to fit: $COLUMNS when set (as ls does), else the terminal's;
- * 0 (no limit) in a pipe. */
-static int terminal_width(FILE *out)
+/* TRUE when the filings were analysed with more than one taxonomy: then
+ * which one each was is worth a column. */
+static gboolean several_taxonomies(const rsk_filing_list *list)
 {
-  struct winsize ws;
-  const char *columns = g_getenv("COLUMNS");
-  if (columns && atoi(columns) > 0)
-    return atoi(columns);
-  if (!isatty(fileno(out)))
-    return 0;
-  if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-    return ws.ws_col;
-  return 80;
+  for (guint i = 1; i < list->filings->len; i++) {
+    const rsk_filing_info *a = &g_array_index(list->filings, rsk_filing_info, 0);
+    const rsk_filing_info *b = &g_array_index(list->filings, rsk_filing_info, i);
+    if (strcmp(a->taxonomy_name, b->taxonomy_name) != 0 ||
+        strcmp(a->taxonomy_version, b->taxonomy_version) != 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static char *taxonomy_of(const rsk_filing_info *info, gboolean with_name)
+{
+  return with_name ? g_strdup_printf("%s %s", info->taxonomy_name,
+                                     info->taxonomy_version)
+                   : g_strdup(info->taxonomy_version);
 }
 
 /* The widest value of a column: names are what users type as FILING, so
@@ -60,7 +64,17 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
 {
   GString *line = g_string_new(NULL);
   gboolean any_flags = FALSE;
-  int columns = terminal_width(out);
+  int columns = rsk_cli_terminal_width(out);
+  gboolean taxonomies = several_taxonomies(list), names = FALSE;
+  int w_tax = 0;
+  for (guint i = 1; taxonomies && i < list->filings->len; i++)
+    names |= strcmp(g_array_index(list->filings, rsk_filing_info, 0).taxonomy_name,
+                    g_array_index(list->filings, rsk_filing_info, i).taxonomy_name) != 0;
+  for (guint i = 0; taxonomies && i < list->filings->len; i++) {
+    g_autofree char *t = taxonomy_of(
+        &g_array_index(list->filings, rsk_filing_info, i), names);
+    w_tax = MAX(w_tax, MAX(8, rsk_text_width(t)));
+  }
   int w_ticker = widest(list, COL_TICKER);
   if (w_ticker > 0)
     w_ticker = MAX(w_ticker, W_TICKER);
@@ -71,7 +85,7 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   if (columns > 0) {
     /* On a terminal: the file name gets the room there is, then the company. */
     int room = MAX(columns - 1, W_ALL) - (W_ALL - W_NAME - W_COMPANY) -
-               (w_ticker ? w_ticker + 1 : 0);
+               (w_ticker ? w_ticker + 1 : 0) - (taxonomies ? w_tax + 1 : 0);
     w_name = MIN(w_name, MAX(min_name, room - min_company));
     w_company = MIN(w_company, MAX(min_company, room - w_name));
   }
@@ -93,6 +107,10 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   }
   rsk_text_fit(line, "TYPE", W_TYPE, FALSE);
   g_string_append_c(line, ' ');
+  if (taxonomies) {
+    rsk_text_fit(line, "TAXONOMY", w_tax, FALSE);
+    g_string_append_c(line, ' ');
+  }
   rsk_text_fit(line, "PAGES", W_NUM, TRUE);
   g_string_append_c(line, ' ');
   rsk_text_fit(line, "RISKS", W_NUM, TRUE);
@@ -116,6 +134,11 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
     }
     rsk_text_fit(line, info->doc_type, W_TYPE, FALSE);
     g_string_append_c(line, ' ');
+    if (taxonomies) {
+      g_autofree char *t = taxonomy_of(info, names);
+      rsk_text_fit(line, t, w_tax, FALSE);
+      g_string_append_c(line, ' ');
+    }
     g_snprintf(number, sizeof number, "%d", info->pages);
     rsk_text_fit(line, number, W_NUM, TRUE);
     g_string_append_c(line, ' ');

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "companies.h"
+#include "export_text.h"
 #include "read_reports.h"
 #include "rsk_error.h"
 #include "select.h"
@@ -12,54 +13,99 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Appends TEXT with the search marks turned into START and END. */
+/* The marks around matches in piped text and JSON. Not brackets: Hong
+ * Kong prospectuses print "[REDACTED]" for the offering's terms. */
+#define MARK_ON "\xc2\xab"   /* « */
+#define MARK_OFF "\xc2\xbb"  /* » */
+
+/* Appends TEXT with the search marks turned into START and END; matches
+ * only white space apart are one ("«AI Act»", not "«AI» «Act»"). */
 static void append_marked(GString *out, const char *text, const char *start,
                           const char *end)
 {
   for (const char *p = text; *p; p++) {
-    if (*p == RSK_SEARCH_MARK_START)
+    if (*p == RSK_SEARCH_MARK_START) {
       g_string_append(out, start);
-    else if (*p == RSK_SEARCH_MARK_END)
+    } else if (*p == RSK_SEARCH_MARK_END) {
+      const char *q = p + 1;
+      while (*q == ' ')
+        q++;
+      if (*q == RSK_SEARCH_MARK_START) {
+        g_string_append_len(out, p + 1, q - p - 1);
+        p = q;
+        continue;
+      }
       g_string_append(out, end);
-    else
+    } else {
       g_string_append_c(out, *p);
+    }
   }
 }
 
-static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
-                       gboolean tty)
+/* Appends TEXT (with search marks) wrapped to WIDTH columns (0: one line)
+ * with 4 spaces of indent, the marks made START and END: before wrapping
+ * when they print (« »), after it when they are terminal escapes, which
+ * take no room. */
+static void append_wrapped(GString *out, const char *text, int width,
+                           const char *start, const char *end)
 {
-  const char *on = tty ? "\033[1m" : "[", *off = tty ? "\033[0m" : "]";
+  gboolean escapes = start[0] == '\033';
+  GString *marked = g_string_new(NULL), *wrapped = g_string_new(NULL);
+  if (escapes)
+    g_string_assign(marked, text);
+  else
+    append_marked(marked, text, start, end);
+  if (width > 0)
+    rsk_text_wrap_joined(wrapped, marked->str, 4, width);
+  else
+    g_string_append_printf(wrapped, "    %s\n", marked->str);
+  if (escapes)
+    append_marked(out, wrapped->str, start, end);
+  else
+    g_string_append(out, wrapped->str);
+  g_string_free(marked, TRUE);
+  g_string_free(wrapped, TRUE);
+}
 
-  g_string_append_printf(out, "%2u. %s \xc2\xb7 %s \xc2\xb7 ", n, hit->company,
+static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
+                       gboolean tty, int width)
+{
+  const char *on = tty ? "\033[1m" : MARK_ON, *off = tty ? "\033[0m" : MARK_OFF;
+
+  GString *head = g_string_new(NULL);
+  g_string_append_printf(head, "%u. %s \xc2\xb7 %s \xc2\xb7 ", n, hit->company,
                          hit->filing);
   /* The match's page, and the risk factor's when it runs over several. */
-  g_string_append_printf(out, "p. %d", hit->page);
+  g_string_append_printf(head, "p. %d", hit->page);
   if (hit->page_end > hit->page_start)
-    g_string_append_printf(out, " (risk factor pp. %d-%d)", hit->page_start,
+    g_string_append_printf(head, " (risk factor pp. %d-%d)", hit->page_start,
                            hit->page_end);
-  g_string_append_printf(out, " \xc2\xb7 risk factor #%d\n    ", hit->ordinal);
+  g_string_append_printf(head, " \xc2\xb7 risk factor #%d", hit->ordinal);
+  if (width > 0)
+    rsk_text_wrap_hanging(out, head->str, n < 10 ? 1 : 0, 4, width);
+  else
+    g_string_append_printf(out, "%s%s\n", n < 10 ? " " : "", head->str);
+  g_string_free(head, TRUE);
   /* The heading stands out on a terminal; piped, only its matches do. */
   if (tty)
     g_string_append(out, "\033[4m");
-  append_marked(out, hit->heading, on, tty ? "\033[0m\033[4m" : off);
+  append_wrapped(out, hit->heading, width, on, tty ? "\033[0m\033[4m" : off);
   if (tty)
     g_string_append(out, "\033[0m");
-  g_string_append(out, "\n    ");
-  append_marked(out, hit->snippet, on, off);
-  g_string_append(out, "\n\n");
+  append_wrapped(out, hit->snippet, width, on, off);
+  g_string_append_c(out, '\n');
 }
 
-/* TEXT with the search marks dropped (MARKED FALSE) or made "[" "]". */
+/* TEXT with the search marks dropped (MARKED FALSE) or made « ». */
 static char *marked_copy(const char *text, gboolean marked)
 {
   GString *out = g_string_new(NULL);
-  append_marked(out, text, marked ? "[" : "", marked ? "]" : "");
+  append_marked(out, text, marked ? MARK_ON : "", marked ? MARK_OFF : "");
   return g_string_free(out, FALSE);
 }
 
 /* The hits as one JSON array: the fields of the text output, the heading
- * plain, the snippet with its matches in brackets; "page" is the match's,
+ * plain, the snippet with its matches in « »; "page" is the match's,
  * page_start and page_end the risk factor's. */
 static void write_json(FILE *stream, const rsk_search_result *res)
 {
@@ -186,10 +232,11 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     write_json(out->out, res);
   } else {
     gboolean tty = isatty(fileno(out->out)) && !g_getenv("NO_COLOR");
+    int width = rsk_cli_terminal_width(out->out);
     GString *text = g_string_new(NULL);
     for (guint i = 0; i < res->hits->len; i++)
       append_hit(text, i + 1,
-                 &g_array_index(res->hits, rsk_search_hit, i), tty);
+                 &g_array_index(res->hits, rsk_search_hit, i), tty, width);
     g_string_append_printf(text, "%u result%s%s\n", res->hits->len,
                            res->hits->len == 1 ? "" : "s",
                            limit && res->hits->len == (guint)limit

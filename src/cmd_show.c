@@ -103,7 +103,8 @@ static void show_risk(GString *s, const rsk_analysis *a,
       if (e->count > 1)
         g_string_append_printf(line, ", %u matches", e->count);
       g_string_append_printf(line, ": \"%s\"", marked);
-      rsk_text_wrap(s, line->str, 7, WRAP);
+      /* A sentence can run over a line break: one quote all the same. */
+      rsk_text_wrap_joined(s, line->str, 7, WRAP);
     }
     if (tag->sentences > tag->n_evidence)
       g_string_append_printf(s, "       (and %u more sentence%s)\n",

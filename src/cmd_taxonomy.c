@@ -14,9 +14,12 @@
 
 static int run_check(const char *path, rsk_out *out)
 {
-  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, &warnings);
   for (guint i = 0; i < errors->len; i++)
     rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(errors, i));
+  for (guint i = 0; i < warnings->len; i++)
+    rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(warnings, i));
   if (errors->len)
     return RSK_EXIT_FAILURE;
   g_autoptr(GError) error = NULL;
@@ -29,9 +32,10 @@ static int run_check(const char *path, rsk_out *out)
   for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++)
     rules += rsk_taxonomy_category_n_rules(tax, i);
   if (out->verbosity > 0)
-    fprintf(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations\n",
+    fprintf(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations%s\n",
             rsk_taxonomy_origin(tax), rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
-            rsk_taxonomy_n_categories(tax), rules, rsk_taxonomy_n_regulations(tax));
+            rsk_taxonomy_n_categories(tax), rules, rsk_taxonomy_n_regulations(tax),
+            warnings->len ? " (with warnings, above)" : "");
   rsk_taxonomy_free(tax);
   return RSK_EXIT_OK;
 }
@@ -81,7 +85,7 @@ int rsk_cmd_taxonomy(int argc, char **argv, rsk_out *out)
   gboolean regulations = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
     {"regulations", 'r', 0, G_OPTION_ARG_NONE, &regulations,
-     "list: print the registry of named regulations instead of the categories", NULL},
+     "list: the named regulations, not the categories", NULL},
     {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "check: print only errors", NULL},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };

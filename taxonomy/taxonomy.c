@@ -41,20 +41,40 @@ extern const unsigned long rsk_taxonomy_default_json_len;
 typedef struct {
   const char *origin;
   GPtrArray *errors;          /* char * */
+  GPtrArray *warnings;        /* char *, or NULL: not collected */
   cJSON *macros;              /* borrowed from the document, or NULL */
 } loader;
 
 static void add_error(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
+static void add_warning(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Adds "ORIGIN: message" to TO (when collected), up to MAX_ERRORS. */
+static void add_message(GPtrArray *to, const char *origin, const char *format,
+                        va_list args) G_GNUC_PRINTF(3, 0);
+
+static void add_message(GPtrArray *to, const char *origin, const char *format,
+                        va_list args)
+{
+  if (!to || to->len >= MAX_ERRORS)
+    return;
+  g_autofree char *msg = g_strdup_vprintf(format, args);
+  g_ptr_array_add(to, g_strdup_printf("%s: %s", origin, msg));
+}
+
+static void add_warning(loader *ld, const char *format, ...)
+{
+  va_list args;
+  va_start(args, format);
+  add_message(ld->warnings, ld->origin, format, args);
+  va_end(args);
+}
 
 static void add_error(loader *ld, const char *format, ...)
 {
-  if (ld->errors->len >= MAX_ERRORS)
-    return;
   va_list args;
   va_start(args, format);
-  g_autofree char *msg = g_strdup_vprintf(format, args);
+  add_message(ld->errors, ld->origin, format, args);
   va_end(args);
-  g_ptr_array_add(ld->errors, g_strdup_printf("%s: %s", ld->origin, msg));
 }
 
 /* ------------------------------------------------------------------ */
@@ -232,6 +252,38 @@ static char *expand_macros(loader *ld, const char *source, const char *where)
   return g_string_free(out, FALSE);
 }
 
+/* Texts no sensible pattern matches all of: a pattern that does matches
+ * any text (".*", "\\w*", "a|"), and tags every risk factor. */
+static const char *const probes[] = {"", "zq", "0", "~", "\xe4\xb8\x80"};
+
+/* Warns (when checking) about a pattern that matches the empty string or
+ * every probe: its rule would fire everywhere (or, as an "unless",
+ * nowhere). */
+static void warn_matches_anything(loader *ld, const rsk_regex *re,
+                                  const char *where)
+{
+  if (!ld->warnings || !re->code)
+    return;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+  guint hits = 0;
+  gboolean empty = FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS(probes); k++) {
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)probes[k], strlen(probes[k]),
+                         0, 0, md, NULL);
+    if (rc >= 0) {
+      hits++;
+      empty |= k == 0;
+    }
+  }
+  pcre2_match_data_free(md);
+  if (empty)
+    add_warning(ld, "%swarning: \"%s\" matches the empty string, so it "
+                "matches any text", where, re->source);
+  else if (hits == G_N_ELEMENTS(probes) - 1)
+    add_warning(ld, "%swarning: \"%s\" matches any text", where,
+                re->source);
+}
+
 static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
                               gboolean caseless, gboolean jit, const char *where)
 {
@@ -264,7 +316,28 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
    * CPU, or SELinux forbids executable memory) pcre2_match() interprets. */
   if (jit)
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+  warn_matches_anything(ld, re, where);
   return TRUE;
+}
+
+/* Ids are written in commands and exports: lower case, digits, '_', '.',
+ * '-', starting with a letter ("ai.output_risk", "heading-ai-rules"). */
+static gboolean good_id(const char *id)
+{
+  if (!g_ascii_islower(id[0]))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && !strchr("_.-", *p))
+      return FALSE;
+  return TRUE;
+}
+
+static void warn_bad_id(loader *ld, const char *where, const char *what,
+                        const char *id)
+{
+  if (*id && !good_id(id))
+    add_warning(ld, "%swarning: %s id \"%s\" is not of the form "
+                "^[a-z][a-z0-9_.-]*$", where, what, id);
 }
 
 static const char *const rule_keys[] = {"id", "pattern", "weight", "where", "requires",
@@ -276,7 +349,14 @@ static const char *const rule_keys[] = {"id", "pattern", "weight", "where", "req
 static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSON *json,
                             const char *where_prefix, guint n, double default_weight)
 {
-  g_autofree char *where = g_strdup_printf("%spattern %u: ", where_prefix, n);
+  /* Messages name the rule by its id when it has one. */
+  const cJSON *id = cJSON_IsObject(json) ? cJSON_GetObjectItemCaseSensitive(json, "id")
+                                         : NULL;
+  g_autofree char *where =
+      cJSON_IsString(id) && *id->valuestring
+          ? g_strdup_printf("%srule \"%s\" (pattern %u): ", where_prefix,
+                            id->valuestring, n)
+          : g_strdup_printf("%spattern %u: ", where_prefix, n);
   rsk_rule *rule = g_new0(rsk_rule, 1);
   rule->requires = g_ptr_array_new_with_free_func(regex_free);
   rule->unless = g_ptr_array_new_with_free_func(regex_free);
@@ -301,6 +381,7 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
   }
   ok = check_keys(ld, json, where, rule_keys);
   rule->id = get_string(ld, json, "id", FALSE, where);
+  warn_bad_id(ld, where, "rule", rule->id);
   if (!*rule->id) {
     g_free(rule->id);
     rule->id = g_strdup_printf("p%u", n);
@@ -465,6 +546,7 @@ static void parse_categories(loader *ld, rsk_taxonomy *tax, const cJSON *root)
       where = g_strdup_printf("category \"%s\": ", cat->id);
     }
     check_keys(ld, c, where, keys);
+    warn_bad_id(ld, where, "category", cat->id);
     cat->label = get_string(ld, c, "label", FALSE, where);
     cat->description = get_string(ld, c, "description", FALSE, where);
     for (guint i = 0; i < tax->categories->len; i++) {
@@ -486,12 +568,15 @@ static void parse_categories(loader *ld, rsk_taxonomy *tax, const cJSON *root)
       for (guint i = 0; i < cat->rules->len; i++) {
         const rsk_rule *other = g_ptr_array_index(cat->rules, i);
         if (strcmp(other->id, rule->id) == 0)
-          add_error(ld, "%spattern %u: duplicate rule id \"%s\"", where, k, rule->id);
+          add_error(ld, "%srule \"%s\" (pattern %u): duplicate rule id", where,
+                    rule->id, k);
       }
       g_ptr_array_add(cat->rules, rule);
     }
     g_ptr_array_add(tax->categories, cat);
   }
+  if (n == 0)
+    add_warning(ld, "warning: no categories: nothing can be tagged");
 }
 
 static void parse_regulations(loader *ld, rsk_taxonomy *tax, const cJSON *root)
@@ -620,9 +705,10 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
 }
 
 static GPtrArray *run_parse(const char *json, gsize len, const char *origin,
-                            rsk_taxonomy **out)
+                            rsk_taxonomy **out, GPtrArray *warnings)
 {
-  loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free)};
+  loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free),
+               .warnings = warnings};
   rsk_taxonomy *tax = parse(&ld, json, len);
   if (out)
     *out = tax;
@@ -635,7 +721,7 @@ rsk_taxonomy *rsk_taxonomy_load_data(const char *json, gsize len, const char *or
                                      GError **error)
 {
   rsk_taxonomy *tax = NULL;
-  g_autoptr(GPtrArray) errors = run_parse(json, len, origin, &tax);
+  g_autoptr(GPtrArray) errors = run_parse(json, len, origin, &tax, NULL);
   if (errors->len == 0)
     return tax;
   rsk_taxonomy_free(tax);
@@ -674,18 +760,23 @@ rsk_taxonomy *rsk_taxonomy_load(const char *path, GError **error)
   return rsk_taxonomy_load_data(contents, len, origin, error);
 }
 
-GPtrArray *rsk_taxonomy_check(const char *path)
+GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings)
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
   const char *origin = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+  if (warnings)
+    *warnings = found;
+  else
+    g_clear_pointer(&found, g_ptr_array_unref);
   if (!read_source(path, &contents, &len, &origin, &error)) {
     GPtrArray *errors = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(errors, g_strdup(error->message));
     return errors;
   }
-  return run_parse(contents, len, origin, NULL);
+  return run_parse(contents, len, origin, NULL, found);
 }
 
 /* ------------------------------------------------------------------ */

@@ -59,6 +59,10 @@ const rsk_regulation_info *rsk_taxonomy_find_regulation(const rsk_taxonomy *taxo
 guint rsk_taxonomy_limit_hits(const rsk_taxonomy *taxonomy);
 
 /* Reads PATH (or the built-in taxonomy when NULL) and returns every problem
- * found, one message per element ("FILE: category \"x\": pattern 3: ...").
- * An empty array means the file is valid. Free with g_ptr_array_unref(). */
-GPtrArray *rsk_taxonomy_check(const char *path);
+ * found, one message per element ("FILE: category \"x\": rule \"y\"
+ * (pattern 3): ..."; "pattern 3" alone for a rule without an id). An empty
+ * array means the file is valid. WARNINGS (may be NULL) gets a new array of
+ * what is valid but surely not meant ("FILE: ...: warning: ..."): a pattern
+ * that matches the empty string or any text, an id not of the form
+ * ^[a-z][a-z0-9_.-]*$, no categories. Free both with g_ptr_array_unref(). */
+GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings);

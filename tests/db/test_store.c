@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "remove.h"
 #include "rsk_error.h"
 
 #include <glib/gstdio.h>
@@ -297,8 +298,12 @@ static void a_version_1_database_migrates_on_its_first_write_open(void **state)
   rsk_store *store = rsk_store_open(path, FALSE, &error);
   assert_null(error);
   assert_non_null(store);
-  assert_true(rsk_store_schema_version() >= 4);
+  assert_int_equal(rsk_store_schema_version(), 6);
   assert_int_equal(fixture_sql_int(path, "PRAGMA user_version"), rsk_store_schema_version());
+  /* Version 6: page labels and the taxonomy's categories. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
+                                         "WHERE name IN ('page_labels', "
+                                         "'taxonomy_categories')"), 2);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
                                          "WHERE name = 'risk_factor_pages'"), 1);
   assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM sqlite_master "
@@ -547,6 +552,56 @@ static void a_writer_killed_mid_put_leaves_the_database_consistent(void **state)
                    fixture_sql_int(path, "SELECT count(*) FROM risk_factors"));
 }
 
+/* remove: one filing whole, its search index entries too, its company
+ * when it was the last; an unknown id deletes nothing. */
+static void a_removed_filing_goes_whole_and_says_what_went(void **state)
+{
+  (void)state;
+  g_autofree char *path = fixture_db_path("remove.db");
+  g_autoptr(GError) error = NULL;
+  rsk_store *store = rsk_store_open(path, FALSE, &error);
+  fixture *a = fixture_new("a.pdf", "a", 3), *b = fixture_new("b.pdf", "b", 2);
+  gint64 id_a = 0, id_b = 0;
+  assert_true(fixture_put(store, a, &id_a, &error));
+  assert_true(fixture_put(store, b, &id_b, &error));
+
+  rsk_removed what;
+  assert_true(rsk_store_remove_filing(store, id_a, &what, &error));
+  assert_string_equal(what.name, "a.pdf");
+  assert_string_equal(what.company, "Acme AI");
+  assert_string_equal(what.taxonomy, "ai-regulation 1.0");
+  assert_int_equal(what.risk_factors, 3);
+  assert_int_equal(what.tags, 6);
+  assert_int_equal(what.evidence, 9);
+  assert_int_equal(what.regulations, 6);
+  assert_int_equal(what.page_marks, 6);
+  assert_false(what.company_removed);
+  rsk_removed_clear(&what);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors"), 2);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM evidence"), 6);
+  /* The index holds b's two risk factors only, and agrees with the table. */
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM risk_factors_fts"
+                                         " WHERE risk_factors_fts MATCH 'risk'"), 2);
+  assert_int_equal(fixture_sql_int(path, "INSERT INTO risk_factors_fts("
+                                         "risk_factors_fts) VALUES"
+                                         " ('integrity-check')"), 0);
+
+  /* Nothing goes for an id that is not there. */
+  assert_false(rsk_store_remove_filing(store, 999, &what, &error));
+  assert_int_equal(error->code, RSK_ERROR_NOT_FOUND);
+  g_clear_error(&error);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM filings"), 1);
+
+  assert_true(rsk_store_remove_filing(store, id_b, &what, &error));
+  assert_true(what.company_removed);
+  rsk_removed_clear(&what);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM companies"), 0);
+  assert_int_equal(fixture_sql_int(path, "SELECT count(*) FROM tags"), 0);
+  rsk_store_close(store);
+  fixture_free(a);
+  fixture_free(b);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -563,6 +618,7 @@ int main(void)
     cmocka_unit_test(a_read_only_store_reads_but_refuses_to_write),
     cmocka_unit_test(two_processes_writing_one_database_both_succeed),
     cmocka_unit_test(a_writer_killed_mid_put_leaves_the_database_consistent),
+    cmocka_unit_test(a_removed_filing_goes_whole_and_says_what_went),
   };
   return cmocka_run_group_tests(tests, NULL, fixture_teardown);
 }

@@ -222,6 +222,34 @@ static void running_headers_and_page_numbers_are_furniture(void **state)
   }
 }
 
+static void printed_page_numbers_become_page_labels(void **state)
+{
+  fixture *f = *state;
+  for (int page = 1; page <= 4; page++) {
+    g_autofree char *want = g_strdup_printf("%d", 11 + page);
+    assert_string_equal(rsk_filing_page_label(f->filing, page), want);
+  }
+  assert_null(rsk_filing_page_label(f->filing, 5));
+  assert_null(rsk_filing_page_label(f->filing, 0));
+}
+
+static void pdf_page_labels_win_unless_they_are_the_index(void **state)
+{
+  (void)state;
+  rsk_filing *filing = rsk_filing_new("labels.pdf");
+  filing->page_count = 4;
+  char *roman[] = {"i", "ii", "1", "", NULL};
+  rsk_filing_set_page_labels(filing, roman, 4);
+  assert_string_equal(rsk_filing_page_label(filing, 1), "i");
+  assert_string_equal(rsk_filing_page_label(filing, 3), "1");
+  assert_null(rsk_filing_page_label(filing, 4));
+  /* Poppler gives the index where a PDF has no labels: not a label. */
+  char *index[] = {"1", "2", "3", "4", NULL};
+  rsk_filing_set_page_labels(filing, index, 4);
+  assert_null(rsk_filing_page_label(filing, 2));
+  rsk_filing_free(filing);
+}
+
 static void repeated_body_lines_are_not_furniture(void **state)
 {
   fixture *f = *state;
@@ -603,6 +631,7 @@ int main(void)
       cmocka_unit_test(text_named_pdf_gives_format_error),
       cmocka_unit_test(missing_file_and_directory_give_io_error),
       cmocka_unit_test(nvidia_10k_risk_pages_have_bold_risk_factors),
+      cmocka_unit_test(pdf_page_labels_win_unless_they_are_the_index),
   };
   const struct CMUnitTest styled[] = {
       cmocka_unit_test(bold_and_italic_lines_carry_their_flags_and_sizes),
@@ -611,6 +640,7 @@ int main(void)
       cmocka_unit_test(span_offsets_point_into_the_normalised_text),
       cmocka_unit_test(fake_bold_glyphs_are_printed_once),
       cmocka_unit_test(running_headers_and_page_numbers_are_furniture),
+      cmocka_unit_test(printed_page_numbers_become_page_labels),
       cmocka_unit_test(repeated_body_lines_are_not_furniture),
       cmocka_unit_test(filing_metadata_is_filled),
       cmocka_unit_test(encrypted_pdf_needs_the_right_password),

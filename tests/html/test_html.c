@@ -366,10 +366,10 @@ static void generated_10k_pages_folios_and_furniture(void **state)
       assert_int_equal(must_find(f, html_fixture_heading(i))->page,
                        html_fixture_risk_page(i));
     /* Page N prints N - 1; headers and footers are furniture. */
-    assert_null(g_ptr_array_index(f->folios, 0));
+    assert_null(g_ptr_array_index(f->page_labels, 0));
     for (int p = 2; p <= f->page_count; p++) {
       g_autofree char *printed = g_strdup_printf("%d", p - 1);
-      assert_string_equal(g_ptr_array_index(f->folios, p - 1), printed);
+      assert_string_equal(g_ptr_array_index(f->page_labels, p - 1), printed);
     }
     for (guint i = 0; i < f->lines->len; i++) {
       const rsk_line *l = &g_array_index(f->lines, rsk_line, i);

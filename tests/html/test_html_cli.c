@@ -185,14 +185,14 @@ static void a_10q_is_compared_only_when_asked(void **state)
   assert_null(strstr(out, "acme_10k.htm"));
   g_clear_pointer(&out, g_free);
   g_clear_pointer(&err, g_free);
-  assert_true(run_riskscope(ARGS("compare", "--db", db, "--format", "json"), &status, &out,
+  assert_true(run_riskscope(ARGS("compare", "--db", db, "--include-flagged", "--format", "json"), &status, &out,
                             &err));
   assert_int_equal(status, 0);
   assert_non_null(strstr(out, "acme_10k.htm"));
   assert_null(strstr(out, "acme_10q.htm"));
   g_clear_pointer(&out, g_free);
   g_clear_pointer(&err, g_free);
-  assert_true(run_riskscope(ARGS("compare", "--db", db, "--forms", "10-Q", "--format", "json"),
+  assert_true(run_riskscope(ARGS("compare", "--db", db, "--include-flagged", "--forms", "10-Q", "--format", "json"),
                             &status, &out, &err));
   assert_non_null(strstr(out, "acme_10q.htm"));
   g_clear_pointer(&out, g_free);

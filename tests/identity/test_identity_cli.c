@@ -148,7 +148,7 @@ static void search_and_export_take_tickers_and_codes(void **state)
   assert_int_equal(riskscope(&csv, NULL, "export", "--format", "csv", "--companies",
                              "mns", NULL), 0);
   assert_true(g_str_has_prefix(csv, "filing_id,filing,sha256,company,"));
-  assert_non_null(strstr(csv, ",body,ticker,stock_code,cik,company_zh\r\n"));
+  assert_non_null(strstr(csv, ",body,page_start_label,page_end_label,flags,ticker,stock_code,cik,company_zh\r\n"));
   assert_non_null(strstr(csv, ",MNS,,,\r\n"));
 }
 

@@ -225,10 +225,10 @@ static void matrix_csv_has_full_ids_and_a_total_row(void **state)
   g_autofree char *csv = render_matrix(m, RSK_MEASURE_COUNT, RSK_FORMAT_CSV);
 
   assert_string_equal(csv,
-      "company,filing,a.x,b.y,total\r\n"
-      "Acme,acme.pdf,2,1,2\r\n"
-      "Beta,beta.pdf,0,1,1\r\n"
-      "total,,2,2,3\r\n");
+      "company,filing,a.x,b.y,total,flags\r\n"
+      "Acme,acme.pdf,2,1,2,\r\n"
+      "Beta,beta.pdf,0,1,1,\r\n"
+      "total,,2,2,3,\r\n");
   rsk_matrix_free(m);
 }
 
@@ -239,10 +239,11 @@ static void matrix_json_has_values_per_category(void **state)
   g_autofree char *json = render_matrix(m, RSK_MEASURE_SHARE, RSK_FORMAT_JSON);
 
   assert_non_null(strstr(json, "\"measure\": \"share\""));
-  assert_non_null(strstr(json, "{\"company\": \"Acme\", \"filing\": \"acme.pdf\","
+  assert_non_null(strstr(json, "{\"company\": \"Acme\", \"label\": \"Acme\","
+                               " \"filing\": \"acme.pdf\","
                                " \"risk_factors\": 3, \"words\": 1000, \"values\":"
                                " {\"a.x\": 0.4000, \"b.y\": 0.1000},"
-                               " \"total\": 0.4000}"));
+                               " \"total\": 0.4000, \"flags\": []}"));
   rsk_matrix_free(m);
 }
 
@@ -467,7 +468,7 @@ static void diff_text_lists_each_kind_with_tags(void **state)
   assert_string_equal(out->str,
       "old.pdf (2 risk factors) -> new.pdf (2 risk factors)\n"
       "1 added, 1 removed, 1 reworded, 0 materially changed (body changed by"
-      " more than 15%), 0 unchanged\n"
+      " more than\n15%), 0 unchanged\n"
       "\n"
       "Added (1)\n"
       "  + #2 (p. 12) Export controls may harm us\n"
@@ -621,7 +622,7 @@ static void html_report_shows_the_diff_of_two_filings(void **state)
   rsk_diff *d = rsk_diff_compute(ia->items, ia->n, ib->items, ib->n, 0.15);
   rsk_matrix *m = rsk_matrix_new();
   rsk_matrix_add_analysis(m, "Acme", new);
-  rsk_html_company company = {new, old, d, ia, ib};
+  rsk_html_company company = {new, old, d, ia, ib, NULL, NULL};
   rsk_html_report report = {.matrix = m, .companies = &company,
                             .n_companies = 1};
   g_autofree char *path = g_build_filename(g_get_tmp_dir(),
@@ -630,10 +631,11 @@ static void html_report_shows_the_diff_of_two_filings(void **state)
 
   assert_true(rsk_html_write(&report, path, NULL));
   assert_true(g_file_get_contents(path, &html, NULL, NULL));
-  assert_non_null(strstr(html, "Changes since the previous filing"));
+  assert_non_null(strstr(html, "Changes since the previous "));
   assert_non_null(strstr(html, "<span class=\"kind added\">added</span>"));
   assert_non_null(strstr(html, "<span class=\"kind removed\">removed</span>"));
-  assert_non_null(strstr(html, "2 filings analysed"));
+  assert_non_null(strstr(html, "1 company (1 latest filing compared)"
+                               " \xc2\xb7 1 earlier filing for what changed"));
   g_unlink(path);
 
   GError *error = NULL;

@@ -233,7 +233,7 @@ static void diff_of_an_unknown_filing_names_it(void **state)
 static void compare_text_fits_80_columns_with_a_row_per_company(void **state)
 {
   (void)state;
-  run_result r = run("compare", NULL);
+  run_result r = run("compare", "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   char **lines = g_strsplit(r.out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
@@ -250,7 +250,8 @@ static void compare_text_fits_80_columns_with_a_row_per_company(void **state)
 static void compare_csv_has_one_row_per_company_and_a_total(void **state)
 {
   (void)state;
-  run_result r = run("compare", "--format", "csv", "--by", "share", NULL);
+  run_result r = run("compare", "--include-flagged", "--format", "csv", "--by",
+                     "share", NULL);
   assert_int_equal(r.status, 0);
   char **lines = g_strsplit(r.out, "\r\n", -1);
   assert_int_equal(g_strv_length(lines), 5);  /* header, 2 rows, total, "" */
@@ -270,7 +271,8 @@ static void compare_with_filings_picks_them(void **state)
   assert_non_null(strstr(r.out, "\"filing\": \"sinoverse_prospectus.pdf\""));
   run_clear(&r);
   /* A name with a comma in it survives the comma-separated list. */
-  r = run("compare", "--companies", COMPANY ",acme", "--format", "csv", NULL);
+  r = run("compare", "--companies", COMPANY ",acme", "--format", "csv",
+          "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   assert_true(g_str_has_prefix(strchr(r.out, '\n') + 1, "\"" COMPANY "\","));
   run_clear(&r);
@@ -280,20 +282,68 @@ static void compare_with_filings_picks_them(void **state)
   run_clear(&r);
 }
 
+/* The generated filings are all small enough to raise sanity flags: left
+ * out by default, with a line saying so, kept with --include-flagged. */
+static void compare_leaves_flagged_filings_out_and_says_why(void **state)
+{
+  (void)state;
+  run_result r = run("compare", NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "compare: left out 3 filings with sanity"
+                                " flags"));
+  assert_non_null(strstr(r.err, "acme_escaping_10k.pdf: few_risk_factors: 3"));
+  assert_non_null(strstr(r.err, "nothing left to show"));
+  run_clear(&r);
+  r = run("compare", "--include-flagged", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "\n! ACME"));
+  assert_non_null(strstr(r.out, "! sanity flags raised"));
+  run_clear(&r);
+}
+
+static void exclude_leaves_a_filing_out_of_compare_and_trend(void **state)
+{
+  (void)state;
+  run_result r = run("compare", "--include-flagged", "--exclude",
+                     "sinoverse_prospectus.pdf", "--format", "csv", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, ",sinoverse_application_proof.pdf,"));
+  assert_null(strstr(r.out, ",sinoverse_prospectus.pdf,"));
+  assert_non_null(strstr(r.err, "left out 1 filing by --exclude: "
+                                "sinoverse_prospectus.pdf"));
+  run_clear(&r);
+  r = run("trend", "sinoverse", "--include-flagged", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, COMPANY ": 2 HK prospectus filings"));
+  run_clear(&r);
+  r = run("trend", "sinoverse", "--include-flagged", "--exclude", "2", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, ": 1 HK prospectus filing,"));
+  run_clear(&r);
+  r = run("compare", "--exclude", "nosuch.pdf", NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "nosuch.pdf"));
+  run_clear(&r);
+}
+
 /* --- search ---------------------------------------------------------- */
+
+/* The marks around a match in piped output: « and ». */
+#define ON "\xc2\xab"
+#define OFF "\xc2\xbb"
 
 static void search_finds_phrases_and_prefixes_with_pages(void **state)
 {
   (void)state;
   run_result r = run("search", "\"export controls\"", "--limit", "3", NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out, "[export controls]"));
+  assert_non_null(strstr(r.out, ON "export controls" OFF));
   assert_non_null(strstr(r.out, " p"));
   run_clear(&r);
   r = run("search", "regulat*", "--company", "sinoverse", "--category",
           "ai.regulation_general", NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out, "[regulat"));
+  assert_non_null(strstr(r.out, ON "regulat"));
   assert_null(strstr(r.out, "acme"));
   run_clear(&r);
 }
@@ -310,7 +360,7 @@ static void search_writes_json_hits_with_marked_snippets(void **state)
   const cJSON *hit = cJSON_GetArrayItem(hits, 0);
   const char *snippet = cJSON_GetObjectItem(hit, "snippet")->valuestring;
   const char *heading = cJSON_GetObjectItem(hit, "heading")->valuestring;
-  assert_non_null(strstr(snippet, "[export controls]"));
+  assert_non_null(strstr(snippet, ON "export controls" OFF));
   assert_null(strchr(heading, '\x02'));
   int page = cJSON_GetObjectItem(hit, "page")->valueint;
   assert_true(cJSON_GetObjectItem(hit, "page_start")->valueint >= 1);
@@ -389,11 +439,12 @@ static void search_finds_words_with_punctuation(void **state)
   const struct {
     const char *query, *marked;
   } cases[] = {
-    {"U.S.", "[U.S]."},
-    {"AI-generated", "[AI-generated]"},
-    {"Commerce's", "[Commerce's]"},
-    {"heading:U.S. \"export controls\"", "[export controls]"},
-    {"NEAR(U.S. export, 3)", "[U.S]. [export]"},
+    {"U.S.", ON "U.S" OFF "."},
+    {"AI-generated", ON "AI-generated" OFF},
+    {"Commerce's", ON "Commerce's" OFF},
+    {"heading:U.S. \"export controls\"", ON "export controls" OFF},
+    {"NEAR(U.S. export, 3)",
+     ON "U.S" OFF ". " ON "export" OFF},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
     run_result r = run("search", cases[i].query, NULL);
@@ -404,6 +455,17 @@ static void search_finds_words_with_punctuation(void **state)
     run_clear(&r);
     assert_true(found);
   }
+}
+
+/* "[REDACTED]", which Hong Kong proofs print for the offering's terms,
+ * keeps its brackets and is told apart from the match marks. */
+static void search_marks_do_not_collide_with_redacted(void **state)
+{
+  (void)state;
+  run_result r = run("search", "REDACTED", "--limit", "1", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "[" ON "REDACTED" OFF "]"));
+  run_clear(&r);
 }
 
 static void search_of_an_unknown_company_names_it(void **state)
@@ -443,7 +505,7 @@ static void report_renders_pdf_strings_as_text(void **state)
   (void)state;
   g_autofree char *path = g_build_filename(w.dir, "report.html", NULL);
   g_autofree char *html = NULL;
-  run_result r = run("report", "--html", path, NULL);
+  run_result r = run("report", "--html", path, "--include-flagged", NULL);
   assert_int_equal(r.status, 0);
   run_clear(&r);
   assert_true(g_file_get_contents(path, &html, NULL, NULL));
@@ -456,15 +518,22 @@ static void report_renders_pdf_strings_as_text(void **state)
   assert_non_null(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   assert_non_null(strstr(html, "&lt;/svg&gt;"));
   assert_non_null(strstr(html, "&amp;"));
-  /* One heat map, closed once. */
-  gsize svg_open = 0, svg_close = 0;
+  /* One heat map and the trend of the company with two filings, each
+   * closed once. */
+  gsize svg_open = 0, svg_close = 0, heatmaps = 0, trends = 0;
   for (const char *p = html; (p = strstr(p, "<svg")); p++)
     svg_open++;
   for (const char *p = html; (p = strstr(p, "</svg>")); p++)
     svg_close++;
-  assert_int_equal(svg_open, 1);
-  assert_int_equal(svg_close, 1);
-  assert_non_null(strstr(html, "Changes since the previous filing"));
+  for (const char *p = html; (p = strstr(p, "<svg class=\"heatmap\"")); p++)
+    heatmaps++;
+  for (const char *p = html; (p = strstr(p, "<svg class=\"trend\"")); p++)
+    trends++;
+  assert_int_equal(heatmaps, 1);
+  assert_int_equal(trends, 1);
+  assert_int_equal(svg_open, 2);
+  assert_int_equal(svg_close, 2);
+  assert_non_null(strstr(html, "Changes since the previous "));
   assert_non_null(strstr(html, "taxonomy <code>"));
 }
 
@@ -490,6 +559,9 @@ int main(void)
     cmocka_unit_test(search_writes_json_hits_with_marked_snippets),
     cmocka_unit_test(search_gives_the_page_of_a_match_on_a_later_page),
     cmocka_unit_test(search_finds_words_with_punctuation),
+    cmocka_unit_test(search_marks_do_not_collide_with_redacted),
+    cmocka_unit_test(compare_leaves_flagged_filings_out_and_says_why),
+    cmocka_unit_test(exclude_leaves_a_filing_out_of_compare_and_trend),
     cmocka_unit_test(search_of_an_unknown_company_names_it),
     cmocka_unit_test(search_rejects_malformed_queries_clearly),
     cmocka_unit_test(report_renders_pdf_strings_as_text),

@@ -533,13 +533,75 @@ static void check_lists_every_problem_of_a_file(void **state)
                      "{\"id\": \"a\", \"rules\": [{\"pattern\": \"(\"}]},"
                      "{\"id\": \"b\", \"rules\": [{\"pattern\": \"[\"}]}]}";
   assert_true(g_file_set_contents(path, json, -1, NULL));
-  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path);
+  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, NULL);
   assert_int_equal(errors->len, 2);
   assert_non_null(strstr(g_ptr_array_index(errors, 0), "category \"a\": pattern 1:"));
   assert_non_null(strstr(g_ptr_array_index(errors, 1), "category \"b\": pattern 1:"));
-  g_autoptr(GPtrArray) none = rsk_taxonomy_check(NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) none = rsk_taxonomy_check(NULL, &warnings);
   assert_int_equal(none->len, 0);
+  assert_int_equal(warnings->len, 0);
   g_unlink(path);
+}
+
+/* Writes JSON to a temporary file and checks it; returns the errors and
+ * sets *WARNINGS. */
+static GPtrArray *check_json(const char *json, GPtrArray **warnings)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp("taxonomy-XXXXXX.json", &path, NULL);
+  assert_true(fd >= 0);
+  close(fd);
+  assert_true(g_file_set_contents(path, json, -1, NULL));
+  GPtrArray *errors = rsk_taxonomy_check(path, warnings);
+  g_unlink(path);
+  return errors;
+}
+
+static gboolean any_contains(const GPtrArray *messages, const char *text)
+{
+  for (guint i = 0; i < messages->len; i++)
+    if (strstr(g_ptr_array_index(messages, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void check_names_the_rule_and_warns_about_useless_patterns(void **state)
+{
+  (void)state;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) errors = check_json(
+      "{\"name\": \"t\", \"version\": \"1\", \"categories\": ["
+      " {\"id\": \"Bad Id\", \"rules\": ["
+      "  {\"id\": \"everything\", \"pattern\": \".*\"},"
+      "  {\"id\": \"any-char\", \"pattern\": \".\"},"
+      "  {\"id\": \"fine\", \"pattern\": \"\\\\bexport\\\\b\","
+      "   \"unless\": [\"x*\"]},"
+      "  {\"id\": \"broken\", \"pattern\": \"(a\"}]},"
+      " {\"id\": \"good.one\", \"rules\": [{\"pattern\": \"chips\"}]}]}",
+      &warnings);
+  assert_int_equal(errors->len, 1);
+  assert_true(any_contains(errors, "category \"Bad Id\": rule \"broken\" "
+                                   "(pattern 4): missing closing parenthesis"));
+  assert_true(any_contains(warnings, "category id \"Bad Id\" is not of the "
+                                     "form ^[a-z][a-z0-9_.-]*$"));
+  assert_true(any_contains(warnings, "rule \"everything\" (pattern 1): "
+                                     "warning: \".*\" matches the empty string"));
+  assert_true(any_contains(warnings, "rule \"any-char\" (pattern 2): "
+                                     "warning: \".\" matches any text"));
+  assert_true(any_contains(warnings, "rule \"fine\" (pattern 3): unless 1: "
+                                     "warning: \"x*\" matches the empty"));
+  /* A sensible pattern and good ids: no warning about them. */
+  assert_false(any_contains(warnings, "export"));
+  assert_false(any_contains(warnings, "good.one"));
+  assert_int_equal(warnings->len, 4);
+
+  g_autoptr(GPtrArray) none_warnings = NULL;
+  g_autoptr(GPtrArray) none = check_json(
+      "{\"name\": \"t\", \"version\": \"1\", \"categories\": []}",
+      &none_warnings);
+  assert_int_equal(none->len, 0);
+  assert_true(any_contains(none_warnings, "warning: no categories"));
 }
 
 static void catastrophic_pattern_hits_the_limit_and_classifier_moves_on(void **state)
@@ -645,6 +707,7 @@ int main(void)
     cmocka_unit_test(check_reports_json_syntax_error_with_line_and_column),
     cmocka_unit_test(check_reports_missing_fields),
     cmocka_unit_test(check_lists_every_problem_of_a_file),
+    cmocka_unit_test(check_names_the_rule_and_warns_about_useless_patterns),
     cmocka_unit_test(catastrophic_pattern_hits_the_limit_and_classifier_moves_on),
     cmocka_unit_test(classifier_is_safe_from_several_threads),
     cmocka_unit_test(invalid_utf8_and_empty_input_do_not_crash),
