@@ -92,11 +92,15 @@ static gboolean continues_block(const rsk_seg_doc *doc, guint i, guint class_id,
   if (!prev->whole || next->bullet || block_class(doc, next) != (class_id & ~BULLETED))
     return FALSE;
   /* A wrapped line is full; a short one followed by more of the same
-   * style is a table cell or a list of titles. A Chinese line may stop
-   * short mid-sentence (a break may not strand punctuation or split a
-   * number), so there an unfinished sentence carries on. */
-  if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i) &&
-      !(rsk_seg_mostly_wide(prev->line->text) && !rsk_seg_ends_sentence(text->str)))
+   * style is a table cell or a list of titles. But an unfinished sentence
+   * carries on where the next line cannot start one: a heading broken by
+   * hand before the margin ("... tax attributes to" / "offset future
+   * income."), or a Chinese line stopped short (a break may not strand
+   * punctuation or split a number). */
+  gboolean unfinished = !rsk_seg_ends_sentence(text->str) &&
+                        (rsk_seg_mostly_wide(prev->line->text) ||
+                         g_unichar_islower(g_utf8_get_char(next->line->text)));
+  if (next->line->page == prev->line->page && !rsk_seg_line_is_full(doc, i) && !unfinished)
     return FALSE;
   /* A line far right of the column's left edge is a table cell: what
    * follows, even on the next page, does not continue it. */

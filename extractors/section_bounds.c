@@ -59,12 +59,12 @@ static void compile_patterns(void)
   item_start_re = g_regex_new(
       "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
       "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)|d\\s*\\.)[\\s\\-.:–—]*"
-      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*\\.?\\s*$",
+      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*[.:]?\\s*$",
       f, 0, NULL);
   start_re = g_regex_new(
       "^\\s*(?:part\\s+i{1,2}\\s*[-,.:–—]?\\s*)?"
       "(?:item\\s*(?:1\\s*a|3\\s*\\.?\\s*d)[\\s\\-.:–—]*|d\\s*\\.\\s*)?"
-      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*\\.?\\s*$"
+      "[\"'“”]?risk\\s+factors[\"'“”]?\\s*[.:]?\\s*$"
       /* the Chinese version: traditional and simplified */
       "|^\\s*[風风][險险]因素\\s*$",
       f, 0, NULL);

@@ -1,9 +1,10 @@
 /* test_targets.c - the accuracy targets, end to end, on every gold file
  *
  * Runs the built riskscope: analyze on the corpus filings that have gold
- * (../shared/gold and the project's own tests/gold, which holds the twelve
- * released 10-Ks of issue 9 too), then eval --format json, and holds the
- * result to issue 6's segmentation targets and issue 3's tagging targets.
+ * (../shared/gold, the project's own tests/gold with the 22 10-Ks of issue
+ * 9, and tests/gold/html with the EDGAR filings as filed of issue 10), then
+ * eval --format json, and holds the result to issue 6's segmentation
+ * targets and issue 3's tagging targets.
  * Skips, saying so, when the corpus is absent.
  *
  * SPDX-License-Identifier: MIT
@@ -21,9 +22,32 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-/* Adds the .jsonl files of DIR to GOLDS and their corpus PDFs to PDFS. */
+/* The corpus document GOLD is about: the file its first line's "doc"
+ * names, in the corpus or its html/ folder (EDGAR filings as filed). NULL
+ * when the corpus does not hold it. */
+static char *document_for(const char *corpus, const char *gold)
+{
+  g_autofree char *text = NULL;
+  if (!g_file_get_contents(gold, &text, NULL, NULL))
+    return NULL;
+  char *eol = strchr(text, '\n');
+  if (eol)
+    *eol = '\0';
+  cJSON *line = cJSON_Parse(text);
+  const cJSON *doc = cJSON_GetObjectItemCaseSensitive(line, "doc");
+  char *path = NULL;
+  for (int i = 0; i < 2 && cJSON_IsString(doc) && !path; i++) {
+    path = g_build_filename(corpus, i ? "html" : "", doc->valuestring, NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS))
+      g_clear_pointer(&path, g_free);
+  }
+  cJSON_Delete(line);
+  return path;
+}
+
+/* Adds the .jsonl files of DIR to GOLDS and their corpus documents to DOCS. */
 static void collect(const char *dir, const char *corpus, GPtrArray *golds,
-                    GPtrArray *pdfs)
+                    GPtrArray *docs)
 {
   GDir *d = dir ? g_dir_open(dir, 0, NULL) : NULL;
   if (!d)
@@ -32,15 +56,14 @@ static void collect(const char *dir, const char *corpus, GPtrArray *golds,
   while ((name = g_dir_read_name(d))) {
     if (!g_str_has_suffix(name, ".jsonl"))
       continue;
-    g_autofree char *stem = g_strndup(name, strlen(name) - strlen(".jsonl"));
-    g_autofree char *pdf_name = g_strconcat(stem, ".pdf", NULL);
-    char *pdf = g_build_filename(corpus, pdf_name, NULL);
-    if (!g_file_test(pdf, G_FILE_TEST_EXISTS)) {
-      g_free(pdf);
+    char *gold = g_build_filename(dir, name, NULL);
+    char *doc = document_for(corpus, gold);
+    if (!doc) {
+      g_free(gold);
       continue;
     }
-    g_ptr_array_add(pdfs, pdf);
-    g_ptr_array_add(golds, g_build_filename(dir, name, NULL));
+    g_ptr_array_add(docs, doc);
+    g_ptr_array_add(golds, gold);
   }
   g_dir_close(d);
 }
@@ -66,6 +89,10 @@ static void every_gold_filing_meets_the_accuracy_targets(void **state)
   g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func(g_free);
   collect(shared_gold, corpus, golds, pdfs);
   collect(project_gold, corpus, golds, pdfs);
+  /* EDGAR filings as filed (issue 10): headings and pages as README defines
+   * them for HTML; c3ai's also carries tags. */
+  g_autofree char *html_gold = project_gold ? g_build_filename(project_gold, "html", NULL) : NULL;
+  collect(html_gold, corpus, golds, pdfs);
   /* 7 shared, 5 of the project's own, 12 released ordinary 10-Ks. */
   assert_true(golds->len >= 24);
 
