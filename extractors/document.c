@@ -361,6 +361,14 @@ gboolean rsk_document_read(rsk_document *doc, int first, int last, int jobs,
   filing->doc_type = g_strdup(src->doc_type);
   g_free(filing->company);
   filing->company = g_strdup(src->company);
+  g_free(filing->company_zh);
+  filing->company_zh = g_strdup(src->company_zh);
+  g_free(filing->ticker);
+  filing->ticker = g_strdup(src->ticker);
+  g_free(filing->cik);
+  filing->cik = g_strdup(src->cik);
+  g_free(filing->stock_code);
+  filing->stock_code = g_strdup(src->stock_code);
   g_free(filing->period_end);
   filing->period_end = g_strdup(src->period_end);
   g_free(filing->document_date);

@@ -1,7 +1,8 @@
 /* test_html_corpus.c - the HTML reader on the corpus's EDGAR filings
  *
  * The twins are filings kept both as EDGAR HTML and as a Chromium print of
- * it: both forms must give the same risk-factor headings in the same order,
+ * it: both forms must give the same form, period, company, ticker and
+ * risk-factor headings in the same order,
  * and the HTML form must meet the gold's headings (F1 >= 0.98; its pages
  * are HTML pages, so they are not compared). Every HTML filing of the
  * corpus must read without an error. SKIP when ../shared/corpus is absent.
@@ -55,6 +56,13 @@ static void twins_give_the_same_headings_from_html_and_pdf(void **state)
     print_message("%s: %u headings from HTML, %u from PDF\n", twins[t].stem,
                   fh->risks->len, fp->risks->len);
     assert_int_equal(fh->risks->len, fp->risks->len);
+    /* Who it is from, read from either form's cover. */
+    assert_string_equal(fh->doc_type, fp->doc_type);
+    assert_string_equal(fh->period_end, fp->period_end);
+    assert_non_null(fp->ticker);
+    assert_string_equal(fh->ticker, fp->ticker);
+    g_autofree char *ch = rsk_text_key(fh->company), *cp = rsk_text_key(fp->company);
+    assert_string_equal(ch, cp);
     for (guint i = 0; i < fh->risks->len; i++) {
       g_autofree char *a = rsk_text_key(g_array_index(fh->risks, rsk_risk_factor, i).heading);
       g_autofree char *b = rsk_text_key(g_array_index(fp->risks, rsk_risk_factor, i).heading);
