@@ -17,7 +17,8 @@
  * damaged is refused whole, rather than half merged.
  *
  * Memory holds one filing's analysis at a time, plus the source's list of
- * filings (about a kilobyte each), however many shards are merged.
+ * filings (about a kilobyte each), however many shards are merged. Filings
+ * are written RSK_MERGE_BATCH to a transaction (below).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -28,6 +29,13 @@
 #include "store_private.h"
 
 #include <string.h>
+
+/* Filings per transaction. One a transaction costs most in the FTS5
+ * index (a segment for each, merged over and over) and in index pages
+ * written to the WAL again and again; a batch keeps every filing whole
+ * (in or out with its batch) and holds the target's write lock for about
+ * a second at a time, which concurrent writers wait out. */
+#define RSK_MERGE_BATCH 64
 
 typedef enum { MERGE_FAILED, MERGE_ADDED, MERGE_REPLACED, MERGE_SKIPPED } merge_outcome;
 
@@ -42,6 +50,7 @@ static gboolean wins_over(const char *at, const char *path, const char *held_at,
   return strcmp(path, held_path ? held_path : "") < 0;
 }
 
+/* Merges one filing, inside the caller's transaction on TARGET. */
 static merge_outcome merge_one(rsk_store *target, rsk_store *source,
                                const rsk_filing_info *info, GError **error)
 {
@@ -53,28 +62,19 @@ static merge_outcome merge_one(rsk_store *target, rsk_store *source,
   rsk_analysis *analysis = rsk_analysis_load(source, info->id, error);
   if (!analysis)
     return MERGE_FAILED;
-  if (!rsk_store_begin(target, error))
-    goto done;
   if (!rsk_store_find(target, info->sha256, info->taxonomy_version, &existing,
                       &existing_at, &existing_path, error))
-    goto fail;
-  if (existing &&
-      !wins_over(info->analyzed_at, info->path, existing_at, existing_path)) {
-    rsk_store_rollback(target);
-    outcome = MERGE_SKIPPED;
     goto done;
-  }
-  if (!rsk_store_write_analysis(target, analysis, &id, error) ||
-      !rsk_store_commit(target, error))
-    goto fail;
-  outcome = existing ? MERGE_REPLACED : MERGE_ADDED;
-  goto done;
+  if (existing &&
+      !wins_over(info->analyzed_at, info->path, existing_at, existing_path))
+    outcome = MERGE_SKIPPED;
+  else if (rsk_store_write_analysis(target, analysis, &id, error))
+    outcome = existing ? MERGE_REPLACED : MERGE_ADDED;
 
-fail:
-  rsk_store_rollback(target);
-  g_prefix_error(error, "merge %s (id %" G_GINT64_FORMAT ") from %s: ",
-                 info->name, info->id, rsk_store_path(source));
 done:
+  if (outcome == MERGE_FAILED)
+    g_prefix_error(error, "merge %s (id %" G_GINT64_FORMAT ") from %s: ",
+                   info->name, info->id, rsk_store_path(source));
   rsk_analysis_free(analysis);
   return outcome;
 }
@@ -112,30 +112,55 @@ static gboolean check_source(rsk_store *source, GError **error)
   return ok;
 }
 
+static void count(rsk_merge_counts *counts, merge_outcome outcome)
+{
+  switch (outcome) {
+  case MERGE_ADDED: counts->added++; break;
+  case MERGE_REPLACED: counts->replaced++; break;
+  case MERGE_SKIPPED: counts->skipped++; break;
+  case MERGE_FAILED: break;
+  }
+}
+
+static void add_counts(rsk_merge_counts *to, const rsk_merge_counts *from)
+{
+  to->added += from->added;
+  to->replaced += from->replaced;
+  to->skipped += from->skipped;
+}
+
 gboolean rsk_store_merge(rsk_store *target, rsk_store *source,
                          rsk_merge_counts *counts, GError **error)
 {
-  rsk_merge_counts local = {0};
+  rsk_merge_counts done = {0}, batch = {0};
   if (!check_source(source, error))
     return FALSE;
   rsk_filing_list *list = rsk_read_filings(source, RSK_READ_ALL, error);
-  gboolean ok = list != NULL;
+  gboolean ok = list != NULL, open = FALSE;
 
   for (guint i = 0; ok && i < list->filings->len; i++) {
-    switch (merge_one(target, source,
-                      &g_array_index(list->filings, rsk_filing_info, i),
-                      error)) {
-    case MERGE_ADDED: local.added++; break;
-    case MERGE_REPLACED: local.replaced++; break;
-    case MERGE_SKIPPED: local.skipped++; break;
-    case MERGE_FAILED: ok = FALSE; break;
+    if (!open && !(ok = open = rsk_store_begin(target, error)))
+      break;
+    merge_outcome outcome = merge_one(
+        target, source, &g_array_index(list->filings, rsk_filing_info, i),
+        error);
+    if (outcome == MERGE_FAILED) {
+      ok = FALSE;
+      break;
+    }
+    count(&batch, outcome);
+    if ((i + 1) % RSK_MERGE_BATCH == 0 || i + 1 == list->filings->len) {
+      open = FALSE;
+      if (!(ok = rsk_store_commit(target, error)))
+        break;
+      add_counts(&done, &batch);
+      batch = (rsk_merge_counts){0};
     }
   }
+  if (open)
+    rsk_store_rollback(target);
   rsk_filing_list_free(list);
-  if (counts) {
-    counts->added += local.added;
-    counts->replaced += local.replaced;
-    counts->skipped += local.skipped;
-  }
+  if (counts)
+    add_counts(counts, &done);
   return ok;
 }
