@@ -109,17 +109,8 @@ said=$(skipped "$tmp/run.err")
 printf '%-6s %8s %14s %9s %14s %s\n' last "-" "$before" "$said" "$(stored)" "$(sound "$db")"
 [ "$said" -eq "$before" ] || fail "the last run skipped $said, but $before were stored"
 
-normalised() {
-  "$exe" export --db "$1" --format json | python3 -c 'import json, sys
-filings = json.load(sys.stdin)
-for f in filings:
-    f.pop("id", None)
-    f.pop("analyzed_at", None)
-filings.sort(key=lambda f: (f["sha256"], f["taxonomy_version"]))
-json.dump(filings, sys.stdout, sort_keys=True, indent=1)'
-}
-normalised "$ref" >"$tmp/ref.json"
-normalised "$db" >"$tmp/resumed.json"
+"$root/tools/export_content.py" "$exe" "$ref" >"$tmp/ref.json"
+"$root/tools/export_content.py" "$exe" "$db" >"$tmp/resumed.json"
 if cmp -s "$tmp/ref.json" "$tmp/resumed.json"; then
   echo "export after $kills kills equals the uninterrupted run's ($(stored) filings)"
 else

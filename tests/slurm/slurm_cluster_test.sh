@@ -223,25 +223,11 @@ sort -u "$work/sharded.list" | cmp -s - "$work/sharded.list" || fail "a path is 
 
 # --------------------------------------------------------- one process
 run_waiting "$exe" analyze --quiet --db "$work/one.db" --files-from "$list" || true
-export_normalised() {
-  "$exe" export --db "$1" --format json | python3 -c '
-import json, sys
-filings = json.load(sys.stdin)
-for f in filings:
-    f.pop("id", None)
-    f.pop("analyzed_at", None)
-filings.sort(key=lambda f: (f["sha256"], f["taxonomy_version"]))
-risks = sum(len(f["risk_factors"]) for f in filings)
-tags = sum(len(r["tags"]) for f in filings for r in f["risk_factors"])
-evidence = sum(len(t["evidence"]) for f in filings for r in f["risk_factors"] for t in r["tags"])
-regs = sum(len(r["regulations"]) for f in filings for r in f["risk_factors"])
-print("%d filings, %d risk factors, %d tags, %d evidence, %d regulations"
-      % (len(filings), risks, tags, evidence, regs), file=sys.stderr)
-json.dump(filings, sys.stdout, sort_keys=True, indent=1)'
-}
 echo "equality check (export --format json, ids and analyzed_at aside):"
-export_normalised "$work/out/merged.db" >"$work/merged.json" 2>"$work/merged.count"
-export_normalised "$work/one.db" >"$work/one.json" 2>"$work/one.count"
+"$root/tools/export_content.py" "$exe" "$work/out/merged.db" --counts \
+  >"$work/merged.json" 2>"$work/merged.count"
+"$root/tools/export_content.py" "$exe" "$work/one.db" --counts \
+  >"$work/one.json" 2>"$work/one.count"
 echo "  merged shards: $(cat "$work/merged.count")"
 echo "  one process:   $(cat "$work/one.count")"
 if ! cmp -s "$work/merged.json" "$work/one.json"; then
