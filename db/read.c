@@ -229,6 +229,28 @@ gboolean rsk_read_foreach_filing(rsk_store *store, rsk_read_flags flags,
   return TRUE;
 }
 
+GHashTable *rsk_read_stored_sha256s(rsk_store *store,
+                                    const char *taxonomy_version,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt = prepare(
+      store, "SELECT sha256 FROM filings WHERE taxonomy_version = ?1", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_text(stmt, 1, taxonomy_version, -1, SQLITE_STATIC);
+  GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                          NULL);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    g_hash_table_add(set, g_strdup((const char *)sqlite3_column_text(stmt, 0)));
+  if (rc != SQLITE_DONE) {
+    rsk_store_fail(store, error, "read stored sha256s");
+    g_clear_pointer(&set, g_hash_table_unref);
+  }
+  sqlite3_finalize(stmt);
+  return set;
+}
+
 static gboolean is_all(const char *text, gboolean (*pred)(gchar))
 {
   for (const char *p = text; *p; p++) {

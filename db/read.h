@@ -112,6 +112,13 @@ gboolean rsk_read_foreach_filing(rsk_store *store, rsk_read_flags flags,
                                  rsk_filing_fn fn, gpointer user_data,
                                  GError **error);
 
+/* The sha256 of every filing stored with TAXONOMY_VERSION, as a set of
+ * strings (what a resumed analyze skips). NULL with RSK_ERROR_DB. Free
+ * with g_hash_table_unref(). */
+GHashTable *rsk_read_stored_sha256s(rsk_store *store,
+                                    const char *taxonomy_version,
+                                    GError **error);
+
 /* Resolves a FILING argument: a numeric id as `list` prints it, a file's
  * base name, a prefix (at least 4 hex digits) of its sha256, the path as
  * given to analyze, or the base name of a path ("/x/nvidia_10k_fy2024.pdf"),

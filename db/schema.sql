@@ -31,7 +31,8 @@ PRAGMA application_id = 1381190480;  -- 0x52534B50 'RSKP'
 -- One row per company. KEY folds the ways one company is printed
 -- ("NVIDIA CORPORATION", "NVIDIA Corp") into one: lower case, letters and
 -- digits, legal-form words (Inc., Corporation, Co., Ltd., ...) dropped.
--- NAME is the first spelling seen.
+-- NAME is one of the spellings seen, chosen by a rule of the spellings
+-- alone (db/write.c), so that it does not depend on the order of filings.
 CREATE TABLE companies (
   id    INTEGER PRIMARY KEY,
   name  TEXT NOT NULL,

@@ -309,6 +309,7 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
   rsk_store *store = g_new0(rsk_store, 1);
   store->path = g_strdup(path);
   store->read_only = read_only;
+  store->lock_fd = -1;
   /* A reader opens read-write under query_only: as the last connection to
    * close it can then checkpoint the WAL and remove the -wal and -shm files
    * a WAL reader needs. SQLite falls back to read-only by itself when the
@@ -332,6 +333,8 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
                   path);
     goto fail;
   }
+  /* Announce a writer before anything is written (writer_lock.c). */
+  store->lock_fd = rsk_writer_lock_open(path, !read_only);
   sqlite3_extended_result_codes(store->db, 1);
   sqlite3_busy_timeout(store->db, RSK_BUSY_TIMEOUT_MS);
   /* SQLite falls back to read-only on a file it may not write; a writer
@@ -377,6 +380,8 @@ void rsk_store_close(rsk_store *store)
   for (int i = 0; i < RSK_STMT_COUNT; i++)
     sqlite3_finalize(store->stmts[i]);
   sqlite3_close(store->db);
+  /* Only now: closing a descriptor of the file drops SQLite's locks on it. */
+  rsk_writer_lock_close(store->lock_fd);
   g_free(store->section_title);
   g_free(store->path);
   g_free(store);
@@ -385,6 +390,11 @@ void rsk_store_close(rsk_store *store)
 struct sqlite3 *rsk_store_db(rsk_store *store)
 {
   return store ? store->db : NULL;
+}
+
+gboolean rsk_store_written_elsewhere(rsk_store *store)
+{
+  return rsk_writer_lock_held_elsewhere(store->lock_fd);
 }
 
 const char *rsk_store_path(const rsk_store *store)

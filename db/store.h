@@ -49,6 +49,12 @@ gboolean rsk_store_put_filing(rsk_store *store,
 /* The raw handle, for the read and report modules in db/. */
 struct sqlite3 *rsk_store_db(rsk_store *store);
 
+/* TRUE when another process (or another store of this one) has the file
+ * open for writing: riskscope analyze or merge still running on it. Every
+ * store opened for writing says so for as long as it is open, and a killed
+ * process no longer does. FALSE where the file system has no locks. */
+gboolean rsk_store_written_elsewhere(rsk_store *store);
+
 /* The path the store was opened with, for messages ("DB PATH: ..."). */
 const char *rsk_store_path(const rsk_store *store);
 

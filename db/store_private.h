@@ -34,12 +34,22 @@ struct rsk_store {
   sqlite3 *db;
   char *path;
   gboolean read_only;
+  int lock_fd;                          /* writer_lock.c; -1 when none */
   sqlite3_stmt *stmts[RSK_STMT_COUNT];  /* prepared on first use */
   /* The sub-section the last written risk factor sat in. */
   gint64 section_id;
   int section_ordinal;
   char *section_title;
 };
+
+/* writer_lock.c: opens PATH for the writer lock, taking it when WRITER;
+ * returns the descriptor (-1 when the file cannot be opened). Close it with
+ * rsk_writer_lock_close() after sqlite3_close(), never before. */
+int rsk_writer_lock_open(const char *path, gboolean writer);
+/* TRUE when a process other than the holder of FD has the file open for
+ * writing. */
+gboolean rsk_writer_lock_held_elsewhere(int fd);
+void rsk_writer_lock_close(int fd);
 
 /* Sets ERROR to "DB PATH: WHAT: sqlite3_errmsg" (RSK_ERROR_DB); returns
  * FALSE. */
@@ -56,10 +66,11 @@ void rsk_store_rollback(rsk_store *store);
 sqlite3_stmt *rsk_store_stmt(rsk_store *store, rsk_stmt_id id, GError **error);
 
 /* Looks up the filing with SHA256 and TAXONOMY_VERSION: sets *ID (0 when
- * there is none) and *ANALYZED_AT (newly allocated, or NULL). */
+ * there is none), *ANALYZED_AT and *PATH (newly allocated, or NULL; either
+ * may be NULL). */
 gboolean rsk_store_find(rsk_store *store, const char *sha256,
                         const char *taxonomy_version, gint64 *id,
-                        char **analyzed_at, GError **error);
+                        char **analyzed_at, char **path, GError **error);
 
 /* Writers, inside a transaction of the caller's. write_filing deletes any
  * filing with the same sha256 and taxonomy version first (its rows go by

@@ -18,11 +18,17 @@
 #include <string.h>
 
 static const char *const stmt_sql[RSK_STMT_COUNT] = {
+  /* Of two spellings of one company the one not in capitals only, then
+   * the smaller in byte order: a rule of the spellings alone, so that the
+   * name does not depend on which filing came first (merge gives the same
+   * database whatever order the shards come in). */
   [RSK_STMT_COMPANY_UPSERT] =
       "INSERT INTO companies(name, key) VALUES (?1, ?2) ON CONFLICT(key) "
-      "DO UPDATE SET key = excluded.key RETURNING id",
+      "DO UPDATE SET name = CASE WHEN (excluded.name = upper(excluded.name), "
+      "excluded.name) < (name = upper(name), name) THEN excluded.name "
+      "ELSE name END RETURNING id",
   [RSK_STMT_FILING_FIND] =
-      "SELECT id, analyzed_at FROM filings "
+      "SELECT id, analyzed_at, path FROM filings "
       "WHERE sha256 = ?1 AND taxonomy_version = ?2",
   [RSK_STMT_FILING_DELETE] = "DELETE FROM filings WHERE id = ?1",
   [RSK_STMT_FILING_INSERT] =
@@ -118,7 +124,7 @@ static int stmt_run(sqlite3_stmt *stmt, gint64 *returned)
 
 gboolean rsk_store_find(rsk_store *store, const char *sha256,
                         const char *taxonomy_version, gint64 *id,
-                        char **analyzed_at, GError **error)
+                        char **analyzed_at, char **path, GError **error)
 {
   sqlite3_stmt *stmt = stmt_get(store, RSK_STMT_FILING_FIND, error);
   if (!stmt)
@@ -126,6 +132,8 @@ gboolean rsk_store_find(rsk_store *store, const char *sha256,
   *id = 0;
   if (analyzed_at)
     *analyzed_at = NULL;
+  if (path)
+    *path = NULL;
   bind_text(stmt, 1, sha256);
   bind_text(stmt, 2, taxonomy_version);
   int rc = sqlite3_step(stmt);
@@ -133,6 +141,8 @@ gboolean rsk_store_find(rsk_store *store, const char *sha256,
     *id = sqlite3_column_int64(stmt, 0);
     if (analyzed_at)
       *analyzed_at = g_strdup((const char *)sqlite3_column_text(stmt, 1));
+    if (path)
+      *path = g_strdup((const char *)sqlite3_column_text(stmt, 2));
     rc = SQLITE_DONE;
   }
   if (rc != SQLITE_DONE)
@@ -175,7 +185,7 @@ gboolean rsk_store_write_filing(rsk_store *store, const rsk_filing_info *info,
                           info->company);
 
   if (!rsk_store_find(store, info->sha256, info->taxonomy_version, &old_id,
-                      NULL, error))
+                      NULL, NULL, error))
     return FALSE;
   if (old_id) {
     if (!(stmt = stmt_get(store, RSK_STMT_FILING_DELETE, error)))

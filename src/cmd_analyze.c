@@ -22,6 +22,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "analyze_inputs.h"
 #include "classifier.h"
 #include "cli.h"
 #include "document.h"
@@ -44,11 +45,12 @@ typedef struct {
   char *password;
   int jobs;
   gboolean quiet;
+  rsk_inputs_request inputs;     /* --files-from, --shard, --force */
 } analyze_options;
 
 /* One filing on its way through the pipeline. */
 typedef struct {
-  const char *path;              /* borrowed from argv */
+  const char *path;              /* borrowed from the file list */
   rsk_filing *filing;            /* NULL once failed */
   rsk_classification *results;   /* one per risk factor */
   char *company;
@@ -456,6 +458,9 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
 int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
 {
   analyze_options opts = {0};
+  char *shard = NULL;
+  rsk_inputs inputs = {0};
+  GError *error = NULL;
   const GOptionEntry entries[] = {
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &opts.db_path,
      "Database file (default: $RISKSCOPE_DB or riskscope.db)", "PATH"},
@@ -471,22 +476,33 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
      "Worker threads per filing (default: number of cores)", "N"},
     {"quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet,
      "Print only errors", NULL},
+    {"files-from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs.files_from,
+     "Also the paths in LIST, one a line (-: stdin)", "LIST"},
+    {"null", '0', 0, G_OPTION_ARG_NONE, &opts.inputs.null_separated,
+     "LIST is NUL-separated (find -print0)", NULL},
+    {"shard", 0, 0, G_OPTION_ARG_STRING, &shard,
+     "Only shard K of N of the files (by a hash of each path)", "K/N"},
+    {"force", 0, 0, G_OPTION_ARG_NONE, &opts.inputs.force,
+     "Analyse again files the database already holds", NULL},
+    {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.inputs.dry_run,
+     "Print the files it would analyse, and stop", NULL},
     G_OPTION_ENTRY_NULL,
   };
   int status = RSK_EXIT_USAGE;
 
-  if (!rsk_cli_parse(out, "analyze", "FILE...",
-                     "Extract, segment, tag and store each FILE: a PDF, an EDGAR HTML or "
-                     "inline-XBRL\nfiling, or a full-submission .txt. One line per "
-                     "filing on stdout; failures\non stderr as \"riskscope: FILE: "
-                     "reason\" and the batch goes on.\nExit status 1 when any file failed.",
+  if (!rsk_cli_parse(out, "analyze", "[FILE...]",
+                     "Extract, segment, tag and store each FILE: a PDF, an EDGAR HTML or\n"
+                     "inline-XBRL filing, or a full-submission .txt. One line per filing on\n"
+                     "stdout; failures on stderr as \"riskscope: FILE: reason\" and the\n"
+                     "batch goes on. Exit status 1 when any file failed.\n\n"
+                     "Resume: a file whose sha256 the database already holds with this\n"
+                     "taxonomy version is skipped, so a killed batch run again goes on\n"
+                     "where it stopped; --force analyses it again.\n"
+                     "Batches: `find DIR -name '*.pdf' | riskscope analyze --files-from -`.\n"
+                     "A cluster task K of N: --shard K/N --db shard-K.db, then riskscope\n"
+                     "merge (contrib/slurm/README.md). Every task must get the same list.",
                      entries, &argc, &argv))
     goto out;
-  if (argc < 2) {
-    rsk_cli_error(out, "analyze: no FILE given");
-    fprintf(out->err, "try \"riskscope analyze --help\"\n");
-    goto out;
-  }
   if (opts.company && !*g_strstrip(opts.company)) {
     rsk_cli_error(out, "analyze: --company must not be blank");
     goto out;
@@ -504,9 +520,36 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "analyze: --jobs must be 0 or more");
     goto out;
   }
-  status = run_batch(&opts, out, argv + 1, (guint)argc - 1);
+  opts.inputs.shard = shard;
+  opts.inputs.db_path = opts.db_path;
+  opts.inputs.taxonomy_path = opts.taxonomy_path;
+  opts.inputs.jobs = opts.jobs;
+  if (!rsk_inputs_gather(&opts.inputs, argv + 1, (guint)argc - 1, &inputs,
+                         &error)) {
+    rsk_cli_error(out, "%s", error->message);
+    if (error->code == RSK_ERROR_USAGE)
+      fprintf(out->err, "try \"riskscope analyze --help\"\n");
+    else
+      status = RSK_EXIT_FAILURE;
+    goto out;
+  }
+  if (!opts.quiet)
+    rsk_inputs_report(&inputs, opts.db_path, out);
+  if (opts.inputs.dry_run) {
+    for (guint i = 0; i < inputs.files->len; i++)
+      fprintf(out->out, "%s%c", (char *)inputs.files->pdata[i],
+              opts.inputs.null_separated ? '\0' : '\n');
+    status = RSK_EXIT_OK;
+    goto out;
+  }
+  status = run_batch(&opts, out, (char **)inputs.files->pdata,
+                     inputs.files->len);
 
 out:
+  rsk_inputs_clear(&inputs);
+  g_clear_error(&error);
+  g_free(shard);
+  g_strfreev(opts.inputs.files_from);
   g_free(opts.db_path);
   g_free(opts.taxonomy_path);
   g_free(opts.company);

@@ -31,8 +31,14 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
                      "of --db, with all their\nrisk factors, tags and "
                      "evidence. A filing the target already has (same\n"
                      "sha256 and taxonomy version) is replaced when the "
-                     "source analysed it later,\nelse skipped. One "
-                     "transaction per filing.",
+                     "source analysed it later,\nelse skipped. Every "
+                     "filing is merged whole. So shards merged in any order\n"
+                     "give the same content, and merging one twice changes "
+                     "nothing.\n\n"
+                     "A SOURCE still being written (analyze running on it), "
+                     "damaged, of a newer\nriskscope or not riskscope's is "
+                     "refused before anything is copied; the\nother SOURCEs "
+                     "are merged, and the exit status is 1.",
                      entries, &argc, &argv))
     return RSK_EXIT_USAGE;
   if (argc < 2) {

@@ -3,7 +3,8 @@
 #
 #   tools/setup.sh           libraries and build tools, then build/ is built
 #   tools/setup.sh --tests   also what the test suite uses (qpdf, chromium,
-#                            tmux)
+#                            tmux, a one-node Slurm cluster: slurmctld, slurmd,
+#                            munge)
 #
 # As root, missing packages are installed with apt-get; otherwise the exact
 # apt-get line is printed and the script stops.
@@ -19,7 +20,8 @@ libpoppler-glib-dev libxml2-dev libpcre2-dev libcjson-dev libsqlite3-dev libcair
 libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils poppler-data"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
-  packages="$packages qpdf chromium time tmux fonts-wqy-microhei fonts-dejavu-extra"
+  packages="$packages qpdf chromium time tmux fonts-wqy-microhei fonts-dejavu-extra
+  slurmctld slurmd slurm-client munge"
 fi
 
 missing=""

@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
@@ -60,6 +61,24 @@ void robust_dir_free(char *dir)
     return;
   remove_tree(dir);
   g_free(dir);
+}
+
+int robust_case_setup(void **state)
+{
+  robust_case *c = g_new0(robust_case, 1);
+  c->dir = robust_dir_new();
+  c->db = g_build_filename(c->dir, "case.db", NULL);
+  *state = c;
+  return 0;
+}
+
+int robust_case_teardown(void **state)
+{
+  robust_case *c = *state;
+  robust_dir_free(c->dir);
+  g_free(c->db);
+  g_free(c);
+  return 0;
 }
 
 void robust_write_file(const char *path, const void *data, gsize len)
@@ -193,25 +212,51 @@ char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks)
   return path;
 }
 
+char **robust_good_batch(const char *dir, const char *prefix, int first_seed,
+                         int n, int n_risks)
+{
+  char **paths = g_new0(char *, (gsize)n + 1);
+  for (int i = 0; i < n; i++) {
+    char *name = g_strdup_printf("%s_%d.pdf", prefix, i + 1);
+    paths[i] = robust_good_pdf(dir, name, first_seed + i, n_risks);
+    g_free(name);
+  }
+  return paths;
+}
+
 /* ---------------------------------------------------------------- running */
 
 /* Seconds after which one riskscope run counts as hung (sanitizer builds
  * are ten times slower than release ones; no case needs a tenth of it). */
 #define RSK_RUN_LIMIT "240"
 
-static void become_uid(gpointer data)
+typedef struct {
+  int uid;                 /* -1: stay */
+  const char *stdin_path;  /* NULL: /dev/null */
+} child_setup_data;
+
+/* Runs in the child just before exec, after GLib has set up its streams. */
+static void child_setup(gpointer data)
 {
-  int uid = GPOINTER_TO_INT(data);
-  if (uid < 0)
+  const child_setup_data *setup = data;
+  if (setup->stdin_path) {
+    int fd = open(setup->stdin_path, O_RDONLY);
+    if (fd < 0 || dup2(fd, 0) < 0) {
+      perror("robust: stdin");
+      _exit(127);
+    }
+    close(fd);
+  }
+  if (setup->uid < 0)
     return;
-  if (setgid((gid_t)uid) != 0 || setuid((uid_t)uid) != 0) {
+  if (setgid((gid_t)setup->uid) != 0 || setuid((uid_t)setup->uid) != 0) {
     perror("robust: setuid");
     _exit(127);
   }
 }
 
-gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
-                          char **out, char **err)
+static gboolean run_child(const char *const *args, child_setup_data *setup,
+                          int *status, char **out, char **err)
 {
   const char *exe = g_getenv("RISKSCOPE_EXE");
   if (!exe) {
@@ -237,8 +282,7 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
   int wait_status = 0;
   char *o = NULL, *e = NULL;
   gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                             become_uid, GINT_TO_POINTER(as_uid), &o, &e,
-                             &wait_status, &error);
+                             child_setup, setup, &o, &e, &wait_status, &error);
   g_ptr_array_unref(argv);
   g_free(timeout);
   if (!ok) {
@@ -263,10 +307,24 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
   return TRUE;
 }
 
+gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
+                          char **out, char **err)
+{
+  child_setup_data setup = {.uid = as_uid};
+  return run_child(args, &setup, status, out, err);
+}
+
 gboolean run_riskscope(const char *const *args, int *status, char **out,
                        char **err)
 {
   return run_riskscope_as(args, -1, status, out, err);
+}
+
+gboolean run_riskscope_stdin(const char *const *args, const char *stdin_path,
+                             int *status, char **out, char **err)
+{
+  child_setup_data setup = {.uid = -1, .stdin_path = stdin_path};
+  return run_child(args, &setup, status, out, err);
 }
 
 int robust_unprivileged_uid(void)

@@ -17,11 +17,26 @@
 char *robust_dir_new(void);
 void robust_dir_free(char *dir);
 
+/* One case's fresh temporary directory (robust_dir_new) and the path of a
+ * database "case.db" in it: the CMocka setup makes it *STATE, the teardown
+ * removes the directory. */
+typedef struct {
+  char *dir;
+  char *db;
+} robust_case;
+int robust_case_setup(void **state);
+int robust_case_teardown(void **state);
+
 /* Writes a small good filing to DIR/NAME (a Hong Kong-style Risk Factors
  * section of N_RISKS risk factors, two sub-sections, running headers and
  * page numbers); SEED changes the company name and text, so two seeds give
  * two different sha256. Returns the path (g_free). */
 char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks);
+
+/* N good filings DIR/PREFIX_1.pdf ... (robust_good_pdf with seeds
+ * FIRST_SEED, FIRST_SEED + 1, ...); a NULL-terminated array (g_strfreev). */
+char **robust_good_batch(const char *dir, const char *prefix, int first_seed,
+                         int n, int n_risks);
 
 /* Runs riskscope with ARGS (NULL-terminated, without the executable) and
  * waits. *STATUS is the exit status, or 128 + signal; a run still going
@@ -33,6 +48,9 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
                           char **out, char **err);
 gboolean run_riskscope(const char *const *args, int *status, char **out,
                        char **err);
+/* The same with the file at STDIN_PATH on the child's standard input. */
+gboolean run_riskscope_stdin(const char *const *args, const char *stdin_path,
+                             int *status, char **out, char **err);
 
 /* The uid of "nobody" when we run as root and may switch to it, else -1
  * (then root-only permission tests are skipped visibly). */

@@ -23,40 +23,12 @@
 
 #define REASONS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-typedef struct {
-  char *dir;
-  char *db;
-} fixture;
+typedef robust_case fixture;
 
-static int setup(void **state)
-{
-  fixture *f = g_new0(fixture, 1);
-  f->dir = robust_dir_new();
-  f->db = g_build_filename(f->dir, "faults.db", NULL);
-  *state = f;
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  fixture *f = *state;
-  robust_dir_free(f->dir);
-  g_free(f->db);
-  g_free(f);
-  return 0;
-}
-
-/* N good filings named PREFIX_1.pdf ...; a NULL-terminated array. */
 static char **good_batch(fixture *f, const char *prefix, int first_seed, int n,
                          int n_risks)
 {
-  char **paths = g_new0(char *, (gsize)n + 1);
-  for (int i = 0; i < n; i++) {
-    char *name = g_strdup_printf("%s_%d.pdf", prefix, i + 1);
-    paths[i] = robust_good_pdf(f->dir, name, first_seed + i, n_risks);
-    g_free(name);
-  }
-  return paths;
+  return robust_good_batch(f->dir, prefix, first_seed, n, n_risks);
 }
 
 static GPid spawn_analyze(const char *db, char **files, int *stdout_fd)
@@ -143,7 +115,7 @@ static void expect_db_refused_as(fixture *f, const char *const *reasons, int uid
     print_error("exit status %d, expected 1; stdout:\n%s\nstderr:\n%s\n", status,
                 out, err);
   assert_int_equal(status, 1);
-  assert_one_error(err, "faults.db", reasons);
+  assert_one_error(err, "case.db", reasons);
   g_free(out);
   g_free(err);
   g_free(good);
@@ -313,14 +285,14 @@ static void database_of_another_program_is_refused(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown(two_processes_writing_one_database_both_store, setup, teardown),
-    cmocka_unit_test_setup_teardown(sigkill_in_the_middle_leaves_no_partial_filing, setup, teardown),
-    cmocka_unit_test_setup_teardown(database_of_a_newer_schema_is_refused, setup, teardown),
-    cmocka_unit_test_setup_teardown(read_only_database_file_is_reported, setup, teardown),
-    cmocka_unit_test_setup_teardown(read_only_database_file_can_still_be_read, setup, teardown),
-    cmocka_unit_test_setup_teardown(output_over_the_database_is_refused, setup, teardown),
-    cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
-    cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(two_processes_writing_one_database_both_store, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(sigkill_in_the_middle_leaves_no_partial_filing, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(database_of_a_newer_schema_is_refused, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(read_only_database_file_is_reported, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(read_only_database_file_can_still_be_read, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(output_over_the_database_is_refused, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, robust_case_setup, robust_case_teardown),
   };
   int failed = cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
   robust_cleanup();
