@@ -20,7 +20,10 @@ const char rsk_export_csv_help[] =
     "  \" | \")\n"
     "RFC 4180: a header row, CRLF line ends, fields holding a comma, a quote\n"
     "or a line break in double quotes, quotes doubled. Rows are ordered by\n"
-    "filing id, then ordinal.\n";
+    "filing id, then ordinal. A text field starting with = + - @, a tab or a\n"
+    "CR, which a spreadsheet would run as a formula, starts with ' instead\n"
+    "(OWASP's advice on CSV injection); --csv-raw leaves such fields as\n"
+    "they are.\n";
 
 static const char *const risk_columns =
     "filing_id,filing,sha256,company,doc_type,taxonomy_version,ordinal,"
@@ -30,33 +33,43 @@ static const char *const tag_columns =
     "section,heading,page_start,page_end,category,strength,score,"
     "evidence_pages,evidence";
 
-static void add_text(GString *row, const char *text)
+/* The row being built; RAW (--csv-raw) leaves cells that look like
+ * formulas as they are. */
+typedef struct {
+  GString *text;
+  gboolean raw;
+} csv_row;
+
+static void add_text(csv_row *row, const char *text)
 {
-  if (row->len)
-    g_string_append_c(row, ',');
-  rsk_escape_csv(row, text);
+  if (row->text->len)
+    g_string_append_c(row->text, ',');
+  if (row->raw)
+    rsk_escape_csv_raw(row->text, text);
+  else
+    rsk_escape_csv(row->text, text);
 }
 
-static void add_int(GString *row, gint64 value)
+static void add_int(csv_row *row, gint64 value)
 {
-  if (row->len)
-    g_string_append_c(row, ',');
-  g_string_append_printf(row, "%" G_GINT64_FORMAT, value);
+  if (row->text->len)
+    g_string_append_c(row->text, ',');
+  g_string_append_printf(row->text, "%" G_GINT64_FORMAT, value);
 }
 
-static void add_score(GString *row, double score)
+static void add_score(csv_row *row, double score)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (row->len)
-    g_string_append_c(row, ',');
-  g_string_append(row, g_ascii_formatd(buf, sizeof buf, "%.4g", score));
+  if (row->text->len)
+    g_string_append_c(row->text, ',');
+  g_string_append(row->text, g_ascii_formatd(buf, sizeof buf, "%.4g", score));
 }
 
-static void end_row(GString *row, FILE *out)
+static void end_row(csv_row *row, FILE *out)
 {
-  g_string_append(row, "\r\n");
-  fwrite(row->str, 1, row->len, out);
-  g_string_truncate(row, 0);
+  g_string_append(row->text, "\r\n");
+  fwrite(row->text->str, 1, row->text->len, out);
+  g_string_truncate(row->text, 0);
 }
 
 void rsk_export_csv_header(rsk_export_per per, FILE *out)
@@ -65,7 +78,7 @@ void rsk_export_csv_header(rsk_export_per per, FILE *out)
   fputs("\r\n", out);
 }
 
-static void add_risk_start(GString *row, const rsk_analysis *a,
+static void add_risk_start(csv_row *row, const rsk_analysis *a,
                            const rsk_analysis_risk *risk)
 {
   add_int(row, a->info.id);
@@ -81,7 +94,7 @@ static void add_risk_start(GString *row, const rsk_analysis *a,
   add_int(row, risk->page_end);
 }
 
-static void risk_row(GString *row, const rsk_analysis *a,
+static void risk_row(csv_row *row, const rsk_analysis *a,
                      const rsk_analysis_risk *risk)
 {
   GString *list = g_string_new(NULL);
@@ -103,7 +116,7 @@ static void risk_row(GString *row, const rsk_analysis *a,
   g_string_free(list, TRUE);
 }
 
-static void tag_row(GString *row, const rsk_analysis *a,
+static void tag_row(csv_row *row, const rsk_analysis *a,
                     const rsk_analysis_risk *risk, const rsk_analysis_tag *tag)
 {
   GString *pages = g_string_new(NULL), *texts = g_string_new(NULL);
@@ -127,20 +140,21 @@ static void tag_row(GString *row, const rsk_analysis *a,
   g_string_free(texts, TRUE);
 }
 
-void rsk_export_csv(const rsk_analysis *a, rsk_export_per per, FILE *out)
+void rsk_export_csv(const rsk_analysis *a, rsk_export_per per, gboolean raw,
+                    FILE *out)
 {
-  GString *row = g_string_new(NULL);
+  csv_row row = {.text = g_string_new(NULL), .raw = raw};
   for (guint i = 0; i < a->risks->len; i++) {
     const rsk_analysis_risk *risk = rsk_analysis_risk_at(a, i);
     if (per == RSK_EXPORT_PER_RISK) {
-      risk_row(row, a, risk);
-      end_row(row, out);
+      risk_row(&row, a, risk);
+      end_row(&row, out);
       continue;
     }
     for (guint j = 0; j < risk->n_tags; j++) {
-      tag_row(row, a, risk, rsk_analysis_tag_of(a, risk, j));
-      end_row(row, out);
+      tag_row(&row, a, risk, rsk_analysis_tag_of(a, risk, j));
+      end_row(&row, out);
     }
   }
-  g_string_free(row, TRUE);
+  g_string_free(row.text, TRUE);
 }

@@ -4,49 +4,32 @@
  */
 #include "export_text.h"
 
-#include <string.h>
+#include "terminal.h"
 
-static int char_width(gunichar c)
-{
-  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c))
-    return 0;
-  return g_unichar_iswide(c) ? 2 : 1;
-}
+#include <string.h>
 
 int rsk_text_width(const char *text)
 {
-  int width = 0;
-  for (const char *p = text; p && *p; p = g_utf8_next_char(p))
-    width += char_width(g_utf8_get_char_validated(p, -1) == (gunichar)-1
-                            ? '?'
-                            : g_utf8_get_char(p));
-  return width;
+  return rsk_terminal_width(text);
 }
 
 void rsk_text_fit(GString *out, const char *text, int width, gboolean right)
 {
-  const char *p = text ? text : "";
-  int used = 0;
+  int full = rsk_terminal_width(text);
 
-  if (rsk_text_width(p) <= width) {
-    int pad = width - rsk_text_width(p);
+  if (full <= width) {
+    int pad = width - full;
     if (right)
       for (int i = 0; i < pad; i++)
         g_string_append_c(out, ' ');
-    g_string_append(out, p);
+    rsk_terminal_append(out, text, FALSE);
     if (!right)
       for (int i = 0; i < pad; i++)
         g_string_append_c(out, ' ');
     return;
   }
   /* Keep what fits in WIDTH - 1 columns, then the ellipsis. */
-  for (; *p; p = g_utf8_next_char(p)) {
-    int w = char_width(g_utf8_get_char(p));
-    if (used + w > width - 1)
-      break;
-    g_string_append_len(out, p, g_utf8_next_char(p) - p);
-    used += w;
-  }
+  int used = rsk_terminal_append_fit(out, text, width - 1, NULL);
   if (width > 0) {
     g_string_append(out, "…");
     used++;
@@ -83,7 +66,7 @@ static void wrap_paragraph(GString *out, const char *text, gsize len,
       g_string_append_c(out, ' ');
       column++;
     }
-    g_string_append(out, w);
+    rsk_terminal_append(out, w, FALSE);
     column += ww;
   }
   if (column > 0)

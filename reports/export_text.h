@@ -6,12 +6,16 @@
 
 #include <glib.h>
 
+/* Every function here prints control characters, bidirectional overrides
+ * and invalid UTF-8 of TEXT as visible escapes (terminal.h). */
+
 /* Terminal columns TEXT takes: wide (CJK) characters count two, combining
- * marks and zero-width characters none. */
+ * marks and zero-width characters none, an escape its length. */
 int rsk_text_width(const char *text);
 
-/* Appends TEXT to OUT in exactly WIDTH columns: cut with "…" when longer,
- * padded with spaces (on the left when RIGHT) when shorter. */
+/* Appends TEXT to OUT in exactly WIDTH columns: cut with "…" when longer
+ * (never inside an escape), padded with spaces (on the left when RIGHT)
+ * when shorter. A '\n' in TEXT shows as "\n": a table row stays one line. */
 void rsk_text_fit(GString *out, const char *text, int width, gboolean right);
 
 /* Appends TEXT word-wrapped to WIDTH columns, each line starting with

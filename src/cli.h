@@ -25,8 +25,17 @@ typedef struct {
   rsk_command_fn run;
 } rsk_command;
 
-/* Prints "riskscope: MESSAGE" on the error stream. */
+/* Prints "riskscope: MESSAGE" on the error stream. Control characters
+ * in MESSAGE (file names, document text) show as escapes (terminal.h). */
 void rsk_cli_error(rsk_out *out, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Prints like fprintf, for text meant for a terminal: control characters,
+ * bidirectional overrides and invalid UTF-8 that the arguments bring (a
+ * PDF's title, a file name) show as escapes; '\n' stays a line break. */
+void rsk_cli_print(FILE *stream, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Writes TEXT to STREAM made safe as rsk_cli_print() does. */
+void rsk_cli_write(FILE *stream, const char *text);
 
 /* Parses ARGV with ENTRIES for subcommand NAME ("analyze"), with PARAMS
  * describing the positional arguments ("FILE..."). Prints the usage error

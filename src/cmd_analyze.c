@@ -281,7 +281,7 @@ static void progress_draw(analyze_run *run, const char *path)
   const int width = 24;
   int filled = (int)(width * run->done / run->total);
   g_autofree char *name = g_path_get_basename(path);
-  fprintf(run->out->err, "[%.*s%*s] %u/%u %s", filled,
+  rsk_cli_print(run->out->err, "[%.*s%*s] %u/%u %s", filled,
           "========================", width - filled, "", run->done,
           run->total, name);
   fflush(run->out->err);
@@ -308,16 +308,16 @@ static void print_summary(analyze_run *run, const analyzed_filing *item,
     }
   }
   FILE *o = run->out->out;
-  fprintf(o, "%s: [%" G_GINT64_FORMAT "] %s, %s, %d pages; risk factors on pages %d-%d: %u found, %d tagged",
+  rsk_cli_print(o, "%s: [%" G_GINT64_FORMAT "] %s, %s, %d pages; risk factors on pages %d-%d: %u found, %d tagged",
           filing->name, filing_id, item->company, filing->doc_type,
           filing->page_count, filing->risk_first_page, filing->risk_last_page,
           filing->risks->len, tagged);
   for (guint i = 0; i < order->len; i++)
-    fprintf(o, "%s %s %d", i ? "," : ";", (const char *)order->pdata[i],
+    rsk_cli_print(o, "%s %s %d", i ? "," : ";", (const char *)order->pdata[i],
             GPOINTER_TO_INT(g_hash_table_lookup(counts, order->pdata[i])));
   fputc('\n', o);
   for (guint i = 0; i < filing->flags->len; i++)
-    fprintf(run->out->err, "riskscope: %s: warning: %s\n", filing->name,
+    rsk_cli_print(run->out->err, "riskscope: %s: warning: %s\n", filing->name,
             (const char *)filing->flags->pdata[i]);
   fflush(o);
   g_ptr_array_unref(order);

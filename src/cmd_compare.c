@@ -26,6 +26,7 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *companies = NULL, *filings = NULL;
   g_autofree char *by = NULL, *format = NULL;
+  gboolean csv_raw = FALSE;
   g_autoptr(GError) error = NULL;
   rsk_measure measure = RSK_MEASURE_COUNT;
   rsk_format fmt = RSK_FORMAT_TEXT;
@@ -41,6 +42,8 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
      "section's words; score: summed tag scores", "MEASURE"},
     {"format", 0, 0, G_OPTION_ARG_STRING, &format,
      "text (default), csv, json or md", "FORMAT"},
+    {"csv-raw", 0, 0, G_OPTION_ARG_NONE, &csv_raw,
+     "CSV: keep cells starting with = + - @ as they are", NULL},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
      "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -67,6 +70,12 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
                   "not \"%s\"", format);
     return RSK_EXIT_USAGE;
   }
+  if (csv_raw && fmt != RSK_FORMAT_CSV) {
+    rsk_cli_error(out, "compare: --csv-raw applies to --format csv only");
+    return RSK_EXIT_USAGE;
+  }
+  if (csv_raw)
+    fmt = RSK_FORMAT_CSV_RAW;
   if (companies && filings) {
     rsk_cli_error(out, "compare: give --companies or --filings, not both");
     return RSK_EXIT_USAGE;
@@ -95,7 +104,10 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   rsk_matrix *m = rsk_selection_matrix(sel);
   GString *text = g_string_new(NULL);
   rsk_matrix_write(text, m, measure, fmt, text_width(out->out));
-  fwrite(text->str, 1, text->len, out->out);
+  if (fmt == RSK_FORMAT_TEXT)
+    rsk_cli_write(out->out, text->str);
+  else
+    fwrite(text->str, 1, text->len, out->out);
   g_string_free(text, TRUE);
   rsk_matrix_free(m);
   rsk_selection_free(sel);

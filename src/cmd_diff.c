@@ -65,10 +65,10 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
 
   /* Say what makes a diff meaningless or surprising, then still run it. */
   if (a->info.id == b->info.id)
-    fprintf(out->err, "riskscope: diff: warning: %s is compared with itself\n",
+    rsk_cli_print(out->err, "riskscope: diff: warning: %s is compared with itself\n",
             a->info.name);
   else if (g_strcmp0(a->info.company, b->info.company) != 0)
-    fprintf(out->err, "riskscope: diff: warning: different companies (%s, %s): "
+    rsk_cli_print(out->err, "riskscope: diff: warning: different companies (%s, %s): "
             "matches are between unrelated risk factors\n",
             a->info.company, b->info.company);
   rsk_diff_items *ia = rsk_diff_items_new(a), *ib = rsk_diff_items_new(b);
@@ -80,7 +80,10 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
   else
     rsk_diff_write_text(text, d, ia->items, ia->n, a->info.name, ib->items,
                         ib->n, b->info.name);
-  fwrite(text->str, 1, text->len, out->out);
+  if (format && strcmp(format, "json") == 0)
+    fwrite(text->str, 1, text->len, out->out);
+  else
+    rsk_cli_write(out->out, text->str);
 
   g_string_free(text, TRUE);
   rsk_diff_free(d);

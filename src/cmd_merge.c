@@ -57,7 +57,7 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
     gboolean ok = source && rsk_store_merge(target, source, &counts, &error);
     rsk_store_close(source);
     if (out->verbosity > 0)
-      fprintf(out->out, "%s: %u added, %u replaced, %u skipped\n", argv[i],
+      rsk_cli_print(out->out, "%s: %u added, %u replaced, %u skipped\n", argv[i],
               counts.added, counts.replaced, counts.skipped);
     if (!ok) {
       rsk_cli_error(out, "%s", error->message);
@@ -69,7 +69,7 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
     total.skipped += counts.skipped;
   }
   rsk_store_close(target);
-  fprintf(out->out, "%s: %u added, %u replaced, %u skipped in all\n",
+  rsk_cli_print(out->out, "%s: %u added, %u replaced, %u skipped in all\n",
           target_path, total.added, total.replaced, total.skipped);
   return status;
 }

@@ -3,24 +3,34 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "export.h"
 #include "read_reports.h"
 #include "rsk_error.h"
+#include "terminal.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Appends TEXT with the search marks turned into START and END. */
+/* Appends TEXT with the search marks turned into START and END; with SAFE,
+ * the text between them made safe for a terminal (terminal.h). */
 static void append_marked(GString *out, const char *text, const char *start,
-                          const char *end)
+                          const char *end, gboolean safe)
 {
-  for (const char *p = text; *p; p++) {
-    if (*p == RSK_SEARCH_MARK_START)
-      g_string_append(out, start);
-    else if (*p == RSK_SEARCH_MARK_END)
-      g_string_append(out, end);
+  const char marks[] = {RSK_SEARCH_MARK_START, RSK_SEARCH_MARK_END, '\0'};
+  const char *p = text;
+  while (*p) {
+    gsize n = strcspn(p, marks);
+    g_autofree char *run = g_strndup(p, n);
+    if (safe)
+      rsk_terminal_append(out, run, FALSE);
     else
-      g_string_append_c(out, *p);
+      g_string_append(out, run);
+    p += n;
+    if (*p) {
+      g_string_append(out, *p == RSK_SEARCH_MARK_START ? start : end);
+      p++;
+    }
   }
 }
 
@@ -29,8 +39,11 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
 {
   const char *on = tty ? "\033[1m" : "[", *off = tty ? "\033[0m" : "]";
 
-  g_string_append_printf(out, "%2u. %s \xc2\xb7 %s \xc2\xb7 ", n, hit->company,
-                         hit->filing);
+  g_string_append_printf(out, "%2u. ", n);
+  rsk_terminal_append(out, hit->company, FALSE);
+  g_string_append(out, " \xc2\xb7 ");
+  rsk_terminal_append(out, hit->filing, FALSE);
+  g_string_append(out, " \xc2\xb7 ");
   /* The match's page, and the risk factor's when it runs over several. */
   g_string_append_printf(out, "p. %d", hit->page);
   if (hit->page_end > hit->page_start)
@@ -40,11 +53,11 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
   /* The heading stands out on a terminal; piped, only its matches do. */
   if (tty)
     g_string_append(out, "\033[4m");
-  append_marked(out, hit->heading, on, tty ? "\033[0m\033[4m" : off);
+  append_marked(out, hit->heading, on, tty ? "\033[0m\033[4m" : off, TRUE);
   if (tty)
     g_string_append(out, "\033[0m");
   g_string_append(out, "\n    ");
-  append_marked(out, hit->snippet, on, off);
+  append_marked(out, hit->snippet, on, off, TRUE);
   g_string_append(out, "\n\n");
 }
 
@@ -52,7 +65,7 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
 static char *marked_copy(const char *text, gboolean marked)
 {
   GString *out = g_string_new(NULL);
-  append_marked(out, text, marked ? "[" : "", marked ? "]" : "");
+  append_marked(out, text, marked ? "[" : "", marked ? "]" : "", FALSE);
   return g_string_free(out, FALSE);
 }
 
@@ -79,9 +92,9 @@ static void write_json(FILE *stream, const rsk_search_result *res)
     cJSON_AddNumberToObject(o, "rank", hit->rank);
     cJSON_AddItemToArray(array, o);
   }
-  char *json = cJSON_PrintUnformatted(array);
+  char *json = rsk_export_json_text(array, FALSE);
   fprintf(stream, "%s\n", json);
-  cJSON_free(json);
+  g_free(json);
   cJSON_Delete(array);
 }
 
@@ -166,7 +179,7 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     if (json)
       write_json(out->out, res);
     else
-      fprintf(out->out, "No risk factor matches %s.\n", argv[1]);
+      rsk_cli_print(out->out, "No risk factor matches %s.\n", argv[1]);
   } else if (json) {
     write_json(out->out, res);
   } else {

@@ -29,7 +29,7 @@ static int run_check(const char *path, rsk_out *out)
   for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++)
     rules += rsk_taxonomy_category_n_rules(tax, i);
   if (out->verbosity > 0)
-    fprintf(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations\n",
+    rsk_cli_print(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations\n",
             rsk_taxonomy_origin(tax), rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
             rsk_taxonomy_n_categories(tax), rules, rsk_taxonomy_n_regulations(tax));
   rsk_taxonomy_free(tax);
@@ -41,15 +41,15 @@ static void list_regulations(const rsk_taxonomy *tax, rsk_out *out)
   for (guint i = 0; i < rsk_taxonomy_n_regulations(tax); i++) {
     const rsk_regulation_info *r = rsk_taxonomy_regulation(tax, i);
     g_autofree char *cats = g_strjoinv(",", (char **)r->categories);
-    fprintf(out->out, "%-16s %-4s %s", r->id, r->jurisdiction, r->name);
+    rsk_cli_print(out->out, "%-16s %-4s %s", r->id, r->jurisdiction, r->name);
     if (*r->name_zh)
-      fprintf(out->out, " (%s)", r->name_zh);
+      rsk_cli_print(out->out, " (%s)", r->name_zh);
     fputc('\n', out->out);
     if (out->verbosity > 0) {
-      fprintf(out->out, "%-21s short: %s; authority: %s; %s\n", "", r->short_name,
+      rsk_cli_print(out->out, "%-21s short: %s; authority: %s; %s\n", "", r->short_name,
               r->authority, r->date);
       if (*cats)
-        fprintf(out->out, "%-21s categories: %s\n", "", cats);
+        rsk_cli_print(out->out, "%-21s categories: %s\n", "", cats);
     }
   }
 }
@@ -65,10 +65,10 @@ static int run_list(const char *path, gboolean regulations, rsk_out *out)
   if (regulations) {
     list_regulations(tax, out);
   } else {
-    fprintf(out->out, "# %s %s (%s)\n", rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
+    rsk_cli_print(out->out, "# %s %s (%s)\n", rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
             rsk_taxonomy_origin(tax));
     for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++) {
-      fprintf(out->out, "%-30s %3u rules  %s\n", rsk_taxonomy_category_id(tax, i),
+      rsk_cli_print(out->out, "%-30s %3u rules  %s\n", rsk_taxonomy_category_id(tax, i),
               rsk_taxonomy_category_n_rules(tax, i), rsk_taxonomy_category_label(tax, i));
     }
   }

@@ -49,13 +49,13 @@ static char *render(render_fn fn, const rsk_analysis *a)
 static void csv_per_risk(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_RISK, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_RISK, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, FALSE, out);
 }
 
 static void csv_per_tag(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_TAG, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_TAG, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_TAG, FALSE, out);
 }
 
 static void jsonl_has_the_contract_fields_in_order(void **state)

@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
@@ -140,8 +141,16 @@ static const char *const topics[] = {
 
 char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks)
 {
+  return robust_good_pdf_titled(dir, name, seed, n_risks, NULL);
+}
+
+char *robust_good_pdf_titled(const char *dir, const char *name, int seed,
+                             int n_risks, const char *title)
+{
   char *path = g_build_filename(dir, name, NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create(path, 595, 842);
+  if (title)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
   writer w = {.cr = cairo_create(surface), .page = 1};
   char *company = g_strdup_printf("Lumen Robotics %d Holdings Limited", seed);
 
@@ -199,19 +208,34 @@ char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks)
  * are ten times slower than release ones; no case needs a tenth of it). */
 #define RSK_RUN_LIMIT "240"
 
-static void become_uid(gpointer data)
+typedef struct {
+  int uid;                  /* -1: stay ourselves */
+  const char *stdout_path;  /* NULL: as g_spawn set it up */
+} child_setup_data;
+
+static void setup_child(gpointer data)
 {
-  int uid = GPOINTER_TO_INT(data);
-  if (uid < 0)
+  const child_setup_data *c = data;
+  if (c->stdout_path) {
+    int fd = open(c->stdout_path, O_WRONLY);
+    if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+      perror("robust: stdout");
+      _exit(127);
+    }
+    close(fd);
+  }
+  if (c->uid < 0)
     return;
-  if (setgid((gid_t)uid) != 0 || setuid((uid_t)uid) != 0) {
+  if (setgid((gid_t)c->uid) != 0 || setuid((uid_t)c->uid) != 0) {
     perror("robust: setuid");
     _exit(127);
   }
 }
 
-gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
-                          char **out, char **err)
+/* Runs riskscope with ARGS as SETUP says; OUT may be NULL, and is unused
+ * when SETUP redirects stdout. */
+static gboolean run_with(const char *const *args, const child_setup_data *setup,
+                         int *status, char **out, char **err)
 {
   const char *exe = g_getenv("RISKSCOPE_EXE");
   if (!exe) {
@@ -237,7 +261,8 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
   int wait_status = 0;
   char *o = NULL, *e = NULL;
   gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                             become_uid, GINT_TO_POINTER(as_uid), &o, &e,
+                             setup_child, (gpointer)setup,
+                             setup->stdout_path ? NULL : &o, &e,
                              &wait_status, &error);
   g_ptr_array_unref(argv);
   g_free(timeout);
@@ -263,10 +288,46 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
   return TRUE;
 }
 
+gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
+                          char **out, char **err)
+{
+  child_setup_data setup = {.uid = as_uid};
+  return run_with(args, &setup, status, out, err);
+}
+
 gboolean run_riskscope(const char *const *args, int *status, char **out,
                        char **err)
 {
   return run_riskscope_as(args, -1, status, out, err);
+}
+
+gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
+                            int *status, char **err)
+{
+  child_setup_data setup = {.uid = -1, .stdout_path = stdout_path};
+  return run_with(args, &setup, status, NULL, err);
+}
+
+void robust_result_clear(robust_result *r)
+{
+  g_clear_pointer(&r->out, g_free);
+  g_clear_pointer(&r->err, g_free);
+}
+
+void robust_run(robust_result *r, const char *const *args)
+{
+  robust_result_clear(r);
+  r->status = -1;
+  assert_true(run_riskscope(args, &r->status, &r->out, &r->err));
+}
+
+void robust_expect(robust_result *r, int want, const char *const *args)
+{
+  robust_run(r, args);
+  if (r->status != want)
+    print_error("riskscope %s: exit %d, expected %d; stdout:\n%s\nstderr:\n%s\n",
+                args[0], r->status, want, r->out, r->err);
+  assert_int_equal(r->status, want);
 }
 
 int robust_unprivileged_uid(void)

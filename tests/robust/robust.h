@@ -23,6 +23,11 @@ void robust_dir_free(char *dir);
  * two different sha256. Returns the path (g_free). */
 char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks);
 
+/* The same with TITLE (may be NULL) as the PDF's title metadata, which
+ * riskscope takes for the company name when the cover names none. */
+char *robust_good_pdf_titled(const char *dir, const char *name, int seed,
+                             int n_risks, const char *title);
+
 /* Runs riskscope with ARGS (NULL-terminated, without the executable) and
  * waits. *STATUS is the exit status, or 128 + signal; a run still going
  * after four minutes is killed (status 137) as hung. OUT and ERR (may be
@@ -33,6 +38,28 @@ gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
                           char **out, char **err);
 gboolean run_riskscope(const char *const *args, int *status, char **out,
                        char **err);
+
+/* Runs riskscope with ARGS with its standard output sent to STDOUT_PATH
+ * (opened for writing, e.g. "/dev/full"), capturing stderr into ERR. */
+gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
+                            int *status, char **err);
+
+/* What one run printed and how it ended, for cases that run many. */
+typedef struct {
+  char *out, *err;
+  int status;
+} robust_result;
+
+/* Runs riskscope with ARGS into R, freeing what R held; fails the test
+ * when it cannot be started. robust_expect() also checks the exit status,
+ * printing both streams when it is not WANT. */
+void robust_run(robust_result *r, const char *const *args);
+void robust_expect(robust_result *r, int want, const char *const *args);
+void robust_result_clear(robust_result *r);
+
+#define ROBUST_RUN(r, ...) robust_run(r, (const char *const[]){__VA_ARGS__, NULL})
+#define ROBUST_EXPECT(r, want, ...) \
+  robust_expect(r, want, (const char *const[]){__VA_ARGS__, NULL})
 
 /* The uid of "nobody" when we run as root and may switch to it, else -1
  * (then root-only permission tests are skipped visibly). */
