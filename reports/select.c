@@ -205,13 +205,21 @@ rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
   sel->labels = g_ptr_array_new_with_free_func(g_free);
 
   if (filings && *filings) {
+    /* One row per filing however often it is named ("1,1", "1,nvidia"). */
+    GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+                                             g_free, NULL);
     for (guint i = 0; ok && filings[i]; i++) {
       gint64 id = rsk_read_resolve_filing(store, filings[i], error);
-      rsk_analysis *a = id ? rsk_analysis_load(store, id, error) : NULL;
+      ok = id != 0;
+      if (!ok || g_hash_table_contains(seen, &id))
+        continue;
+      g_hash_table_add(seen, g_memdup2(&id, sizeof id));
+      rsk_analysis *a = rsk_analysis_load(store, id, error);
       ok = a != NULL;
       if (a)
         selection_add(sel, a, NULL);
     }
+    g_hash_table_unref(seen);
   } else {
     chosen = companies && *companies ? match_companies(names, companies, error)
                                      : g_ptr_array_ref(names);

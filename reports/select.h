@@ -26,10 +26,11 @@ typedef struct {
 /* Loads the filings to cover from STORE. COMPANIES (NULL: all) are
  * matched without regard to case, in full or, failing that, as the unique
  * company containing the text; FILINGS (NULL: each company's latest) are
- * resolved like any FILING argument. WITH_PREVIOUS also loads each
- * company's previous filing. Fails with RSK_ERROR_NOT_FOUND naming the
- * company or filing that matched nothing (and listing the stored
- * companies), RSK_ERROR_USAGE when a name is ambiguous, or RSK_ERROR_DB.
+ * resolved like any FILING argument, a filing named twice kept once.
+ * WITH_PREVIOUS also loads each company's previous filing. Fails with
+ * RSK_ERROR_NOT_FOUND naming the company or filing that matched nothing
+ * (and listing the stored companies), RSK_ERROR_USAGE when a name is
+ * ambiguous, or RSK_ERROR_DB.
  * Free with rsk_selection_free(). */
 rsk_selection *rsk_select(rsk_store *store, const char *const *companies,
                           const char *const *filings, gboolean with_previous,

@@ -8,35 +8,51 @@
  */
 #include "cli.h"
 
+#include "export.h"
 #include "pdf.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* One page number of a range: digits only, 1 to INT_MAX (a long that
+ * became an int would wrap 4294967297 round to page 1). */
+static gboolean parse_page_number(const char *p, const char **end, int *page)
+{
+  if (!g_ascii_isdigit(*p))
+    return FALSE;
+  errno = 0;
+  char *stop = NULL;
+  gint64 n = g_ascii_strtoll(p, &stop, 10);
+  if (errno == ERANGE || n < 1 || n > G_MAXINT)
+    return FALSE;
+  *end = stop;
+  *page = (int)n;
+  return TRUE;
+}
+
 static gboolean parse_pages(const char *spec, int *first, int *last)
 {
-  char *end = NULL;
-  long a = strtol(spec, &end, 10);
-  if (end == spec || a < 1)
+  const char *end = NULL;
+  int a = 0, b = 0;
+  if (!parse_page_number(spec, &end, &a))
     return FALSE;
-  long b = a;
+  b = a;
   if (*end == '-') {
     const char *rest = end + 1;
     if (*rest == '\0') {
       b = 0;
-      end = (char *)rest;
-    } else {
-      b = strtol(rest, &end, 10);
-      if (end == rest || b < a)
-        return FALSE;
+      end = rest;
+    } else if (!parse_page_number(rest, &end, &b) || b < a) {
+      return FALSE;
     }
   }
   if (*end != '\0')
     return FALSE;
-  *first = (int)a;
-  *last = (int)b;
+  *first = a;
+  *last = b;
   return TRUE;
 }
 
@@ -50,7 +66,7 @@ static void style_flags(guint style, char out[4])
 
 static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all)
 {
-  fprintf(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
+  rsk_cli_print(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
           filing->name, filing->page_count, filing->doc_type,
           filing->company ? filing->company : "(unknown)",
           filing->producer ? filing->producer : "(none)");
@@ -61,7 +77,7 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all)
       continue;
     char flags[4];
     style_flags(line->style, flags);
-    fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c %-24.24s %s\n", line->page,
+    rsk_cli_print(out->out, "p%-3d y=%6.1f %5.1f %s%c %-24.24s %s\n", line->page,
             line->y0, line->font_size, flags, furniture ? 'F' : ' ',
             line->font, line->text);
   }
@@ -114,10 +130,10 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
       g_free(text);
       cJSON_AddItemToArray(spans, s);
     }
-    char *json = cJSON_PrintUnformatted(obj);
+    char *json = rsk_export_json_text(obj, FALSE);
     fputs(json, out->out);
     fputc('\n', out->out);
-    cJSON_free(json);
+    g_free(json);
     cJSON_Delete(obj);
   }
 }
@@ -161,7 +177,8 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
     goto done;
   }
   if (pages && !parse_pages(pages, &first, &last)) {
-    rsk_cli_error(out, "extract: bad page range \"%s\" (A, A-B or A-)", pages);
+    rsk_cli_error(out, "extract: bad page range \"%s\" (A, A-B or A-, pages "
+                  "1 to %d)", pages, G_MAXINT);
     goto done;
   }
   if (jobs < 0) {
