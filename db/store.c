@@ -20,6 +20,7 @@
 #include "rsk_error.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,6 +278,65 @@ fail:
   return FALSE;
 }
 
+/* TRUE when the write-ahead log beside PATH holds frames: committed data
+ * that is not in the database file yet. */
+static gboolean wal_has_data(const char *path)
+{
+  g_autofree char *wal = g_strconcat(path, "-wal", NULL);
+  GStatBuf st;
+  return g_stat(wal, &st) == 0 && st.st_size > 0;
+}
+
+static int open_flags(rsk_store *store, const char *name, int flags)
+{
+  sqlite3_close(store->db);
+  store->db = NULL;
+  int rc = sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(store->db, "SELECT count(*) FROM sqlite_master", NULL,
+                      NULL, NULL);
+  return rc;
+}
+
+/* Opens a database we may read but not write beside (a write-protected
+ * file or folder). A WAL reader needs the -shm index: SQLite reads the WAL
+ * through an existing -shm, or makes one where the folder allows. Where
+ * neither works the committed data in the WAL cannot be read; opening the
+ * file as immutable would silently show it without those commits (or as
+ * "malformed" when the schema is in the WAL), so that is done only when
+ * the WAL is empty or gone. */
+static gboolean open_write_protected(rsk_store *store, GError **error)
+{
+  const char *path = store->path;
+  int rc = open_flags(store, path, SQLITE_OPEN_READONLY);
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) {
+    rsk_store_fail(store, error, "open");
+    return FALSE;
+  }
+  if (wal_has_data(path)) {
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: committed data is still in its write-ahead log "
+                "%s-wal, which can be read only with a %s-shm index that "
+                "cannot be made in %s (not writable); copy the database with "
+                "its -wal file to a folder you can write, or open it once "
+                "with write access (e.g. riskscope list as its owner) to "
+                "checkpoint the log into the file",
+                path, path, path, dir);
+    return FALSE;
+  }
+  /* Everything is in the file: immutable needs no -shm. */
+  g_autofree char *escaped = g_uri_escape_string(path, "/", TRUE);
+  g_autofree char *uri = g_strdup_printf("file:%s?immutable=1", escaped);
+  if (open_flags(store, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) != SQLITE_OK) {
+    rsk_store_fail(store, error, "open");
+    return FALSE;
+  }
+  return TRUE;
+}
+
 /* TRUE when both the file at PATH and its folder may be written. */
 static gboolean can_write_beside(const char *path)
 {
@@ -315,16 +375,11 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
    * file is write-protected. */
   int flags = read_only ? SQLITE_OPEN_READWRITE
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  g_autofree char *uri = NULL;
   if (read_only && !can_write_beside(path)) {
-    /* A WAL reader writes -shm beside the file; where it may not, open the
-     * file as immutable (nobody can be writing it here anyway). */
-    g_autofree char *escaped = g_uri_escape_string(path, "/", TRUE);
-    uri = g_strdup_printf("file:%s?immutable=1", escaped);
-    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-  }
-  if (sqlite3_open_v2(uri ? uri : path, &store->db,
-                      flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    if (!open_write_protected(store, error))
+      goto fail;
+  } else if (sqlite3_open_v2(path, &store->db, flags | SQLITE_OPEN_NOMUTEX,
+                             NULL) != SQLITE_OK) {
     if (store->db)
       rsk_store_fail(store, error, "open");
     else

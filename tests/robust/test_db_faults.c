@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -298,6 +299,134 @@ static void corrupt_database_file_is_reported(void **state)
                                   "corrupt", "malformed", "damaged"), -1);
 }
 
+/* The uid to read a write-protected folder as: ourselves, or "nobody" when
+ * we are root (root writes anywhere); -1 (the case is skipped) when root
+ * cannot switch. */
+static int reader_uid(void)
+{
+  if (geteuid() != 0)
+    return (int)geteuid();
+  int uid = robust_unprivileged_uid();
+  if (uid < 0) {
+    printf("SKIP: running as root and \"nobody\" cannot run riskscope\n");
+    skip();
+  }
+  return uid;
+}
+
+/* Leaves N_MORE filings committed in the database's write-ahead log and
+ * not in its file: a connection that holds a snapshot from before them
+ * keeps any checkpoint from copying them, and stays open (returned; close
+ * it with sqlite3_close) so that nobody deletes the log. */
+static sqlite3 *commit_filings_into_the_wal(fixture *f, int n_more)
+{
+  create_db_with_one_filing(f);
+  sqlite3 *hold = NULL;
+  assert_int_equal(sqlite3_open(f->db, &hold), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(hold, "BEGIN; SELECT count(*) FROM filings",
+                                NULL, NULL, NULL), SQLITE_OK);
+  char **more = good_batch(f, "more", 10, n_more, 4);
+  GPid pid = spawn_analyze(f->db, more, NULL);
+  assert_int_equal(wait_exit(pid), 0);
+  g_strfreev(more);
+  assert_int_equal(sqlite3_exec(hold, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+  g_autofree char *wal = g_strconcat(f->db, "-wal", NULL);
+  assert_true(g_file_test(wal, G_FILE_TEST_EXISTS));
+  return hold;
+}
+
+static int count_listed(const char *json)
+{
+  int n = 0;
+  for (const char *p = json; (p = strstr(p, "\"sha256\"")); p++)
+    n++;
+  return n;
+}
+
+static void read_only_folder_shows_what_the_wal_holds(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  sqlite3 *hold = commit_filings_into_the_wal(f, 3);
+  assert_int_equal(g_chmod(f->dir, 0555), 0);
+  const char *args[] = {"list", "--db", f->db, "--format", "json", NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(f->dir, 0755);
+  sqlite3_close(hold);
+  assert_true(ran);
+  if (status != 0 || count_listed(out) != 4)
+    print_error("exit %d; stdout:\n%s\nstderr:\n%s\n", status, out, err);
+  assert_int_equal(status, 0);
+  assert_int_equal(count_listed(out), 4);
+}
+
+/* Checkpointed, no -wal: the file alone is the database, and is read
+ * without a -shm index (none can be made). */
+static void read_only_folder_without_a_wal_is_read(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  create_db_with_one_filing(f);
+  assert_true(db_exec(f->db, "PRAGMA wal_checkpoint(TRUNCATE)"));
+  static const char *const side[] = {"-wal", "-shm"};
+  for (guint i = 0; i < G_N_ELEMENTS(side); i++) {
+    g_autofree char *file = g_strconcat(f->db, side[i], NULL);
+    g_unlink(file);
+  }
+  assert_int_equal(g_chmod(f->dir, 0555), 0);
+  const char *args[] = {"list", "--db", f->db, "--format", "json", NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(f->dir, 0755);
+  assert_true(ran);
+  if (status != 0)
+    print_error("exit %d; stderr:\n%s\n", status, err);
+  assert_int_equal(status, 0);
+  assert_int_equal(count_listed(out), 1);
+}
+
+/* A copy of a database and its -wal, without the -shm index, in a folder
+ * the reader may not write: the log cannot be read, and riskscope must say
+ * so rather than list the file's stale contents. */
+static void unreadable_wal_is_reported_with_how_to_read_it(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  sqlite3 *hold = commit_filings_into_the_wal(f, 2);
+  g_autofree char *copies = g_build_filename(f->dir, "copy", NULL);
+  assert_int_equal(g_mkdir(copies, 0755), 0);
+  g_autofree char *copy = g_build_filename(copies, "faults.db", NULL);
+  static const char *const suffixes[] = {"", "-wal"};
+  for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+    g_autofree char *from = g_strconcat(f->db, suffixes[i], NULL);
+    g_autofree char *to = g_strconcat(copy, suffixes[i], NULL);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    assert_true(g_file_get_contents(from, &data, &len, NULL));
+    robust_write_file(to, data, len);
+  }
+  sqlite3_close(hold);
+  assert_int_equal(g_chmod(copies, 0555), 0);
+  const char *args[] = {"list", "--db", copy, NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(copies, 0755);
+  assert_true(ran);
+  if (status != 1)
+    print_error("exit %d; stdout:\n%s\nstderr:\n%s\n", status, out, err);
+  assert_int_equal(status, 1);
+  assert_one_error(err, "faults.db", REASONS("-wal"));
+  assert_non_null(strstr(err, "copy"));
+  assert_non_null(strstr(err, "checkpoint"));
+}
+
 static void database_of_another_program_is_refused(void **state)
 {
   fixture *f = *state;
@@ -321,6 +450,9 @@ int main(void)
     cmocka_unit_test_setup_teardown(output_over_the_database_is_refused, setup, teardown),
     cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, setup, teardown),
     cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown(read_only_folder_shows_what_the_wal_holds, setup, teardown),
+    cmocka_unit_test_setup_teardown(read_only_folder_without_a_wal_is_read, setup, teardown),
+    cmocka_unit_test_setup_teardown(unreadable_wal_is_reported_with_how_to_read_it, setup, teardown),
   };
   int failed = cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
   robust_cleanup();
