@@ -12,19 +12,24 @@
 
 #include <string.h>
 
-static int run_check(const char *path, rsk_out *out)
+/* Loads PATH for check and list, printing every error; NULL on any. */
+static rsk_taxonomy *load(const char *path, rsk_out *out)
 {
-  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path);
+  g_autoptr(GPtrArray) errors = NULL;
+  rsk_taxonomy *tax = rsk_taxonomy_load_checked(path, &errors);
   for (guint i = 0; i < errors->len; i++)
     rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(errors, i));
-  if (errors->len)
+  return tax;
+}
+
+static int run_check(const char *path, rsk_out *out)
+{
+  rsk_taxonomy *tax = load(path, out);
+  if (!tax)
     return RSK_EXIT_FAILURE;
-  g_autoptr(GError) error = NULL;
-  rsk_taxonomy *tax = rsk_taxonomy_load(path, &error);
-  if (!tax) {
-    rsk_cli_error(out, "%s", error->message);
-    return RSK_EXIT_FAILURE;
-  }
+  const GPtrArray *warnings = rsk_taxonomy_warnings(tax);
+  for (guint i = 0; i < warnings->len; i++)
+    rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(warnings, i));
   guint rules = 0;
   for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++)
     rules += rsk_taxonomy_category_n_rules(tax, i);
@@ -56,12 +61,9 @@ static void list_regulations(const rsk_taxonomy *tax, rsk_out *out)
 
 static int run_list(const char *path, gboolean regulations, rsk_out *out)
 {
-  g_autoptr(GError) error = NULL;
-  rsk_taxonomy *tax = rsk_taxonomy_load(path, &error);
-  if (!tax) {
-    rsk_cli_error(out, "%s", error->message);
+  rsk_taxonomy *tax = load(path, out);
+  if (!tax)
     return RSK_EXIT_FAILURE;
-  }
   if (regulations) {
     list_regulations(tax, out);
   } else {

@@ -84,13 +84,13 @@ typedef struct {
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 
-/* Runs RE over TEXT[start, end). Returns 1 on a match (offsets in OUT), 0 on
- * none, -1 when a limit stopped it. */
+/* Runs RE over TEXT[start, end) with OPTIONS. Returns 1 on a match
+ * (offsets in OUT), 0 on none, -1 when a limit stopped it. */
 static int match_at(run *r, const rsk_rule *rule, const pcre2_code *re, const char *text,
-                    guint start, guint end, guint *mstart, guint *mend)
+                    guint start, guint end, guint32 options, guint *mstart, guint *mend)
 {
-  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, r->md,
-                       r->tax->match_context);
+  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK | options,
+                       r->md, r->tax->match_context);
   if (rc >= 0) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
     *mstart = (guint)ov[0];
@@ -119,7 +119,7 @@ static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patte
   for (guint i = 0; i < patterns->len; i++) {
     const rsk_regex *re = g_ptr_array_index(patterns, i);
     guint a, b;
-    if (match_at(r, rule, re->code, text, start, end, &a, &b) == 1)
+    if (match_at(r, rule, re->code, text, start, end, 0, &a, &b) == 1)
       return TRUE;
   }
   return FALSE;
@@ -154,7 +154,10 @@ static void match_rule(run *r, const rsk_rule *rule, const guint *categories, gu
   guint pos = 0;
   while (pos <= len) {
     guint ms, me;
-    if (match_at(r, rule, rule->main.code, text, pos, len, &ms, &me) != 1)
+    /* Evidence is never empty: a pattern that can match nothing ("a*",
+     * "(?=AI)") only counts where it matches something. */
+    if (match_at(r, rule, rule->main.code, text, pos, len, PCRE2_NOTEMPTY, &ms,
+                 &me) != 1)
       break;
     pos = me > ms ? me : ms + 1;
     while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)

@@ -62,3 +62,14 @@ guint rsk_taxonomy_limit_hits(const rsk_taxonomy *taxonomy);
  * found, one message per element ("FILE: category \"x\": pattern 3: ...").
  * An empty array means the file is valid. Free with g_ptr_array_unref(). */
 GPtrArray *rsk_taxonomy_check(const char *path);
+
+/* Loads PATH (or the built-in taxonomy when NULL) as rsk_taxonomy_load()
+ * does, but for validating and listing (patterns are compiled without JIT),
+ * with every problem in *ERRORS (g_ptr_array_unref; empty when it loaded);
+ * NULL when there are any. */
+rsk_taxonomy *rsk_taxonomy_load_checked(const char *path, GPtrArray **errors);
+
+/* Problems that leave the taxonomy usable but probably not as meant (a
+ * pattern that can match the empty string), one message each, "FILE:
+ * warning: category \"x\": pattern 3: ...". Owned by the taxonomy. */
+const GPtrArray *rsk_taxonomy_warnings(const rsk_taxonomy *taxonomy);
