@@ -18,6 +18,8 @@ typedef enum {
   RSK_ERROR_DB,               /* SQLite failed, or the schema is foreign */
   RSK_ERROR_NOT_FOUND,        /* a FILING or other name matched nothing */
   RSK_ERROR_USAGE,            /* the caller's arguments are wrong */
+  RSK_ERROR_INTERRUPTED,      /* stopped by a signal (Ctrl-C) */
+  RSK_ERROR_LIMIT,            /* over a memory or time limit */
 } rsk_error_code;
 
 GQuark rsk_error_quark(void);

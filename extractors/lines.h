@@ -25,6 +25,8 @@ typedef struct {
   guint n_tokens;          /* runs of Latin letters, any length */
   guint n_common;          /* of which common English words ("the", "of") */
   guint n_han;             /* Han ideographs */
+  char *dropped;           /* why the page's text was left out
+                              (page_guard.h), a filing flag; or NULL */
 } rsk_page_lines;
 
 /* Reads PAGE (number PAGE_NUMBER, 1-based) into lines. Never fails: a page

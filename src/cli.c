@@ -119,6 +119,19 @@ gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format
   return TRUE;
 }
 
+static void say_waiting(gpointer data)
+{
+  rsk_cli_lock_notice *notice = data;
+  rsk_cli_error(notice->out, "waiting for the database lock held by another "
+                "riskscope... (up to %d s, --lock-timeout)", notice->seconds);
+}
+
+rsk_lock_wait rsk_cli_lock_wait(rsk_cli_lock_notice *notice)
+{
+  return (rsk_lock_wait){.timeout_ms = notice->seconds * 1000,
+                         .waiting = say_waiting, .data = notice};
+}
+
 const char *rsk_cli_db_path(const char *option)
 {
   if (option && *option)

@@ -10,6 +10,7 @@
 
 #include "export.h"
 #include "pdf.h"
+#include "read_watchdog.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -138,6 +139,52 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all)
   }
 }
 
+typedef struct {
+  rsk_out *out;
+  const char *path, *password;
+  int first, last, jobs;
+  gboolean all, jsonl;
+} extract_job;
+
+/* Reads and prints; run under the read watchdog (read_watchdog.h), so a
+ * page over the memory or time limit is left out with a warning. */
+static int run_extract(gpointer data)
+{
+  const extract_job *job = data;
+  rsk_out *out = job->out;
+  int status = RSK_EXIT_OK, last = job->last;
+  GError *error = NULL;
+  rsk_filing *filing = rsk_filing_new(job->path);
+  rsk_watchdog_reading(0);
+  rsk_document *doc = rsk_document_open(job->path, job->password, &error);
+  if (doc && last > rsk_document_page_count(doc))
+    last = rsk_document_page_count(doc);
+  if (doc && job->first > rsk_document_page_count(doc)) {
+    g_set_error(&error, RSK_ERROR, RSK_ERROR_USAGE,
+                "%s: page %d is past the last page (%d)", job->path, job->first,
+                rsk_document_page_count(doc));
+  } else if (doc) {
+    rsk_document_read(doc, job->first, last, job->jobs, filing, &error);
+  }
+  rsk_watchdog_reading(-1);
+  for (guint i = 0; i < filing->flags->len; i++)
+    rsk_cli_print(out->err, "riskscope: %s: warning: %s\n", filing->name,
+                  (const char *)filing->flags->pdata[i]);
+  if (error) {
+    rsk_cli_error(out, "%s", error->message);
+    status = g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE)
+                 ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
+    g_error_free(error);
+  } else if (job->jsonl) {
+    print_jsonl(out, filing, job->all);
+  } else {
+    print_text(out, filing, job->all);
+  }
+  rsk_document_free(doc);
+  rsk_filing_free(filing);
+  return status;
+}
+
 int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
 {
   char *pages = NULL, *format = NULL, *password = NULL;
@@ -186,32 +233,14 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
     goto done;
   }
 
-  GError *error = NULL;
-  rsk_filing *filing = rsk_filing_new(argv[1]);
-  rsk_document *doc = rsk_document_open(argv[1], password, &error);
-  if (doc && last > rsk_document_page_count(doc))
-    last = rsk_document_page_count(doc);
-  if (doc && first > rsk_document_page_count(doc)) {
-    g_set_error(&error, RSK_ERROR, RSK_ERROR_USAGE,
-                "%s: page %d is past the last page (%d)", argv[1], first,
-                rsk_document_page_count(doc));
-  } else if (doc) {
-    rsk_document_read(doc, first, last, jobs, filing, &error);
-  }
-  if (error) {
-    rsk_cli_error(out, "%s", error->message);
-    status = g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE)
-                 ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
-    g_error_free(error);
-  } else {
-    if (format && strcmp(format, "jsonl") == 0)
-      print_jsonl(out, filing, all);
-    else
-      print_text(out, filing, all);
-    status = fflush(out->out) == 0 ? RSK_EXIT_OK : RSK_EXIT_FAILURE;
-  }
-  rsk_document_free(doc);
-  rsk_filing_free(filing);
+  extract_job job = {.out = out, .path = argv[1], .password = password,
+                     .first = first, .last = last, .jobs = jobs, .all = all,
+                     .jsonl = format && strcmp(format, "jsonl") == 0};
+  rsk_watchdog_limits limits = {
+    .max_memory = (guint64)RSK_WATCHDOG_MAX_MEMORY_MB << 20,
+    .max_page_seconds = RSK_WATCHDOG_MAX_PAGE_SECONDS,
+  };
+  status = rsk_watchdog_run(&limits, 1, run_extract, &job);
 done:
   g_free(pages);
   g_free(format);

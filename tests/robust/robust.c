@@ -6,7 +6,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
@@ -211,11 +214,17 @@ char *robust_good_pdf_titled(const char *dir, const char *name, int seed,
 typedef struct {
   int uid;                  /* -1: stay ourselves */
   const char *stdout_path;  /* NULL: as g_spawn set it up */
+  long file_size;           /* RLIMIT_FSIZE when >= 0 */
 } child_setup_data;
 
 static void setup_child(gpointer data)
 {
   const child_setup_data *c = data;
+  if (c->file_size >= 0) {
+    struct rlimit limit = {(rlim_t)c->file_size, (rlim_t)c->file_size};
+    signal(SIGXFSZ, SIG_IGN);
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
   if (c->stdout_path) {
     int fd = open(c->stdout_path, O_WRONLY);
     if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
@@ -291,7 +300,7 @@ static gboolean run_with(const char *const *args, const child_setup_data *setup,
 gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
                           char **out, char **err)
 {
-  child_setup_data setup = {.uid = as_uid};
+  child_setup_data setup = {.uid = as_uid, .file_size = -1};
   return run_with(args, &setup, status, out, err);
 }
 
@@ -304,8 +313,64 @@ gboolean run_riskscope(const char *const *args, int *status, char **out,
 gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
                             int *status, char **err)
 {
-  child_setup_data setup = {.uid = -1, .stdout_path = stdout_path};
+  child_setup_data setup = {.uid = -1, .stdout_path = stdout_path, .file_size = -1};
   return run_with(args, &setup, status, NULL, err);
+}
+
+gboolean run_riskscope_disk_full(const char *const *args, long file_size,
+                                 int *status, char **err)
+{
+  child_setup_data setup = {.uid = -1, .file_size = file_size};
+  return run_with(args, &setup, status, NULL, err);
+}
+
+GPid robust_spawn(const char *const *args, int *out_fd, int *err_fd)
+{
+  GPtrArray *argv = g_ptr_array_new();
+  g_ptr_array_add(argv, (gpointer)g_getenv("RISKSCOPE_EXE"));
+  for (const char *const *a = args; *a; a++)
+    g_ptr_array_add(argv, (gpointer)*a);
+  g_ptr_array_add(argv, NULL);
+  GPid pid = 0;
+  GError *error = NULL;
+  GSpawnFlags flags = G_SPAWN_DO_NOT_REAP_CHILD |
+                      (out_fd ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) |
+                      (err_fd ? 0 : G_SPAWN_STDERR_TO_DEV_NULL);
+  gboolean ok = g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL, flags,
+                                         NULL, NULL, &pid, NULL, out_fd, err_fd,
+                                         &error);
+  g_ptr_array_unref(argv);
+  if (!ok) {
+    print_error("cannot start riskscope: %s\n", error->message);
+    g_error_free(error);
+    fail();
+  }
+  return pid;
+}
+
+int robust_wait(GPid pid)
+{
+  int ws = 0;
+  while (waitpid(pid, &ws, 0) != pid)
+    if (errno != EINTR)
+      return -1;
+  g_spawn_close_pid(pid);
+  return WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+}
+
+gboolean robust_read_until(int fd, GString *text, const char *needle)
+{
+  char buf[4096];
+  for (;;) {
+    if (needle && strstr(text->str, needle))
+      return TRUE;
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return needle == NULL;
+    g_string_append_len(text, buf, n);
+  }
 }
 
 void robust_result_clear(robust_result *r)

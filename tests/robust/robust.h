@@ -44,6 +44,23 @@ gboolean run_riskscope(const char *const *args, int *status, char **out,
 gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
                             int *status, char **err);
 
+/* Runs riskscope with ARGS with files it writes limited to FILE_SIZE bytes
+ * (RLIMIT_FSIZE, SIGXFSZ ignored): writes past it fail as on a full disk. */
+gboolean run_riskscope_disk_full(const char *const *args, long file_size,
+                                 int *status, char **err);
+
+/* Starts riskscope with ARGS and returns at once; *OUT_FD and *ERR_FD (each
+ * may be NULL: the stream goes to /dev/null) read what it prints. Reap it
+ * with robust_wait(). Fails the test when it cannot be started. */
+GPid robust_spawn(const char *const *args, int *out_fd, int *err_fd);
+
+/* Waits for PID; its exit status, or 128 + the signal that ended it. */
+int robust_wait(GPid pid);
+
+/* Reads FD into TEXT until TEXT holds NEEDLE (TRUE) or the stream ends
+ * (FALSE); NEEDLE NULL reads to the end. */
+gboolean robust_read_until(int fd, GString *text, const char *needle);
+
 /* What one run printed and how it ended, for cases that run many. */
 typedef struct {
   char *out, *err;
