@@ -52,30 +52,34 @@ static gboolean short_takes_value(const GOptionEntry *entries, char c)
 
 /* ARGV with "-j4" split into "-j" "4", as getopt reads it: GOption would
  * take "-j4" for two options and the next argument for -j's value. Nothing
- * after "--" is touched. The copy lives until the process exits. */
+ * after "--" is touched. GOption drops what it parsed from the array it is
+ * given, so that array is a view of STRINGS, which own the copies until the
+ * process exits. */
 static char **split_short_values(const GOptionEntry *entries, int *argc,
                                  char **argv)
 {
-  static GPtrArray *copy = NULL;
-  if (copy)
-    g_ptr_array_unref(copy);
-  copy = g_ptr_array_new_with_free_func(g_free);
+  static GPtrArray *strings = NULL, *view = NULL;
+  if (!strings)
+    strings = g_ptr_array_new_with_free_func(g_free);
+  g_clear_pointer(&view, g_ptr_array_unref);
+  view = g_ptr_array_new();
   gboolean options = TRUE;
   for (int i = 0; i < *argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--") == 0)
       options = FALSE;
-    if (options && i > 0 && a[0] == '-' && a[1] && a[1] != '-' && a[2] &&
-        short_takes_value(entries, a[1])) {
-      g_ptr_array_add(copy, g_strndup(a, 2));
-      g_ptr_array_add(copy, g_strdup(a + 2));
-    } else {
-      g_ptr_array_add(copy, g_strdup(a));
+    gboolean split = options && i > 0 && a[0] == '-' && a[1] && a[1] != '-' &&
+                     a[2] && short_takes_value(entries, a[1]);
+    char *parts[2] = {split ? g_strndup(a, 2) : g_strdup(a),
+                      split ? g_strdup(a + 2) : NULL};
+    for (int k = 0; k < 2 && parts[k]; k++) {
+      g_ptr_array_add(strings, parts[k]);
+      g_ptr_array_add(view, parts[k]);
     }
   }
-  *argc = (int)copy->len;
-  g_ptr_array_add(copy, NULL);
-  return (char **)copy->pdata;
+  *argc = (int)view->len;
+  g_ptr_array_add(view, NULL);
+  return (char **)view->pdata;
 }
 
 gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,

@@ -556,7 +556,10 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
   if (!rsk_cli_parse(out, "analyze", "FILE...",
                      "Extract, segment, tag and store each FILE (PDF). One line per "
                      "filing on stdout;\nfailures on stderr as \"riskscope: FILE: "
-                     "reason\" and the batch goes on.\nExit status 1 when any file failed.",
+                     "reason\" and the batch goes on.\nExit status 1 when any file failed.\n"
+                     "A page over --max-memory or --max-page-seconds is left out with a "
+                     "warning.\nCtrl-C (SIGTERM) finishes the filing being stored, says "
+                     "what was stored,\nand exits 130 (143).",
                      entries, &argc, &argv))
     goto out;
   if (argc < 2) {
