@@ -7,9 +7,12 @@
 # instrumented with -fsanitize=fuzzer-no-link) when it is missing, writes
 # the seed corpora (make_seeds, the committed tests/data PDFs, the shipped
 # taxonomy), then runs each TARGET (default: fuzz_taxonomy fuzz_segment
-# fuzz_pdf) for SECONDS (default 600) one after the other, growing
-# build-fuzz/corpus/TARGET. Crashes, leaks and timeouts are saved under
-# fuzz/crashes/TARGET/; reproduce one with `build-fuzz/fuzz/TARGET FILE`.
+# fuzz_pdf) for SECONDS (default 600) one after the other, under nice,
+# growing build-fuzz/corpus/TARGET from the seeds and the corpus kept in
+# tests/data/fuzz/TARGET/ (read, never written). Crashes, leaks and
+# timeouts are saved under fuzz/crashes/TARGET/ and make the exit status
+# non-zero; reproduce one with `build-fuzz/fuzz/TARGET FILE`, and keep it
+# as tests/data/fuzz/TARGET-NAME for test_fuzz_regressions.c.
 # FUZZ_BUILD names another build dir; FUZZ_ARGS adds libFuzzer flags.
 #
 # SPDX-License-Identifier: MIT
@@ -27,7 +30,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
 fi
-ninja -C "$build" $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/dev/null
+ninja -C "$build" -j2 $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/dev/null
 
 corpus=$build/corpus
 seeds=$build/seeds
@@ -61,12 +64,14 @@ for target in $targets; do
     *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
   esac
   mkdir -p "$corpus/$target" "$root/fuzz/crashes/$target"
+  kept=$root/tests/data/fuzz/$target
+  [ -d "$kept" ] || kept=
   echo "== $target: ${seconds}s"
   # shellcheck disable=SC2086
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   LSAN_OPTIONS=suppressions=$root/tests/lsan.supp \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp \
-    "$build/fuzz/$target" "$corpus/$target" "$seed" \
+    nice -n 19 "$build/fuzz/$target" "$corpus/$target" "$seed" $kept \
       -dict="$root/fuzz/$dict" -max_total_time="$seconds" -timeout=30 \
       -rss_limit_mb=2048 -max_len=$max_len -close_fd_mask=1 -print_final_stats=1 \
       -artifact_prefix="$root/fuzz/crashes/$target/" ${FUZZ_ARGS:-} || status=$?

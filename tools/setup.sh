@@ -2,7 +2,8 @@
 # setup.sh - install what riskscope needs (Debian), then configure and build.
 #
 #   tools/setup.sh           libraries and build tools, then build/ is built
-#   tools/setup.sh --tests   also what the test suite uses (qpdf, chromium)
+#   tools/setup.sh --tests   also what the test suite uses (qpdf, chromium,
+#                            clang and libFuzzer for the fuzz smoke run)
 #
 # As root, missing packages are installed with apt-get; otherwise the exact
 # apt-get line is printed and the script stops.
@@ -15,7 +16,8 @@ libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
 libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
-  packages="$packages qpdf chromium time fonts-wqy-microhei fonts-dejavu-extra"
+  packages="$packages qpdf chromium time fonts-wqy-microhei fonts-dejavu-extra
+  clang libclang-rt-14-dev"
 fi
 
 missing=""
