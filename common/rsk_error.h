@@ -19,6 +19,8 @@ typedef enum {
   RSK_ERROR_NOT_FOUND,        /* a FILING or other name matched nothing */
   RSK_ERROR_USAGE,            /* the caller's arguments are wrong */
   RSK_ERROR_FORMAT,           /* neither a PDF nor an HTML filing */
+  RSK_ERROR_INTERRUPTED,      /* stopped by a signal (Ctrl-C) */
+  RSK_ERROR_LIMIT,            /* over a memory or time limit */
 } rsk_error_code;
 
 GQuark rsk_error_quark(void);

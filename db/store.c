@@ -9,9 +9,10 @@
  * newer than this build is refused rather than misread.
  *
  * Several writers: WAL mode lets readers go on while one process writes;
- * writers queue on the write lock through the busy timeout, and BEGIN
- * IMMEDIATE (taking the lock up front, so a transaction never fails half
- * way on SQLITE_BUSY) is retried on top of it.
+ * writers queue on the write lock through a busy handler that polls for
+ * up to the lock timeout and, past two seconds, says once that it waits
+ * (silence for minutes looks like a hang). BEGIN IMMEDIATE takes the lock
+ * up front, so a transaction never fails half way on SQLITE_BUSY.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -20,6 +21,7 @@
 #include "rsk_error.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +31,7 @@
 extern const char rsk_schema_sql[];
 
 #define RSK_APPLICATION_ID 0x52534B50  /* 'RSKP', set by schema step 1 */
-#define RSK_BUSY_TIMEOUT_MS 30000
-#define RSK_BUSY_RETRIES 20
+#define RSK_BUSY_POLL_MS 25
 
 /* The steps of schema.sql: element N-1 takes version N-1 to N. */
 static GPtrArray *schema_steps(void)
@@ -79,17 +80,42 @@ gboolean rsk_store_fail(rsk_store *store, GError **error, const char *what_fmt,
   return FALSE;
 }
 
-/* Runs SQL (no rows wanted), retrying while the database is locked. */
-static int exec_retry(sqlite3 *db, const char *sql)
+/* SQLite's busy handler: COUNT is 0 at the first retry of a new wait. */
+static int busy_wait(void *data, int count)
 {
-  int rc = SQLITE_BUSY;
-  for (int attempt = 0; attempt < RSK_BUSY_RETRIES; attempt++) {
-    rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
-      break;
-    g_usleep(G_USEC_PER_SEC / 20 * (gulong)(attempt + 1));
+  rsk_store *store = data;
+  gint64 now = g_get_monotonic_time();
+  if (count == 0)
+    store->wait_started = now;
+  gint64 waited_ms = (now - store->wait_started) / 1000;
+  if (waited_ms >= store->lock_wait.timeout_ms)
+    return 0;
+  if (waited_ms >= RSK_LOCK_NOTICE_MS && !store->wait_told) {
+    store->wait_told = TRUE;
+    if (store->lock_wait.waiting)
+      store->lock_wait.waiting(store->lock_wait.data);
   }
-  return rc;
+  g_usleep(RSK_BUSY_POLL_MS * 1000);
+  return 1;
+}
+
+/* Fails with the lock message when RC says the wait ran out. */
+static gboolean fail_busy(rsk_store *store, int rc, GError **error,
+                          const char *what)
+{
+  if ((rc & 0xff) == SQLITE_BUSY)
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: locked by another process; gave up after %d s "
+                "(--lock-timeout)", store->path,
+                (store->lock_wait.timeout_ms + 999) / 1000);
+  else
+    rsk_store_fail(store, error, "%s", what);
+  return FALSE;
+}
+
+static int exec_sql(sqlite3 *db, const char *sql)
+{
+  return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
 gboolean rsk_store_begin(rsk_store *store, GError **error)
@@ -99,15 +125,17 @@ gboolean rsk_store_begin(rsk_store *store, GError **error)
                 "DB %s: opened read-only, cannot write", store->path);
     return FALSE;
   }
-  if (exec_retry(store->db, "BEGIN IMMEDIATE") != SQLITE_OK)
-    return rsk_store_fail(store, error, "begin transaction");
+  int rc = exec_sql(store->db, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK)
+    return fail_busy(store, rc, error, "begin transaction");
   return TRUE;
 }
 
 gboolean rsk_store_commit(rsk_store *store, GError **error)
 {
-  if (exec_retry(store->db, "COMMIT") != SQLITE_OK) {
-    rsk_store_fail(store, error, "commit");
+  int rc = exec_sql(store->db, "COMMIT");
+  if (rc != SQLITE_OK) {
+    fail_busy(store, rc, error, "commit");
     rsk_store_rollback(store);
     return FALSE;
   }
@@ -277,6 +305,67 @@ fail:
   return FALSE;
 }
 
+/* TRUE when the write-ahead log beside PATH holds frames: committed data
+ * that is not in the database file yet. */
+static gboolean wal_has_data(const char *path)
+{
+  g_autofree char *wal = g_strconcat(path, "-wal", NULL);
+  GStatBuf st;
+  return g_stat(wal, &st) == 0 && st.st_size > 0;
+}
+
+static int open_flags(rsk_store *store, const char *name, int flags)
+{
+  sqlite3_close(store->db);
+  store->db = NULL;
+  int rc = sqlite3_open_v2(name, &store->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_handler(store->db, busy_wait, store);
+    rc = sqlite3_exec(store->db, "SELECT count(*) FROM sqlite_master", NULL,
+                      NULL, NULL);
+  }
+  return rc;
+}
+
+/* Opens a database we may read but not write beside (a write-protected
+ * file or folder). A WAL reader needs the -shm index: SQLite reads the WAL
+ * through an existing -shm, or makes one where the folder allows. Where
+ * neither works the committed data in the WAL cannot be read; opening the
+ * file as immutable would silently show it without those commits (or as
+ * "malformed" when the schema is in the WAL), so that is done only when
+ * the WAL is empty or gone. */
+static gboolean open_write_protected(rsk_store *store, GError **error)
+{
+  const char *path = store->path;
+  int rc = open_flags(store, path, SQLITE_OPEN_READONLY);
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN) {
+    rsk_store_fail(store, error, "open");
+    return FALSE;
+  }
+  if (wal_has_data(path)) {
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_set_error(error, RSK_ERROR, RSK_ERROR_DB,
+                "DB %s: committed data is still in its write-ahead log "
+                "%s-wal, which can be read only with a %s-shm index that "
+                "cannot be made in %s (not writable); copy the database with "
+                "its -wal file to a folder you can write, or open it once "
+                "with write access (e.g. riskscope list as its owner) to "
+                "checkpoint the log into the file",
+                path, path, path, dir);
+    return FALSE;
+  }
+  /* Everything is in the file: immutable needs no -shm. */
+  g_autofree char *escaped = g_uri_escape_string(path, "/", TRUE);
+  g_autofree char *uri = g_strdup_printf("file:%s?immutable=1", escaped);
+  if (open_flags(store, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) != SQLITE_OK) {
+    rsk_store_fail(store, error, "open");
+    return FALSE;
+  }
+  return TRUE;
+}
+
 /* TRUE when both the file at PATH and its folder may be written. */
 static gboolean can_write_beside(const char *path)
 {
@@ -284,7 +373,37 @@ static gboolean can_write_beside(const char *path)
   return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
 }
 
+/* TRUE when PATH is a regular file of 0 bytes. */
+static gboolean is_empty_file(const char *path)
+{
+  GStatBuf st;
+  return g_lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
+}
+
+/* Removes the files of a database this process created and could not set
+ * up (a full disk): an empty file would pass for a database next time.
+ * Only empty files go: a database another process set up meanwhile has a
+ * header in its file (WAL mode writes it there first) and stays whole. */
+static void remove_failed_new(const char *path)
+{
+  if (!is_empty_file(path))
+    return;
+  static const char *const suffixes[] = {"-journal", "-wal", "-shm"};
+  for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+    g_autofree char *file = g_strconcat(path, suffixes[i], NULL);
+    if (is_empty_file(file))
+      g_unlink(file);
+  }
+  g_unlink(path);
+}
+
 rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
+{
+  return rsk_store_open_waiting(path, read_only, NULL, error);
+}
+
+rsk_store *rsk_store_open_waiting(const char *path, gboolean read_only,
+                                  const rsk_lock_wait *wait, GError **error)
 {
   gboolean exists = FALSE;
   gint64 version = 0;
@@ -310,22 +429,18 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
   store->path = g_strdup(path);
   store->read_only = read_only;
   store->lock_fd = -1;
+  store->lock_wait = wait ? *wait : (rsk_lock_wait){.timeout_ms = RSK_LOCK_TIMEOUT_S * 1000};
   /* A reader opens read-write under query_only: as the last connection to
    * close it can then checkpoint the WAL and remove the -wal and -shm files
    * a WAL reader needs. SQLite falls back to read-only by itself when the
    * file is write-protected. */
   int flags = read_only ? SQLITE_OPEN_READWRITE
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  g_autofree char *uri = NULL;
   if (read_only && !can_write_beside(path)) {
-    /* A WAL reader writes -shm beside the file; where it may not, open the
-     * file as immutable (nobody can be writing it here anyway). */
-    g_autofree char *escaped = g_uri_escape_string(path, "/", TRUE);
-    uri = g_strdup_printf("file:%s?immutable=1", escaped);
-    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
-  }
-  if (sqlite3_open_v2(uri ? uri : path, &store->db,
-                      flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    if (!open_write_protected(store, error))
+      goto fail;
+  } else if (sqlite3_open_v2(path, &store->db, flags | SQLITE_OPEN_NOMUTEX,
+                             NULL) != SQLITE_OK) {
     if (store->db)
       rsk_store_fail(store, error, "open");
     else
@@ -336,7 +451,7 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
   /* Announce a writer before anything is written (writer_lock.c). */
   store->lock_fd = rsk_writer_lock_open(path, !read_only);
   sqlite3_extended_result_codes(store->db, 1);
-  sqlite3_busy_timeout(store->db, RSK_BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler(store->db, busy_wait, store);
   /* SQLite falls back to read-only on a file it may not write; a writer
    * would only find out at its first INSERT. */
   if (!read_only && sqlite3_db_readonly(store->db, "main") == 1) {
@@ -358,8 +473,9 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
     /* WAL survives a kill -9 mid-transaction and lets readers run during
      * a write; NORMAL sync is crash-safe in WAL (only power loss can undo
      * the last commits). */
-    if (exec_retry(store->db, "PRAGMA journal_mode = WAL") != SQLITE_OK) {
-      rsk_store_fail(store, error, "PRAGMA journal_mode = WAL");
+    int rc = exec_sql(store->db, "PRAGMA journal_mode = WAL");
+    if (rc != SQLITE_OK) {
+      fail_busy(store, rc, error, "PRAGMA journal_mode = WAL");
       goto fail;
     }
     sqlite3_exec(store->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
@@ -370,6 +486,8 @@ rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error)
 
 fail:
   rsk_store_close(store);
+  if (!exists)
+    remove_failed_new(path);
   return NULL;
 }
 

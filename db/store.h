@@ -13,15 +13,34 @@
 typedef struct rsk_store rsk_store;
 
 /* Opens (creating when missing) the database at PATH, migrates it to the
- * current schema, WAL mode, foreign keys on, a busy timeout. Refuses a
- * database of a newer schema or one that is not riskscope's
- * (RSK_ERROR_DB). READ_ONLY opens without creating or migrating: a missing
- * file fails with "DB PATH: no such database; run riskscope analyze first".
+ * current schema, WAL mode, foreign keys on. Refuses a database of a newer
+ * schema or one that is not riskscope's (RSK_ERROR_DB). READ_ONLY opens
+ * without creating or migrating: a missing file fails with "DB PATH: no
+ * such database; run riskscope analyze first". A database it had to create
+ * and could not set up (a full disk) is removed again, not left empty.
  * Messages start with "DB PATH: ". Writers of one file from several
- * processes at once wait for each other (busy timeout, retried BEGIN
- * IMMEDIATE). Close with rsk_store_close() (accepts NULL). */
+ * processes at once wait for each other's lock, RSK_LOCK_TIMEOUT_S at the
+ * most. Close with rsk_store_close() (accepts NULL). */
 rsk_store *rsk_store_open(const char *path, gboolean read_only, GError **error);
 void rsk_store_close(rsk_store *store);
+
+#define RSK_LOCK_TIMEOUT_S 60
+
+/* How to wait when another process holds the database's lock. */
+typedef struct {
+  int timeout_ms;                  /* then fail; 0: do not wait at all */
+  void (*waiting)(gpointer data);  /* called once, when a wait passes
+                                      RSK_LOCK_NOTICE_MS; may be NULL */
+  gpointer data;
+} rsk_lock_wait;
+
+#define RSK_LOCK_NOTICE_MS 2000
+
+/* rsk_store_open() waiting as WAIT says (NULL: RSK_LOCK_TIMEOUT_S, no
+ * notice); WAIT is copied. A wait that runs out fails with "DB PATH: locked
+ * by another process; gave up after N s". */
+rsk_store *rsk_store_open_waiting(const char *path, gboolean read_only,
+                                  const rsk_lock_wait *wait, GError **error);
 
 /* The analysis of one filing, as handed to rsk_store_put_filing(). */
 typedef struct {

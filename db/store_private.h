@@ -35,6 +35,9 @@ struct rsk_store {
   char *path;
   gboolean read_only;
   int lock_fd;                          /* writer_lock.c; -1 when none */
+  rsk_lock_wait lock_wait;
+  gint64 wait_started;         /* monotonic us: the current lock wait */
+  gboolean wait_told;          /* lock_wait.waiting was called */
   sqlite3_stmt *stmts[RSK_STMT_COUNT];  /* prepared on first use */
   /* The sub-section the last written risk factor sat in. */
   gint64 section_id;
@@ -56,7 +59,8 @@ void rsk_writer_lock_close(int fd);
 gboolean rsk_store_fail(rsk_store *store, GError **error, const char *what_fmt,
                         ...) G_GNUC_PRINTF(3, 4);
 
-/* BEGIN IMMEDIATE, retried while another writer holds the lock. */
+/* BEGIN IMMEDIATE, waiting (rsk_lock_wait) while another writer holds the
+ * lock. */
 gboolean rsk_store_begin(rsk_store *store, GError **error);
 gboolean rsk_store_commit(rsk_store *store, GError **error);
 void rsk_store_rollback(rsk_store *store);

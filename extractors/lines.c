@@ -516,5 +516,6 @@ void rsk_page_lines_free(rsk_page_lines *pl)
   g_array_unref(pl->spans);
   g_string_chunk_free(pl->strings);
   g_free(pl->pdf_label);
+  g_free(pl->dropped);
   g_free(pl);
 }

@@ -28,6 +28,8 @@ typedef struct {
   char *pdf_label;         /* the PDF's label of the page (Poppler gives
                               the page index when it has no labels), or
                               NULL; pdf.c sets it */
+  char *dropped;           /* why the page's text was left out
+                              (page_guard.h), a filing flag; or NULL */
 } rsk_page_lines;
 
 /* Reads PAGE (number PAGE_NUMBER, 1-based) into lines. Never fails: a page

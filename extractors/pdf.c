@@ -17,6 +17,7 @@
 #include "pdf.h"
 
 #include "lines.h"
+#include "page_guard.h"
 #include "rsk_error.h"
 
 #include <errno.h>
@@ -163,6 +164,19 @@ typedef struct {
   gboolean borrow;           /* use doc->poppler instead of opening one */
 } worker_arg;
 
+/* Stops every worker with ERROR, unless one failed first. */
+static void stop_job(read_job *job, GError *error)
+{
+  g_mutex_lock(&job->lock);
+  if (!job->error)
+    job->error = error;
+  else
+    g_error_free(error);
+  job->stop = TRUE;
+  g_cond_broadcast(&job->cond);
+  g_mutex_unlock(&job->lock);
+}
+
 static gpointer worker_main(gpointer data)
 {
   worker_arg *arg = data;
@@ -176,14 +190,7 @@ static gpointer worker_main(gpointer data)
     pd = open_poppler(job->doc->path, job->doc->uri, job->doc->password,
                       &error);
     if (!pd) {
-      g_mutex_lock(&job->lock);
-      if (!job->error)
-        job->error = error;
-      else
-        g_error_free(error);
-      job->stop = TRUE;
-      g_cond_broadcast(&job->cond);
-      g_mutex_unlock(&job->lock);
+      stop_job(job, error);
       return NULL;
     }
   }
@@ -199,10 +206,19 @@ static gpointer worker_main(gpointer data)
     int number = job->next++;
     g_mutex_unlock(&job->lock);
 
-    PopplerPage *page = poppler_document_get_page(pd, number - 1);
+    /* What a page may cost is page_guard.c's business. */
+    rsk_page_verdict verdict = rsk_page_guard_begin(number);
+    if (verdict == RSK_PAGE_STOP) {
+      stop_job(job, g_error_new(RSK_ERROR, RSK_ERROR_INTERRUPTED,
+                                "%s: interrupted", job->doc->path));
+      break;
+    }
+    PopplerPage *page = verdict == RSK_PAGE_READ
+                            ? poppler_document_get_page(pd, number - 1) : NULL;
     rsk_page_lines *pl = rsk_page_lines_read(page, number);
     pl->pdf_label = page ? poppler_page_get_label(page) : NULL;
     g_clear_object(&page);
+    rsk_page_guard_end(number, pl);
 
     g_mutex_lock(&job->lock);
     job->slots[number - job->first] = pl;
@@ -384,6 +400,7 @@ gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int j
   double *heights = g_new0(double, (gsize)doc->page_count);
   char **labels = g_new0(char *, (gsize)doc->page_count + 1);
   text_stats stats = {0};
+  guint64 chars = 0;
   guint first_line = filing->lines->len;
   for (int i = 0; i < pages; i++) {
     g_mutex_lock(&job.lock);
@@ -398,10 +415,14 @@ gboolean rsk_pdf_document_read(rsk_pdf_document *doc, int first, int last, int j
     g_mutex_unlock(&job.lock);
     if (!pl)
       break;
+    gboolean admitted = rsk_page_guard_admit(filing, pl, &chars);
     heights[pl->page - 1] = pl->height;
     labels[pl->page - 1] = g_steal_pointer(&pl->pdf_label);
-    merge_page(filing, pl, &stats);
+    if (admitted)
+      merge_page(filing, pl, &stats);
     rsk_page_lines_free(pl);
+    if (!admitted)
+      break;
   }
   g_mutex_lock(&job.lock);
   job.stop = TRUE;

@@ -8,38 +8,18 @@
  * SPDX-License-Identifier: MIT
  */
 #include "document.h"
+#include "input_file.h"
 #include "segment.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char *input_path;
-
-static void remove_input(void)
-{
-  if (input_path)
-    g_unlink(input_path);
-  g_free(input_path);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-  if (!input_path) {
-    input_path = g_strdup_printf("%s/fuzz_pdf.%d.pdf", g_get_tmp_dir(), (int)getpid());
-    atexit(remove_input);
-  }
-  FILE *f = fopen(input_path, "wb");
-  if (!f)
-    abort();
-  if (size && fwrite(data, 1, size, f) != size)
-    abort();
-  fclose(f);
+  const char *input_path = rsk_fuzz_input_file("fuzz_pdf.pdf", data, size);
 
   GError *error = NULL;
   rsk_document *doc = rsk_document_open(input_path, NULL, &error);

@@ -2,10 +2,13 @@
  *
  * Loads the input as taxonomy JSON text. A load may fail (most inputs are
  * not a taxonomy) but must never crash, leak or read outside the buffer;
- * a load that succeeds must answer every accessor.
+ * a load that succeeds must answer every accessor. Then checks it the way
+ * `taxonomy check` does, from a file: no JIT, and each pattern tried for
+ * empty matches (patterns from the fuzzer, run under the match limits).
  *
  * SPDX-License-Identifier: MIT
  */
+#include "input_file.h"
 #include "taxonomy.h"
 
 #include <glib.h>
@@ -14,6 +17,19 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* What `taxonomy check FILE` does with DATA. */
+static void check_as_file(const uint8_t *data, size_t size)
+{
+  const char *path = rsk_fuzz_input_file("fuzz_taxonomy.json", data, size);
+  GPtrArray *errors = NULL;
+  rsk_taxonomy *taxonomy = rsk_taxonomy_load_checked(path, &errors);
+  g_assert((taxonomy != NULL) == (errors->len == 0));
+  if (taxonomy)
+    g_assert(rsk_taxonomy_warnings(taxonomy) != NULL);
+  rsk_taxonomy_free(taxonomy);
+  g_ptr_array_unref(errors);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -43,5 +59,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_error_free(error);
   }
   free(json);
+  check_as_file(data, size);
   return 0;
 }

@@ -6,11 +6,13 @@
 # Sets up build-fuzz (clang, -Dfuzz=true, ASan + UBSan, the libraries
 # instrumented with -fsanitize=fuzzer-no-link) when it is missing, writes
 # the seed corpora (make_seeds, the committed tests/data PDFs, the shipped
-# taxonomy, small HTML filings of the corpus), then runs each TARGET
-# (default: fuzz_taxonomy fuzz_segment fuzz_pdf fuzz_html) for SECONDS
-# (default 600) one after the other, growing
-# build-fuzz/corpus/TARGET. Crashes, leaks and timeouts are saved under
-# fuzz/crashes/TARGET/; reproduce one with `build-fuzz/fuzz/TARGET FILE`.
+# taxonomy), then runs each TARGET (default: every fuzz_* target of
+# fuzz/meson.build) for SECONDS (default 600) one after the other, under nice,
+# growing build-fuzz/corpus/TARGET from the seeds and the corpus kept in
+# tests/data/fuzz/TARGET/ (read, never written). Crashes, leaks and
+# timeouts are saved under fuzz/crashes/TARGET/ and make the exit status
+# non-zero; reproduce one with `build-fuzz/fuzz/TARGET FILE`, and keep it
+# as tests/data/fuzz/TARGET-NAME for test_fuzz_regressions.c.
 # FUZZ_BUILD names another build dir; FUZZ_ARGS adds libFuzzer flags.
 #
 # SPDX-License-Identifier: MIT
@@ -19,7 +21,9 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-fuzz_taxonomy fuzz_segment fuzz_pdf fuzz_html}
+# Every target fuzz/meson.build builds, unless named.
+all_targets=$(grep -o "'fuzz_[a-z0-9_]*'" "$root/fuzz/meson.build" | tr -d "'" | sort -u)
+targets=${*:-$all_targets}
 build=${FUZZ_BUILD:-$root/build-fuzz}
 
 command -v clang >/dev/null || { echo "run.sh: clang is missing (apt-get install clang)" >&2; exit 1; }
@@ -28,7 +32,7 @@ if [ ! -f "$build/build.ninja" ]; then
     -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link >/dev/null
 fi
-ninja -C "$build" $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/dev/null
+ninja -C "$build" -j2 $(for t in $targets; do echo fuzz/$t; done) fuzz/make_seeds >/dev/null
 
 corpus=$build/corpus
 seeds=$build/seeds
@@ -61,20 +65,30 @@ fi
 status=0
 for target in $targets; do
   case $target in
-    fuzz_taxonomy) seed=$seeds/taxonomy dict=taxonomy.dict max_len=65536 ;;
-    fuzz_segment) seed=$seeds/segment dict=segment.dict max_len=131072 ;;
-    fuzz_pdf) seed=$seeds/pdf dict=pdf.dict max_len=65536 ;;
-    fuzz_html) seed=$seeds/html dict=html.dict max_len=65536 ;;
-    *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
+    fuzz_taxonomy) seed=$seeds/taxonomy dict=$root/fuzz/taxonomy.dict max_len=65536 ;;
+    fuzz_segment) seed=$seeds/segment dict=$root/fuzz/segment.dict max_len=131072 ;;
+    fuzz_pdf) seed=$seeds/pdf dict=$root/fuzz/pdf.dict max_len=65536 ;;
+    fuzz_html) seed=$seeds/html dict=$root/fuzz/html.dict max_len=65536 ;;
+    *)
+      # A target added later: its seeds in fuzz/seeds/TARGET/ if any, its
+      # dictionary fuzz/NAME.dict (fuzz_html -> html.dict) if any.
+      case " $all_targets " in *" $target "*) ;; *)
+        echo "run.sh: unknown target $target" >&2; exit 2 ;;
+      esac
+      seed=$root/fuzz/seeds/$target dict=$root/fuzz/${target#fuzz_}.dict max_len=65536
+      [ -d "$seed" ] || seed=$corpus/$target
+      [ -f "$dict" ] || dict=/dev/null ;;
   esac
   mkdir -p "$corpus/$target" "$root/fuzz/crashes/$target"
+  kept=$root/tests/data/fuzz/$target
+  [ -d "$kept" ] || kept=
   echo "== $target: ${seconds}s"
   # shellcheck disable=SC2086
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   LSAN_OPTIONS=suppressions=$root/tests/lsan.supp \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$root/fuzz/ubsan.supp \
-    "$build/fuzz/$target" "$corpus/$target" "$seed" \
-      -dict="$root/fuzz/$dict" -max_total_time="$seconds" -timeout=30 \
+    nice -n 19 "$build/fuzz/$target" "$corpus/$target" "$seed" $kept \
+      -dict="$dict" -max_total_time="$seconds" -timeout=30 \
       -rss_limit_mb=2048 -max_len=$max_len -close_fd_mask=1 -print_final_stats=1 \
       -artifact_prefix="$root/fuzz/crashes/$target/" ${FUZZ_ARGS:-} || status=$?
 done

@@ -8,7 +8,8 @@
 
 void rsk_escape_html(GString *out, const char *text)
 {
-  for (const char *p = text ? text : ""; *p; p++) {
+  g_autofree char *valid = g_utf8_make_valid(text ? text : "", -1);
+  for (const char *p = valid; *p; p++) {
     switch (*p) {
     case '&': g_string_append(out, "&amp;"); break;
     case '<': g_string_append(out, "&lt;"); break;
@@ -22,8 +23,9 @@ void rsk_escape_html(GString *out, const char *text)
 
 void rsk_escape_json(GString *out, const char *text)
 {
+  g_autofree char *valid = g_utf8_make_valid(text ? text : "", -1);
   g_string_append_c(out, '"');
-  for (const char *p = text ? text : ""; *p; p++) {
+  for (const char *p = valid; *p; p++) {
     unsigned char c = (unsigned char)*p;
     switch (c) {
     case '"': g_string_append(out, "\\\""); break;
@@ -43,20 +45,33 @@ void rsk_escape_json(GString *out, const char *text)
   g_string_append_c(out, '"');
 }
 
-void rsk_escape_csv(GString *out, const char *text)
+static void csv_field(GString *out, const char *text, gboolean neutralise)
 {
   const char *s = text ? text : "";
-  if (!strpbrk(s, ",\"\r\n")) {
+  gboolean formula = neutralise && *s && strchr("=+-@\t\r", *s);
+  if (!formula && !strpbrk(s, ",\"\r\n")) {
     g_string_append(out, s);
     return;
   }
   g_string_append_c(out, '"');
+  if (formula)
+    g_string_append_c(out, '\'');
   for (const char *p = s; *p; p++) {
     if (*p == '"')
       g_string_append_c(out, '"');
     g_string_append_c(out, *p);
   }
   g_string_append_c(out, '"');
+}
+
+void rsk_escape_csv(GString *out, const char *text)
+{
+  csv_field(out, text, TRUE);
+}
+
+void rsk_escape_csv_raw(GString *out, const char *text)
+{
+  csv_field(out, text, FALSE);
 }
 
 void rsk_escape_md(GString *out, const char *text)

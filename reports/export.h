@@ -34,6 +34,12 @@ cJSON *rsk_export_filing_json(const rsk_analysis *analysis, gboolean why);
  * company_zh, ticker, cik and stock_code last. */
 cJSON *rsk_export_info_json(const rsk_filing_info *info);
 
+/* ITEM printed as JSON text (FORMATTED: indented, else on one line), with
+ * every byte sequence that is not UTF-8 (a file name in another encoding)
+ * replaced by U+FFFD, so the output is always valid JSON. Returns a new
+ * string (g_free). Every JSON riskscope prints goes through here. */
+char *rsk_export_json_text(const cJSON *item, gboolean formatted);
+
 /* Writes one JSONL line per risk factor of ANALYSIS. */
 void rsk_export_jsonl(const rsk_analysis *analysis, FILE *out);
 
@@ -51,12 +57,14 @@ typedef enum {
 extern const char rsk_export_csv_help[];
 
 /* Writes the CSV header row, then the rows of one filing (RFC 4180: CRLF
- * line ends, fields with a comma, quote, CR or LF quoted, quotes doubled).
- * Unless FULL_BODY, a cell longer than RSK_CSV_CELL_MAX is cut to fit,
- * ending in a marker that says so and how long the whole text is. */
+ * line ends, fields with a comma, quote, CR or LF quoted, quotes doubled;
+ * text fields that would start a formula neutralised unless RAW, see
+ * rsk_escape_csv()). Unless FULL_BODY, a cell longer than RSK_CSV_CELL_MAX
+ * is cut to fit, ending in a marker that says so and how long the whole
+ * text is. */
 void rsk_export_csv_header(rsk_export_per per, FILE *out);
 void rsk_export_csv(const rsk_analysis *analysis, rsk_export_per per,
-                    gboolean full_body, FILE *out);
+                    gboolean full_body, gboolean raw, FILE *out);
 
 /* Appends TEXT to OUT within MAX UTF-16 code units: whole when it fits,
  * else cut at a character boundary and ended with " [... cut: N characters

@@ -38,7 +38,10 @@ const char rsk_export_csv_help[] =
     "marker saying so, unless --full-body.\n"
     "RFC 4180: a header row, CRLF line ends, fields holding a comma, a quote\n"
     "or a line break in double quotes, quotes doubled. Rows are ordered by\n"
-    "filing id, then ordinal.\n";
+    "filing id, then ordinal. A text field starting with = + - @, a tab or a\n"
+    "CR, which a spreadsheet would run as a formula, starts with ' instead\n"
+    "(OWASP's advice on CSV injection); --csv-raw leaves such fields as\n"
+    "they are.\n";
 
 #define START_COLUMNS                                                       \
   "filing_id,filing,sha256,company,doc_type,period_end,document_date,"     \
@@ -59,7 +62,8 @@ static const char *const evidence_columns =
 
 typedef struct {
   GString *row;
-  gboolean full;            /* keep cells whole */
+  gboolean full;            /* keep cells whole (--full-body) */
+  gboolean raw;             /* leave formula-like cells (--csv-raw) */
 } csv_row;
 
 /* UTF-16 code units of the UTF-8 character at P. */
@@ -93,17 +97,25 @@ gboolean rsk_export_fit_cell(GString *out, const char *text, gsize max)
   return TRUE;
 }
 
+static void escape_cell(const csv_row *r, const char *text)
+{
+  if (r->raw)
+    rsk_escape_csv_raw(r->row, text);
+  else
+    rsk_escape_csv(r->row, text);
+}
+
 static void add_text(csv_row *r, const char *text)
 {
   if (r->row->len)
     g_string_append_c(r->row, ',');
   if (r->full) {
-    rsk_escape_csv(r->row, text ? text : "");
+    escape_cell(r, text ? text : "");
     return;
   }
   GString *cell = g_string_new(NULL);
   rsk_export_fit_cell(cell, text ? text : "", RSK_CSV_CELL_MAX);
-  rsk_escape_csv(r->row, cell->str);
+  escape_cell(r, cell->str);
   g_string_free(cell, TRUE);
 }
 
@@ -265,9 +277,9 @@ static void evidence_row(csv_row *r, const rsk_analysis *a,
 }
 
 void rsk_export_csv(const rsk_analysis *a, rsk_export_per per,
-                    gboolean full_body, FILE *out)
+                    gboolean full_body, gboolean raw, FILE *out)
 {
-  csv_row r = {g_string_new(NULL), full_body};
+  csv_row r = {g_string_new(NULL), full_body, raw};
   for (guint i = 0; i < a->risks->len; i++) {
     const rsk_analysis_risk *risk = rsk_analysis_risk_at(a, i);
     if (per == RSK_EXPORT_PER_RISK) {

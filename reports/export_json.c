@@ -185,14 +185,24 @@ cJSON *rsk_export_filing_json(const rsk_analysis *a, gboolean why)
   return obj;
 }
 
+char *rsk_export_json_text(const cJSON *item, gboolean formatted)
+{
+  char *printed = formatted ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
+  /* cJSON copies string bytes as they are; outside strings everything it
+   * prints is ASCII, so mending the whole text mends the strings only. */
+  char *valid = g_utf8_make_valid(printed ? printed : "null", -1);
+  cJSON_free(printed);
+  return valid;
+}
+
 void rsk_export_jsonl(const rsk_analysis *a, FILE *out)
 {
   for (guint i = 0; i < a->risks->len; i++) {
     cJSON *obj = rsk_export_risk_json(a, rsk_analysis_risk_at(a, i));
-    char *line = cJSON_PrintUnformatted(obj);
+    char *line = rsk_export_json_text(obj, FALSE);
     fputs(line, out);
     fputc('\n', out);
-    cJSON_free(line);
+    g_free(line);
     cJSON_Delete(obj);
   }
 }

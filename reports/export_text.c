@@ -4,50 +4,32 @@
  */
 #include "export_text.h"
 
-#include <string.h>
+#include "terminal.h"
 
-static int char_width(gunichar c)
-{
-  /* Control characters print nothing (the search's match marks). */
-  if (g_unichar_iszerowidth(c) || g_unichar_ismark(c) || g_unichar_iscntrl(c))
-    return 0;
-  return g_unichar_iswide(c) ? 2 : 1;
-}
+#include <string.h>
 
 int rsk_text_width(const char *text)
 {
-  int width = 0;
-  for (const char *p = text; p && *p; p = g_utf8_next_char(p))
-    width += char_width(g_utf8_get_char_validated(p, -1) == (gunichar)-1
-                            ? '?'
-                            : g_utf8_get_char(p));
-  return width;
+  return rsk_terminal_width(text);
 }
 
 void rsk_text_fit(GString *out, const char *text, int width, gboolean right)
 {
-  const char *p = text ? text : "";
-  int used = 0;
+  int full = rsk_terminal_width(text);
 
-  if (rsk_text_width(p) <= width) {
-    int pad = width - rsk_text_width(p);
+  if (full <= width) {
+    int pad = width - full;
     if (right)
       for (int i = 0; i < pad; i++)
         g_string_append_c(out, ' ');
-    g_string_append(out, p);
+    rsk_terminal_append(out, text, FALSE);
     if (!right)
       for (int i = 0; i < pad; i++)
         g_string_append_c(out, ' ');
     return;
   }
   /* Keep what fits in WIDTH - 1 columns, then the ellipsis. */
-  for (; *p; p = g_utf8_next_char(p)) {
-    int w = char_width(g_utf8_get_char(p));
-    if (used + w > width - 1)
-      break;
-    g_string_append_len(out, p, g_utf8_next_char(p) - p);
-    used += w;
-  }
+  int used = rsk_terminal_append_fit(out, text, width - 1, NULL);
   if (width > 0) {
     g_string_append(out, "…");
     used++;
@@ -56,8 +38,43 @@ void rsk_text_fit(GString *out, const char *text, int width, gboolean right)
     g_string_append_c(out, ' ');
 }
 
+/* Appends the word W made safe, its MARKS (if any) as their strings. */
+static void append_word(GString *out, const char *w, const rsk_text_marks *marks)
+{
+  if (!marks) {
+    rsk_terminal_append(out, w, FALSE);
+    return;
+  }
+  const char set[] = {marks->on, marks->off, '\0'};
+  while (*w) {
+    gsize n = strcspn(w, set);
+    g_autofree char *run = g_strndup(w, n);
+    rsk_terminal_append(out, run, FALSE);
+    w += n;
+    if (*w) {
+      g_string_append(out, *w == marks->on ? marks->start : marks->end);
+      w++;
+    }
+  }
+}
+
+/* Columns the word W takes, its MARKS none. */
+static int word_width(const char *w, const rsk_text_marks *marks)
+{
+  if (!marks)
+    return rsk_text_width(w);
+  g_autofree char *plain = g_strdup(w);
+  char *to = plain;
+  for (const char *from = w; *from; from++)
+    if (*from != marks->on && *from != marks->off)
+      *to++ = *from;
+  *to = '\0';
+  return rsk_text_width(plain);
+}
+
 static void wrap_paragraph(GString *out, const char *text, gsize len,
-                           int first_indent, int indent, int width)
+                           int first_indent, int indent, int width,
+                           const rsk_text_marks *marks)
 {
   int column = 0;
   gboolean first = TRUE;
@@ -72,7 +89,7 @@ static void wrap_paragraph(GString *out, const char *text, gsize len,
     while (p < end && *p != ' ')
       p++;
     g_autofree char *w = g_strndup(word, (gsize)(p - word));
-    int ww = rsk_text_width(w);
+    int ww = word_width(w, marks);
     if (column > 0 && column + 1 + ww > width) {
       g_string_append_c(out, '\n');
       column = 0;
@@ -87,7 +104,7 @@ static void wrap_paragraph(GString *out, const char *text, gsize len,
       g_string_append_c(out, ' ');
       column++;
     }
-    g_string_append(out, w);
+    append_word(out, w, marks);
     column += ww;
   }
   if (column > 0)
@@ -99,28 +116,47 @@ void rsk_text_wrap(GString *out, const char *text, int indent, int width)
   rsk_text_wrap_hanging(out, text, indent, indent, width);
 }
 
-void rsk_text_wrap_hanging(GString *out, const char *text, int first_indent,
-                           int indent, int width)
+static void wrap_paragraphs(GString *out, const char *text, int first_indent,
+                            int indent, int width, const rsk_text_marks *marks)
 {
   const char *p = text ? text : "";
   while (*p) {
     const char *nl = strchr(p, '\n');
     gsize len = nl ? (gsize)(nl - p) : strlen(p);
-    wrap_paragraph(out, p, len, first_indent, indent, width);
+    wrap_paragraph(out, p, len, first_indent, indent, width, marks);
     p += len;
     if (*p == '\n')
       p++;
   }
 }
 
-void rsk_text_wrap_joined(GString *out, const char *text, int indent,
-                          int width)
+void rsk_text_wrap_hanging(GString *out, const char *text, int first_indent,
+                           int indent, int width)
 {
-  g_autofree char *joined = g_strdup(text ? text : "");
+  wrap_paragraphs(out, text, first_indent, indent, width, NULL);
+}
+
+static char *joined_copy(const char *text)
+{
+  char *joined = g_strdup(text ? text : "");
   for (char *p = joined; *p; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
       *p = ' ';
-  rsk_text_wrap(out, joined, indent, width);
+  return joined;
+}
+
+void rsk_text_wrap_joined(GString *out, const char *text, int indent,
+                          int width)
+{
+  g_autofree char *joined = joined_copy(text);
+  wrap_paragraphs(out, joined, indent, indent, width, NULL);
+}
+
+void rsk_text_wrap_marked(GString *out, const char *text, int indent,
+                          int width, const rsk_text_marks *marks)
+{
+  g_autofree char *joined = joined_copy(text);
+  wrap_paragraphs(out, joined, indent, indent, width, marks);
 }
 
 const char *rsk_format_score(char *buf, double score)

@@ -6,12 +6,16 @@
 
 #include <glib.h>
 
+/* Every function here prints control characters, bidirectional overrides
+ * and invalid UTF-8 of TEXT as visible escapes (terminal.h). */
+
 /* Terminal columns TEXT takes: wide (CJK) characters count two, combining
- * marks, zero-width and control characters none. */
+ * marks and zero-width characters none, an escape its length. */
 int rsk_text_width(const char *text);
 
-/* Appends TEXT to OUT in exactly WIDTH columns: cut with "…" when longer,
- * padded with spaces (on the left when RIGHT) when shorter. */
+/* Appends TEXT to OUT in exactly WIDTH columns: cut with "…" when longer
+ * (never inside an escape), padded with spaces (on the left when RIGHT)
+ * when shorter. A '\n' in TEXT shows as "\n": a table row stays one line. */
 void rsk_text_fit(GString *out, const char *text, int width, gboolean right);
 
 /* Appends TEXT word-wrapped to WIDTH columns, each line starting with
@@ -27,6 +31,18 @@ void rsk_text_wrap_hanging(GString *out, const char *text, int first_indent,
  * paragraph (a quote that ran over a line break). */
 void rsk_text_wrap_joined(GString *out, const char *text, int indent,
                           int width);
+
+/* Marks inside a text to wrap: the bytes ON and OFF (control characters,
+ * which a text from a document never holds) take no room and are printed
+ * as the strings START and END (a terminal's bold on and off). */
+typedef struct {
+  char on, off;
+  const char *start, *end;
+} rsk_text_marks;
+
+/* rsk_text_wrap_joined for a TEXT holding MARKS. */
+void rsk_text_wrap_marked(GString *out, const char *text, int indent,
+                          int width, const rsk_text_marks *marks);
 
 /* Formats SCORE with two decimals and a '.' whatever the locale, into BUF
  * (G_ASCII_DTOSTR_BUF_SIZE bytes); returns BUF. */

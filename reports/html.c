@@ -6,6 +6,7 @@
 
 #include "escape.h"
 #include "heatmap.h"
+#include "output_file.h"
 #include "rsk_error.h"
 
 #include <string.h>
@@ -295,12 +296,12 @@ gboolean rsk_html_write(const rsk_html_report *r, const char *path,
   g_autofree char *html = rsk_html_render(r);
   GError *local = NULL;
 
-  /* Temporary file beside PATH, fsync, rename: atomic on POSIX. */
-  if (!g_file_set_contents_full(path, html, -1,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: cannot write the report: %s",
-                path, local->message);
-    g_error_free(local);
+  /* A file atomically, a device or FIFO straight into (output_file.h). */
+  rsk_output *out = rsk_output_open(path, &local);
+  if (out)
+    fputs(html, rsk_output_stream(out));
+  if (!out || !rsk_output_close(out, TRUE, &local)) {
+    g_propagate_error(error, local);
     return FALSE;
   }
   return TRUE;

@@ -46,8 +46,9 @@ typedef struct {
 /* Returns the report as a newly allocated string (g_free()). */
 char *rsk_html_render(const rsk_html_report *report);
 
-/* Renders REPORT and writes it to PATH atomically (a temporary file in the
- * same folder, then a rename): a reader never sees half a report. FALSE
- * with RSK_ERROR_IO naming PATH when it cannot be written. */
+/* Renders REPORT and writes it to PATH as output_file.h says: a file
+ * atomically (a reader never sees half a report), a device or FIFO
+ * straight into. FALSE with RSK_ERROR_IO naming PATH when it cannot be
+ * written. */
 gboolean rsk_html_write(const rsk_html_report *report, const char *path,
                         GError **error);

@@ -6,6 +6,7 @@
 
 #include "escape.h"
 #include "export_text.h"
+#include "terminal.h"
 
 #include <string.h>
 
@@ -144,23 +145,23 @@ static const char *measure_note(rsk_measure measure)
 
 /* --- Text ------------------------------------------------------------ */
 
-/* Appends S in WIDTH characters, right- or left-aligned, cut with "~". */
+/* Appends S in WIDTH columns, right- or left-aligned, cut with "~";
+ * control characters show as escapes, never cut in half (terminal.h). */
 static void pad(GString *out, const char *s, guint width, gboolean right)
 {
-  glong len = g_utf8_strlen(s, -1);
-  if ((guint)len > width) {
-    const char *end = g_utf8_offset_to_pointer(s, width > 0 ? width - 1 : 0);
-    g_string_append_len(out, s, end - s);
+  guint len = (guint)rsk_terminal_width(s);
+  if (len > width) {
+    rsk_terminal_append_fit(out, s, width > 0 ? (int)width - 1 : 0, NULL);
     if (width > 0)
       g_string_append_c(out, '~');
     return;
   }
   if (right)
-    for (guint k = (guint)len; k < width; k++)
+    for (guint k = len; k < width; k++)
       g_string_append_c(out, ' ');
-  g_string_append(out, s);
+  rsk_terminal_append(out, s, FALSE);
   if (!right)
-    for (guint k = (guint)len; k < width; k++)
+    for (guint k = len; k < width; k++)
       g_string_append_c(out, ' ');
 }
 
@@ -288,7 +289,7 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
   }
   for (guint i = 0; i < n_rows; i++) {
     labels[i] = row_label(m, i);
-    lw = MAX(lw, (guint)g_utf8_strlen(labels[i], -1));
+    lw = MAX(lw, (guint)rsk_terminal_width(labels[i]));
   }
   guint fixed = n_cols * (cw + 1) + n_t * (tw + 1);
   if (lw + fixed > width)
@@ -329,12 +330,8 @@ static void write_text(GString *out, const rsk_matrix *m, rsk_measure measure,
     g_string_append_printf(line, "  %-*s %s", (int)cw, codes[j], c->id);
     if (strcmp(c->label, c->id) != 0)
       g_string_append_printf(line, " (%s)", c->label);
-    if ((guint)g_utf8_strlen(line->str, -1) > width) {
-      const char *end = g_utf8_offset_to_pointer(line->str, width - 1);
-      g_string_truncate(line, end - line->str);
-      g_string_append(line, "~");
-    }
-    g_string_append_printf(out, "%s\n", line->str);
+    pad(out, line->str, MIN(width, (guint)rsk_terminal_width(line->str)), FALSE);
+    g_string_append_c(out, '\n');
     g_string_free(line, TRUE);
   }
   g_string_append_printf(out, "%s\n", measure_note(measure));
@@ -360,14 +357,16 @@ static void append_number(GString *out, double v, rsk_measure measure)
     g_string_append_printf(out, "%.4f", v);
 }
 
-static void write_csv(GString *out, const rsk_matrix *m, rsk_measure measure)
+static void write_csv(GString *out, const rsk_matrix *m, rsk_measure measure,
+                      gboolean raw)
 {
   guint n_all = m->columns->len + n_totals(m);
+  void (*cell)(GString *, const char *) = raw ? rsk_escape_csv_raw : rsk_escape_csv;
 
   g_string_append(out, "company,filing");
   for (guint j = 0; j < m->columns->len; j++) {
     g_string_append_c(out, ',');
-    rsk_escape_csv(out, g_array_index(m->columns, rsk_matrix_column, j).id);
+    cell(out, g_array_index(m->columns, rsk_matrix_column, j).id);
   }
   g_string_append(out, n_totals(m) == 2 ? ",ai_total,total,flags\r\n"
                                         : ",total,flags\r\n");
@@ -378,9 +377,9 @@ static void write_csv(GString *out, const rsk_matrix *m, rsk_measure measure)
     if (totals) {
       g_string_append(out, "total,");
     } else {
-      rsk_escape_csv(out, r->company);
+      cell(out, r->company);
       g_string_append_c(out, ',');
-      rsk_escape_csv(out, r->filing);
+      cell(out, r->filing);
     }
     for (guint j = 0; j < n_all; j++) {
       g_string_append_c(out, ',');
@@ -518,7 +517,8 @@ void rsk_matrix_write(GString *out, const rsk_matrix *m, rsk_measure measure,
 {
   switch (format) {
   case RSK_FORMAT_TEXT: write_text(out, m, measure, width); break;
-  case RSK_FORMAT_CSV: write_csv(out, m, measure); break;
+  case RSK_FORMAT_CSV: write_csv(out, m, measure, FALSE); break;
+  case RSK_FORMAT_CSV_RAW: write_csv(out, m, measure, TRUE); break;
   case RSK_FORMAT_JSON: write_json(out, m, measure); break;
   case RSK_FORMAT_MD: write_md(out, m, measure); break;
   }

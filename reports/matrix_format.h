@@ -13,6 +13,8 @@ typedef enum {
   RSK_FORMAT_CSV,
   RSK_FORMAT_JSON,
   RSK_FORMAT_MD,
+  RSK_FORMAT_CSV_RAW,  /* CSV with cells that look like formulas left as
+                          they are (compare --csv-raw); no name parses to it */
 } rsk_format;
 
 /* Parses "text", "csv", "json" or "md" (also "markdown"); FALSE otherwise. */

@@ -264,10 +264,15 @@ static gboolean select_filings(rsk_selection *sel, rsk_store *store,
                                const rsk_select_options *o,
                                const GArray *excluded, GError **error)
 {
+  g_autoptr(GArray) named = g_array_new(FALSE, FALSE, sizeof(gint64));
   for (guint i = 0; o->filings[i]; i++) {
     gint64 id = rsk_read_resolve_filing(store, o->filings[i], error);
     if (!id)
       return FALSE;
+    /* One row per filing however often it is named ("1,1", "1,nvidia"). */
+    if (has_id(named, id))
+      continue;
+    g_array_append_val(named, id);
     rsk_analysis *a = rsk_analysis_load(store, id, error);
     if (!a)
       return FALSE;

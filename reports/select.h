@@ -60,7 +60,8 @@ typedef struct {
 
 /* Loads the filings to cover from STORE. COMPANIES are matched as
  * rsk_match_companies() does (exact, then a unique start of a name);
- * FILINGS and EXCLUDE are resolved like any FILING argument. A company
+ * FILINGS and EXCLUDE are resolved like any FILING argument, a filing named
+ * twice kept once. A company
  * without a filing of the FORMS is left out. Fails with RSK_ERROR_NOT_FOUND
  * naming the company or filing that matched nothing (and listing the
  * stored companies) or a named company without such a filing,

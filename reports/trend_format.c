@@ -294,7 +294,9 @@ void rsk_trend_write(GString *out, const rsk_matrix *m, const char *company,
 {
   switch (format) {
   case RSK_FORMAT_TEXT: write_text(out, m, company, doc_type, width); break;
-  case RSK_FORMAT_CSV: write_csv(out, m, company, doc_type); break;
+  /* Trend cells are ids, dates and names: neutralised either way. */
+  case RSK_FORMAT_CSV:
+  case RSK_FORMAT_CSV_RAW: write_csv(out, m, company, doc_type); break;
   case RSK_FORMAT_JSON: write_json(out, m, company, doc_type); break;
   case RSK_FORMAT_MD: write_md(out, m, company, doc_type); break;
   }

@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "terminal.h"
+
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,10 +17,71 @@ void rsk_cli_error(rsk_out *out, const char *format, ...)
 {
   va_list args;
   va_start(args, format);
-  fputs("riskscope: ", out->err);
-  vfprintf(out->err, format, args);
-  fputc('\n', out->err);
+  g_autofree char *message = g_strdup_vprintf(format, args);
   va_end(args);
+  GString *line = g_string_new("riskscope: ");
+  rsk_terminal_append(line, message, TRUE);
+  g_string_append_c(line, '\n');
+  fputs(line->str, out->err);
+  g_string_free(line, TRUE);
+}
+
+void rsk_cli_write(FILE *stream, const char *text)
+{
+  GString *safe = g_string_new(NULL);
+  rsk_terminal_append(safe, text, TRUE);
+  fwrite(safe->str, 1, safe->len, stream);
+  g_string_free(safe, TRUE);
+}
+
+void rsk_cli_print(FILE *stream, const char *format, ...)
+{
+  va_list args;
+  va_start(args, format);
+  g_autofree char *text = g_strdup_vprintf(format, args);
+  va_end(args);
+  rsk_cli_write(stream, text);
+}
+
+/* TRUE when ENTRIES has a short option C that takes a value. */
+static gboolean short_takes_value(const GOptionEntry *entries, char c)
+{
+  for (const GOptionEntry *e = entries; e && e->long_name; e++)
+    if (e->short_name == c && e->arg != G_OPTION_ARG_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* ARGV with "-j4" split into "-j" "4", as getopt reads it: GOption would
+ * take "-j4" for two options and the next argument for -j's value. Nothing
+ * after "--" is touched. GOption drops what it parsed from the array it is
+ * given, so that array is a view of STRINGS, which own the copies until the
+ * process exits. */
+static char **split_short_values(const GOptionEntry *entries, int *argc,
+                                 char **argv)
+{
+  static GPtrArray *strings = NULL, *view = NULL;
+  if (!strings)
+    strings = g_ptr_array_new_with_free_func(g_free);
+  g_clear_pointer(&view, g_ptr_array_unref);
+  view = g_ptr_array_new();
+  gboolean options = TRUE;
+  for (int i = 0; i < *argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0)
+      options = FALSE;
+    gboolean split = options && i > 0 && a[0] == '-' && a[1] && a[1] != '-' &&
+                     a[2] && short_takes_value(entries, a[1]);
+    char *parts[2] = {split ? g_strndup(a, 2) : g_strdup(a),
+                      split ? g_strdup(a + 2) : NULL};
+    for (int k = 0; k < 2 && parts[k]; k++) {
+      g_ptr_array_add(strings, parts[k]);
+      g_ptr_array_add(view, parts[k]);
+    }
+  }
+  *argc = (int)view->len;
+  g_ptr_array_add(view, NULL);
+  return (char **)view->pdata;
 }
 
 /* TEXT with every line longer than WIDTH characters wrapped at spaces, the
@@ -79,6 +142,7 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
   g_option_context_set_summary(context, summary);
   if (entries)
     g_option_context_add_main_entries(context, entries, NULL);
+  *argv = split_short_values(entries, argc, *argv);
   /* GOption's own help says "riskscope [OPTION…] analyze FILE": good. */
   gboolean ok = g_option_context_parse(context, argc, argv, &error);
   if (!ok) {
@@ -86,6 +150,15 @@ gboolean rsk_cli_parse(rsk_out *out, const char *name, const char *params,
     fprintf(out->err, "try \"riskscope %s --help\"\n", name);
   }
   g_option_context_free(context);
+  /* "--" ends the options ("search -- -term"); GOption leaves it among the
+   * arguments. */
+  for (int i = 1; ok && i < *argc; i++) {
+    if (strcmp((*argv)[i], "--") == 0) {
+      memmove(*argv + i, *argv + i + 1, sizeof(char *) * (gsize)(*argc - i));
+      (*argc)--;
+      break;
+    }
+  }
   return ok;
 }
 
@@ -97,6 +170,19 @@ gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format
     return FALSE;
   }
   return TRUE;
+}
+
+static void say_waiting(gpointer data)
+{
+  rsk_cli_lock_notice *notice = data;
+  rsk_cli_error(notice->out, "waiting for the database lock held by another "
+                "riskscope... (up to %d s, --lock-timeout)", notice->seconds);
+}
+
+rsk_lock_wait rsk_cli_lock_wait(rsk_cli_lock_notice *notice)
+{
+  return (rsk_lock_wait){.timeout_ms = notice->seconds * 1000,
+                         .waiting = say_waiting, .data = notice};
 }
 
 const char *rsk_cli_db_path(const char *option)

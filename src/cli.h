@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "store.h"
+
 #include <glib.h>
 #include <stdio.h>
 
@@ -25,8 +27,17 @@ typedef struct {
   rsk_command_fn run;
 } rsk_command;
 
-/* Prints "riskscope: MESSAGE" on the error stream. */
+/* Prints "riskscope: MESSAGE" on the error stream. Control characters
+ * in MESSAGE (file names, document text) show as escapes (terminal.h). */
 void rsk_cli_error(rsk_out *out, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Prints like fprintf, for text meant for a terminal: control characters,
+ * bidirectional overrides and invalid UTF-8 that the arguments bring (a
+ * PDF's title, a file name) show as escapes; '\n' stays a line break. */
+void rsk_cli_print(FILE *stream, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Writes TEXT to STREAM made safe as rsk_cli_print() does. */
+void rsk_cli_write(FILE *stream, const char *text);
 
 /* Parses ARGV with ENTRIES for subcommand NAME ("analyze"), with PARAMS
  * describing the positional arguments ("FILE..."). Prints the usage error
@@ -46,6 +57,21 @@ gboolean rsk_cli_text_or_json(rsk_out *out, const char *name, const char *format
  * RSK_EXIT_USAGE. */
 gboolean rsk_cli_output_is_database(rsk_out *out, const char *name,
                                     const char *output, const char *db);
+
+/* How a command that writes the database waits for another process's
+ * lock: NOTICE->seconds at most, saying once on NOTICE->out's error stream
+ * that it waits. NOTICE must outlive the store. */
+typedef struct {
+  rsk_out *out;
+  int seconds;
+} rsk_cli_lock_notice;
+
+rsk_lock_wait rsk_cli_lock_wait(rsk_cli_lock_notice *notice);
+
+/* The --lock-timeout option for ENTRIES, into *SECONDS. */
+#define RSK_CLI_LOCK_TIMEOUT_OPTION(seconds)                                    \
+  {"lock-timeout", 0, 0, G_OPTION_ARG_INT, (seconds),                           \
+   "Wait S s at most for another's lock (default 60)", "S"}
 
 /* The database path: OPTION when set, else $RISKSCOPE_DB, else riskscope.db. */
 const char *rsk_cli_db_path(const char *option);

@@ -20,6 +20,16 @@
  * the first filing is read; if either fails, its error is the only line
  * printed and nothing is analysed.
  *
+ * The whole batch runs under the read watchdog (read_watchdog.h): a child
+ * process over the memory or CPU limit of a page is killed, and the next
+ * one takes the batch up at the first filing whose line is not out yet.
+ *
+ * Ctrl-C or SIGTERM: no new filing or page is started; the filing being
+ * stored is finished (its transaction is short), the others are dropped,
+ * and one line says what was stored and what was not; exit 128 + signal.
+ * A second Ctrl-C ends the process at once: the database still holds no
+ * half-stored filing, SQLite rolls back what was not committed.
+ *
  * SPDX-License-Identifier: MIT
  */
 #include "analyze_inputs.h"
@@ -28,11 +38,14 @@
 #include "document.h"
 #include "export_text.h"
 #include "issuer.h"
+#include "page_guard.h"
+#include "read_watchdog.h"
 #include "rsk_error.h"
 #include "segment.h"
 #include "store.h"
 #include "taxonomy.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,17 +57,25 @@ typedef struct {
   char *ticker;
   char *password;
   int jobs;
+  int lock_timeout;              /* seconds */
+  int max_memory;                /* MB */
+  double max_page_seconds;
   gboolean quiet;
   rsk_inputs_request inputs;     /* --files-from, --shard, --force */
 } analyze_options;
 
+/* The signal that interrupted the batch, 0 while none did. */
+static volatile sig_atomic_t interrupted;
+
 /* One filing on its way through the pipeline. */
 typedef struct {
+  guint index;                   /* in the batch */
   const char *path;              /* borrowed from the file list */
   rsk_filing *filing;            /* NULL once failed */
   rsk_classification *results;   /* one per risk factor */
   char *company;
   GError *error;                 /* why it failed */
+  gboolean dropped;              /* left out by an interrupt: no error */
 } analyzed_filing;
 
 /* A FIFO between two stages that holds at most CAPACITY items, so a fast
@@ -78,6 +99,10 @@ typedef struct {
   stage_queue to_analyze;        /* analyzed_filing *, NULL ends the stage */
   stage_queue to_store;
   int failures;                  /* store thread only until joined */
+  guint stored;                  /* likewise */
+  GPtrArray *not_stored;         /* const char *: paths dropped by an interrupt */
+  rsk_cli_lock_notice lock_notice;
+  rsk_lock_wait lock_wait;
   guint total, done;             /* files, and files finished: the bar */
   gboolean progress;             /* draw the bar: stderr is a terminal */
 } analyze_run;
@@ -166,8 +191,8 @@ static gpointer setup_thread(gpointer data)
   analyze_run *run = data;
   run->taxonomy = rsk_taxonomy_load(run->opts->taxonomy_path, &run->setup_error);
   if (run->taxonomy)
-    run->store = rsk_store_open(rsk_cli_db_path(run->opts->db_path), FALSE,
-                                &run->setup_error);
+    run->store = rsk_store_open_waiting(rsk_cli_db_path(run->opts->db_path),
+                                        FALSE, &run->lock_wait, &run->setup_error);
   if (run->setup_error)
     g_atomic_int_set(&run->aborted, 1);
   return NULL;
@@ -178,16 +203,34 @@ static gpointer setup_thread(gpointer data)
 static void extract(const analyze_options *opts, analyzed_filing *item)
 {
   GError *error = NULL;
+  if (rsk_watchdog_gave_up(item->index, item->path, &error)) {
+    item->error = error;
+    return;
+  }
+  rsk_watchdog_reading((int)item->index);
   rsk_document *doc = rsk_document_open(item->path, opts->password, &error);
   if (!doc) {
+    rsk_watchdog_reading(-1);
     item->error = error;
     return;
   }
   item->filing = rsk_filing_new(item->path);
   gboolean ok = rsk_document_read(doc, 1, 0, opts->jobs, item->filing, &error);
   rsk_document_free(doc);
-  if (!ok)
+  rsk_watchdog_reading(-1);
+  if (!ok) {
+    /* A document whose pages were left out (page_guard.h) may have no text
+     * for that reason: say so. */
+    GPtrArray *flags = item->filing->flags;
+    if (flags->len) {
+      GError *why = g_error_new(error->domain, error->code, "%s (%s%s)",
+                                error->message, (const char *)flags->pdata[0],
+                                flags->len > 1 ? ", and more" : "");
+      g_error_free(error);
+      error = why;
+    }
     fail(item, error);
+  }
 }
 
 /* ----------------------------------------------------- stage 2: analyze */
@@ -287,7 +330,10 @@ static gpointer analyze_thread(gpointer data)
       analyzed_filing_free(item);
       continue;
     }
-    if (item->filing)
+    if (interrupted || g_error_matches(item->error, RSK_ERROR,
+                                       RSK_ERROR_INTERRUPTED))
+      item->dropped = TRUE;
+    else if (item->filing)
       analyze(run, item);
     stage_queue_push(&run->to_store, item);
   }
@@ -358,16 +404,16 @@ static void print_summary(analyze_run *run, const analyzed_filing *item,
     }
   }
   FILE *o = run->out->out;
-  fprintf(o, "%s: [%" G_GINT64_FORMAT "] %s, %s, %d pages; risk factors on pages %d-%d: %u found, %d tagged",
+  rsk_cli_print(o, "%s: [%" G_GINT64_FORMAT "] %s, %s, %d pages; risk factors on pages %d-%d: %u found, %d tagged",
           filing->name, filing_id, item->company, filing->doc_type,
           filing->page_count, filing->risk_first_page, filing->risk_last_page,
           filing->risks->len, tagged);
   for (guint i = 0; i < order->len; i++)
-    fprintf(o, "%s %s %d", i ? "," : ";", (const char *)order->pdata[i],
+    rsk_cli_print(o, "%s %s %d", i ? "," : ";", (const char *)order->pdata[i],
             GPOINTER_TO_INT(g_hash_table_lookup(counts, order->pdata[i])));
   fputc('\n', o);
   for (guint i = 0; i < filing->flags->len; i++)
-    fprintf(run->out->err, "riskscope: %s: warning: %s\n", filing->name,
+    rsk_cli_print(run->out->err, "riskscope: %s: warning: %s\n", filing->name,
             (const char *)filing->flags->pdata[i]);
   fflush(o);
   g_ptr_array_unref(order);
@@ -404,12 +450,19 @@ static gpointer store_thread(gpointer data)
   analyzed_filing *item;
   while ((item = stage_queue_pop(&run->to_store))) {
     progress_clear(run);
-    if (item->filing)
+    /* After an interrupt nothing new is stored; a transaction under way
+     * when it came was finished before this loop got here. */
+    if (interrupted || item->dropped) {
+      g_ptr_array_add(run->not_stored, (gpointer)item->path);
+    } else if (item->filing) {
       store(run, item);
-    if (item->error) {
+      run->stored += item->error == NULL;
+    }
+    if (item->error && !item->dropped && !interrupted) {
       rsk_cli_error(run->out, "%s", item->error->message);
       run->failures++;
     }
+    rsk_watchdog_reported(item->index, item->error != NULL);
     run->done++;
     progress_draw(run, item->path);
     analyzed_filing_free(item);
@@ -419,24 +472,87 @@ static gpointer store_thread(gpointer data)
 
 /* ------------------------------------------------------------- the run */
 
-/* Runs the pipeline over FILES; returns the exit status. */
-static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
-                     guint total)
+/* A first SIGINT or SIGTERM winds the batch down; a second one ends the
+ * process at once. */
+static void on_interrupt(int sig)
 {
-  rsk_out run_out = *out;
+  if (interrupted) {
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  interrupted = sig;
+  rsk_page_guard_cancel();
+}
+
+static void catch_interrupts(void)
+{
+  struct sigaction sa = {.sa_handler = on_interrupt};
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+
+/* "riskscope: interrupted: ..." naming what was stored and what was not. */
+static void report_interrupt(analyze_run *run, char **files, guint from,
+                             guint total, guint stored_before)
+{
+  guint shown = 0;
+  GString *names = g_string_new(NULL);
+  for (guint i = 0; i < run->not_stored->len + (total - from); i++) {
+    const char *path = i < run->not_stored->len
+                           ? g_ptr_array_index(run->not_stored, i)
+                           : files[from + i - run->not_stored->len];
+    if (shown++ < 10) {
+      g_autofree char *name = g_path_get_basename(path);
+      g_string_append_printf(names, "%s%s", names->len ? ", " : "", name);
+    }
+  }
+  if (shown > 10)
+    g_string_append_printf(names, " and %u more", shown - 10);
+  guint stored = stored_before + run->stored;
+  rsk_cli_error(run->out, "interrupted (%s): %u filing%s stored, each with its "
+                "line above; %u not stored%s%s", g_strsignal(interrupted),
+                stored, stored == 1 ? "" : "s", shown, shown ? ": " : "",
+                names->str);
+  g_string_free(names, TRUE);
+}
+
+typedef struct {
+  const analyze_options *opts;
+  rsk_out *out;
+  char **files;
+  guint total;
+} batch;
+
+/* Runs the pipeline over the batch's files, from the first one no earlier
+ * watchdog child reported; returns the exit status. */
+static int run_batch(gpointer data)
+{
+  const batch *b = data;
+  const analyze_options *opts = b->opts;
+  rsk_out run_out = *b->out;
   if (opts->quiet)
     run_out.out = fopen("/dev/null", "w");
-  analyze_run run = {.opts = opts, .out = &run_out, .total = total,
-                     .progress = total > 1 && isatty(fileno(out->err))};
+  guint first = rsk_watchdog_first_item();
+  analyze_run run = {.opts = opts, .out = &run_out, .total = b->total,
+                     .done = first, .not_stored = g_ptr_array_new(),
+                     .progress = b->total > 1 && isatty(fileno(b->out->err))};
+  run.lock_notice = (rsk_cli_lock_notice){.out = &run_out,
+                                          .seconds = opts->lock_timeout};
+  run.lock_wait = rsk_cli_lock_wait(&run.lock_notice);
+  catch_interrupts();
   stage_queue_init(&run.to_analyze, 1);
   stage_queue_init(&run.to_store, 1);
   run.setup = g_thread_new("setup", setup_thread, &run);
   GThread *analyzer = g_thread_new("analyze", analyze_thread, &run);
   GThread *writer = g_thread_new("store", store_thread, &run);
 
-  for (guint i = 0; i < total && !g_atomic_int_get(&run.aborted); i++) {
+  guint i = first;
+  for (; i < b->total && !g_atomic_int_get(&run.aborted) && !interrupted; i++) {
     analyzed_filing *item = g_new0(analyzed_filing, 1);
-    item->path = files[i];
+    item->index = i;
+    item->path = b->files[i];
     extract(opts, item);
     stage_queue_push(&run.to_analyze, item);
   }
@@ -444,7 +560,15 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
   g_thread_join(analyzer);
   g_thread_join(writer);
 
-  int status = run.setup_error || run.failures ? RSK_EXIT_FAILURE : RSK_EXIT_OK;
+  guint failures = (guint)run.failures + rsk_watchdog_earlier_failures();
+  int status = run.setup_error || failures ? RSK_EXIT_FAILURE : RSK_EXIT_OK;
+  if (interrupted && !run.setup_error) {
+    progress_clear(&run);
+    report_interrupt(&run, b->files, i, b->total,
+                     first - rsk_watchdog_earlier_failures());
+    status = 128 + interrupted;
+  }
+  g_ptr_array_unref(run.not_stored);
   g_clear_error(&run.setup_error);
   rsk_store_close(run.store);
   rsk_taxonomy_free(run.taxonomy);
@@ -457,15 +581,17 @@ static int run_batch(const analyze_options *opts, rsk_out *out, char **files,
 
 int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
 {
-  analyze_options opts = {0};
+  analyze_options opts = {.lock_timeout = RSK_LOCK_TIMEOUT_S,
+                          .max_memory = RSK_WATCHDOG_MAX_MEMORY_MB,
+                          .max_page_seconds = RSK_WATCHDOG_MAX_PAGE_SECONDS};
   char *shard = NULL;
   rsk_inputs inputs = {0};
   GError *error = NULL;
   const GOptionEntry entries[] = {
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &opts.db_path,
-     "Database file (default: $RISKSCOPE_DB or riskscope.db)", "PATH"},
+     "Database (default: $RISKSCOPE_DB or riskscope.db)", "PATH"},
     {"company", 0, 0, G_OPTION_ARG_STRING, &opts.company,
-     "Company name for every FILE (default: from the document)", "NAME"},
+     "Company name for every FILE (default: the cover's)", "NAME"},
     {"ticker", 0, 0, G_OPTION_ARG_STRING, &opts.ticker,
      "Ticker for every FILE (default: from the cover)", "SYMBOL"},
     {"taxonomy", 0, 0, G_OPTION_ARG_FILENAME, &opts.taxonomy_path,
@@ -474,6 +600,11 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
      "Password for encrypted PDFs", "PW"},
     {"jobs", 'j', 0, G_OPTION_ARG_INT, &opts.jobs,
      "Worker threads per filing (default: number of cores)", "N"},
+    RSK_CLI_LOCK_TIMEOUT_OPTION(&opts.lock_timeout),
+    {"max-memory", 0, 0, G_OPTION_ARG_INT, &opts.max_memory,
+     "Memory limit in MB; pages over it are skipped (400)", "MB"},
+    {"max-page-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &opts.max_page_seconds,
+     "CPU seconds a page may take to read (default 20)", "S"},
     {"quiet", 'q', 0, G_OPTION_ARG_NONE, &opts.quiet,
      "Print only errors", NULL},
     {"files-from", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opts.inputs.files_from,
@@ -481,7 +612,7 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     {"null", '0', 0, G_OPTION_ARG_NONE, &opts.inputs.null_separated,
      "LIST is NUL-separated (find -print0)", NULL},
     {"shard", 0, 0, G_OPTION_ARG_STRING, &shard,
-     "Only shard K of N of the files (by a hash of each path)", "K/N"},
+     "Only shard K of N of the files (by path hash)", "K/N"},
     {"force", 0, 0, G_OPTION_ARG_NONE, &opts.inputs.force,
      "Analyse again files the database already holds", NULL},
     {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.inputs.dry_run,
@@ -494,7 +625,10 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
                      "Extract, segment, tag and store each FILE: a PDF, an EDGAR HTML or\n"
                      "inline-XBRL filing, or a full-submission .txt. One line per filing on\n"
                      "stdout; failures on stderr as \"riskscope: FILE: reason\" and the\n"
-                     "batch goes on. Exit status 1 when any file failed.\n\n"
+                     "batch goes on. Exit status 1 when any file failed.\n"
+                     "A page over --max-memory or --max-page-seconds is left out with a\n"
+                     "warning. Ctrl-C (SIGTERM) finishes the filing being stored, says what\n"
+                     "was stored, and exits 130 (143).\n\n"
                      "Resume: a file whose sha256 the database already holds with this\n"
                      "taxonomy version is skipped, so a killed batch run again goes on\n"
                      "where it stopped; --force analyses it again.\n"
@@ -520,6 +654,12 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "analyze: --jobs must be 0 or more");
     goto out;
   }
+  if (opts.lock_timeout < 0 || opts.max_memory < 64 ||
+      !(opts.max_page_seconds > 0)) {
+    rsk_cli_error(out, "analyze: --lock-timeout must be 0 or more, --max-memory "
+                  "64 or more, --max-page-seconds more than 0");
+    goto out;
+  }
   opts.inputs.shard = shard;
   opts.inputs.db_path = opts.db_path;
   opts.inputs.taxonomy_path = opts.taxonomy_path;
@@ -542,8 +682,13 @@ int rsk_cmd_analyze(int argc, char **argv, rsk_out *out)
     status = RSK_EXIT_OK;
     goto out;
   }
-  status = run_batch(&opts, out, (char **)inputs.files->pdata,
-                     inputs.files->len);
+  batch b = {.opts = &opts, .out = out, .files = (char **)inputs.files->pdata,
+             .total = inputs.files->len};
+  rsk_watchdog_limits limits = {
+    .max_memory = (guint64)opts.max_memory << 20,
+    .max_page_seconds = opts.max_page_seconds,
+  };
+  status = rsk_watchdog_run(&limits, b.total, run_batch, &b);
 
 out:
   rsk_inputs_clear(&inputs);

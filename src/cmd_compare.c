@@ -24,6 +24,7 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   g_autofree char *db = NULL, *companies = NULL, *filings = NULL;
   g_autofree char *by = NULL, *format = NULL, *sort = NULL, *forms = NULL;
   rsk_cli_leave_out leave_out = {0};
+  gboolean csv_raw = FALSE;
   int top = 0, status = RSK_EXIT_OK;
   rsk_measure measure = RSK_MEASURE_COUNT;
   rsk_format fmt = RSK_FORMAT_TEXT;
@@ -42,6 +43,8 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
     RSK_CLI_LEAVE_OUT_ENTRIES(leave_out),
     {"format", 0, 0, G_OPTION_ARG_STRING, &format,
      "text (default), csv, json or md", "FORMAT"},
+    {"csv-raw", 0, 0, G_OPTION_ARG_NONE, &csv_raw,
+     "CSV: keep cells starting with = + - @ as they are", NULL},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)",
      "PATH"},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -78,12 +81,16 @@ int rsk_cmd_compare(int argc, char **argv, rsk_out *out)
   else if (format && !rsk_format_parse(format, &fmt))
     rsk_cli_error(out, "compare: --format must be text, csv, json or md, "
                   "not \"%s\"", format);
+  else if (csv_raw && fmt != RSK_FORMAT_CSV)
+    rsk_cli_error(out, "compare: --csv-raw applies to --format csv only");
   else if (companies && filings)
     rsk_cli_error(out, "compare: give --companies or --filings, not both");
   else if (top < 0)
     rsk_cli_error(out, "compare: --top must be 0 or more, not %d", top);
   else
     status = RSK_EXIT_OK;
+  if (csv_raw)
+    fmt = RSK_FORMAT_CSV_RAW;
   if (status != RSK_EXIT_OK) {
     rsk_cli_leave_out_clear(&leave_out);
     return status;

@@ -74,10 +74,10 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
 
   /* Say what makes a diff meaningless or surprising, then still run it. */
   if (a->info.id == b->info.id)
-    fprintf(out->err, "riskscope: diff: warning: %s is compared with itself\n",
+    rsk_cli_print(out->err, "riskscope: diff: warning: %s is compared with itself\n",
             a->info.name);
   else if (g_strcmp0(a->info.company, b->info.company) != 0)
-    fprintf(out->err, "riskscope: diff: warning: different companies (%s, %s): "
+    rsk_cli_print(out->err, "riskscope: diff: warning: different companies (%s, %s): "
             "matches are between unrelated risk factors\n",
             a->info.company, b->info.company);
   if (a->info.id != b->info.id && g_ascii_strcasecmp(a->info.doc_type, b->info.doc_type) != 0)
@@ -105,7 +105,10 @@ int rsk_cmd_diff(int argc, char **argv, rsk_out *out)
                              ib->items, ib->n, b->info.name, &o);
     g_hash_table_unref(o.regulation_names);
   }
-  fwrite(text->str, 1, text->len, out->out);
+  if (format && strcmp(format, "json") == 0)
+    fwrite(text->str, 1, text->len, out->out);
+  else
+    rsk_cli_write(out->out, text->str);
 
   g_string_free(text, TRUE);
   rsk_diff_free(d);

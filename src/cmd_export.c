@@ -1,15 +1,17 @@
 /* cmd_export.c - riskscope export: the stored risk factors as a dataset
  *
  * Filings are loaded and written one at a time, so memory stays bounded by
- * the largest filing, not the database. --output goes to a temporary file
- * beside PATH that is renamed over it only when everything was written: a
- * reader never sees a half-written export.
+ * the largest filing, not the database. --output is written as
+ * output_file.h says: a file through a temporary one renamed over it only
+ * when everything was written (a reader never sees a half-written export),
+ * a device or FIFO straight into.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
 #include "companies.h"
 #include "export.h"
+#include "output_file.h"
 #include "read.h"
 #include "rsk_error.h"
 #include "select.h"
@@ -26,6 +28,7 @@ typedef struct {
   export_format format;
   rsk_export_per per;
   gboolean full_body;       /* CSV cells whole, past a spreadsheet's limit */
+  gboolean csv_raw;         /* --csv-raw */
   FILE *out;
   guint written;  /* filings so far */
 } export_job;
@@ -38,15 +41,15 @@ static void export_one(export_job *job, const rsk_analysis *a)
     break;
   case FMT_JSON: {
     cJSON *obj = rsk_export_filing_json(a, FALSE);
-    char *text = cJSON_Print(obj);
+    char *text = rsk_export_json_text(obj, TRUE);
     fputs(job->written ? ",\n" : "", job->out);
     fputs(text, job->out);
-    cJSON_free(text);
+    g_free(text);
     cJSON_Delete(obj);
     break;
   }
   case FMT_CSV:
-    rsk_export_csv(a, job->per, job->full_body, job->out);
+    rsk_export_csv(a, job->per, job->full_body, job->csv_raw, job->out);
     break;
   case FMT_MD:
     rsk_export_md(a, job->out);
@@ -113,48 +116,6 @@ static gboolean export_all(rsk_store *store, const char *filing,
   return TRUE;
 }
 
-/* Opens a temporary file beside PATH; sets *TMP_PATH. */
-static FILE *open_temp(const char *path, char **tmp_path, GError **error)
-{
-  *tmp_path = g_strdup_printf("%s.XXXXXX", path);
-  int fd = g_mkstemp(*tmp_path);
-  if (fd < 0) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: %s", path,
-                g_strerror(errno));
-    g_clear_pointer(tmp_path, g_free);
-    return NULL;
-  }
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
-  return fdopen(fd, "w");
-}
-
-/* Flushes and closes OUT; renames TMP_PATH over PATH when all went well. */
-static gboolean finish_temp(FILE *out, const char *tmp_path, const char *path,
-                            gboolean ok, GError **error)
-{
-  if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0) {
-    if (ok)
-      g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: %s", path,
-                  g_strerror(errno));
-    ok = FALSE;
-  }
-  if (fclose(out) != 0 && ok) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: %s", path,
-                g_strerror(errno));
-    ok = FALSE;
-  }
-  if (ok && g_rename(tmp_path, path) != 0) {
-    g_set_error(error, RSK_ERROR, RSK_ERROR_IO, "%s: %s", path,
-                g_strerror(errno));
-    ok = FALSE;
-  }
-  if (!ok)
-    g_unlink(tmp_path);
-  return ok;
-}
-
 static const char description[] =
     "Write the stored risk factors as a dataset, ordered by filing id and\n"
     "ordinal.\n"
@@ -177,14 +138,15 @@ static const char description[] =
 int rsk_cmd_export(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL, *format = NULL, *per = NULL, *output = NULL,
-                  *filing = NULL, *tmp_path = NULL, *companies = NULL;
+                  *filing = NULL, *companies = NULL;
   g_autoptr(GError) error = NULL;
   export_job job = {.format = FMT_JSONL, .per = RSK_EXPORT_PER_RISK};
   const GOptionEntry entries[] = {
     {"format", 0, 0, G_OPTION_ARG_STRING, &format, "jsonl (default), json, csv or md", "FORMAT"},
     {"per", 0, 0, G_OPTION_ARG_STRING, &per, "CSV rows: risk (default), tag or evidence", "UNIT"},
     {"full-body", 0, 0, G_OPTION_ARG_NONE, &job.full_body, "CSV: keep cells over 32,767 characters whole", NULL},
-    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (atomically), not stdout", "PATH"},
+    {"csv-raw", 0, 0, G_OPTION_ARG_NONE, &job.csv_raw, "CSV: keep cells starting with = + - @ as they are", NULL},
+    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to PATH (a file atomically), not stdout", "PATH"},
     {"filing", 0, 0, G_OPTION_ARG_STRING, &filing, "Only this filing (id, name or sha256)", "FILING"},
     {"companies", 0, 0, G_OPTION_ARG_STRING, &companies, "Only these: names, tickers, stock codes", "A,B,..."},
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database (default riskscope.db)", "PATH"},
@@ -220,6 +182,10 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
                   "\"%s\"", per);
     return RSK_EXIT_USAGE;
   }
+  if (job.csv_raw && job.format != FMT_CSV) {
+    rsk_cli_error(out, "export: --csv-raw applies to --format csv only");
+    return RSK_EXIT_USAGE;
+  }
   if (job.per != RSK_EXPORT_PER_RISK && job.format != FMT_CSV) {
     rsk_cli_error(out, "export: --per %s applies to --format csv only", per);
     return RSK_EXIT_USAGE;
@@ -243,23 +209,19 @@ int rsk_cmd_export(int argc, char **argv, rsk_out *out)
     rsk_cli_error(out, "%s", error->message);
     return RSK_EXIT_FAILURE;
   }
-  job.out = output ? open_temp(output, &tmp_path, &error) : out->out;
+  rsk_output *file = output ? rsk_output_open(output, &error) : NULL;
+  job.out = file ? rsk_output_stream(file) : output ? NULL : out->out;
   gboolean ok = job.out && export_all(store, filing, (const char *const *)company_list, &job, &error);
-  if (output && job.out) {
-    ok = finish_temp(job.out, tmp_path, output, ok, ok ? &error : NULL);
-  } else if (job.out && (fflush(job.out) != 0 || ferror(job.out))) {
-    if (ok)
-      g_set_error(&error, RSK_ERROR, RSK_ERROR_IO, "standard output: %s",
-                  g_strerror(errno));
-    ok = FALSE;
-  }
+  /* Standard output is checked as the process exits (main.c). */
+  if (file)
+    ok = rsk_output_close(file, ok, ok ? &error : NULL);
   rsk_store_close(store);
   if (!ok) {
     rsk_cli_error(out, "%s", error->message);
     return RSK_EXIT_FAILURE;
   }
   if (output && out->verbosity > 0)
-    fprintf(out->err, "riskscope: wrote %u filing%s to %s\n", job.written,
+    rsk_cli_print(out->err, "riskscope: wrote %u filing%s to %s\n", job.written,
             job.written == 1 ? "" : "s",
             output);
   return RSK_EXIT_OK;

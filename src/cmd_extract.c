@@ -11,35 +11,52 @@
 #include "cli.h"
 
 #include "document.h"
+#include "export.h"
+#include "read_watchdog.h"
 #include "rsk_error.h"
 #include "segment.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* One page number of a range: digits only, 1 to INT_MAX (a long that
+ * became an int would wrap 4294967297 round to page 1). */
+static gboolean parse_page_number(const char *p, const char **end, int *page)
+{
+  if (!g_ascii_isdigit(*p))
+    return FALSE;
+  errno = 0;
+  char *stop = NULL;
+  gint64 n = g_ascii_strtoll(p, &stop, 10);
+  if (errno == ERANGE || n < 1 || n > G_MAXINT)
+    return FALSE;
+  *end = stop;
+  *page = (int)n;
+  return TRUE;
+}
+
 static gboolean parse_pages(const char *spec, int *first, int *last)
 {
-  char *end = NULL;
-  long a = strtol(spec, &end, 10);
-  if (end == spec || a < 1)
+  const char *end = NULL;
+  int a = 0, b = 0;
+  if (!parse_page_number(spec, &end, &a))
     return FALSE;
-  long b = a;
+  b = a;
   if (*end == '-') {
     const char *rest = end + 1;
     if (*rest == '\0') {
       b = 0;
-      end = (char *)rest;
-    } else {
-      b = strtol(rest, &end, 10);
-      if (end == rest || b < a)
-        return FALSE;
+      end = rest;
+    } else if (!parse_page_number(rest, &end, &b) || b < a) {
+      return FALSE;
     }
   }
   if (*end != '\0')
     return FALSE;
-  *first = (int)a;
-  *last = (int)b;
+  *first = a;
+  *last = b;
   return TRUE;
 }
 
@@ -84,12 +101,12 @@ static const char *verdict_name(guint8 v)
 
 static void print_header(rsk_out *out, const rsk_filing *filing, const guint8 *verdicts)
 {
-  fprintf(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
+  rsk_cli_print(out->out, "# %s: %d pages, %s, company %s, producer %s\n",
           filing->name, filing->page_count, filing->doc_type,
           filing->company ? filing->company : "(unknown)",
           filing->producer ? filing->producer : "(none)");
   if (filing->company_zh || filing->ticker || filing->cik || filing->stock_code)
-    fprintf(out->out, "# %s%s%s%s%s%s%s%s\n",
+    rsk_cli_print(out->out, "# %s%s%s%s%s%s%s%s\n",
             filing->company_zh ? "chinese name " : "",
             filing->company_zh ? filing->company_zh : "",
             filing->ticker ? "  ticker " : "", filing->ticker ? filing->ticker : "",
@@ -97,15 +114,15 @@ static void print_header(rsk_out *out, const rsk_filing *filing, const guint8 *v
             filing->stock_code ? "  stock code " : "",
             filing->stock_code ? filing->stock_code : "");
   if (filing->period_end || filing->document_date)
-    fprintf(out->out, "# period ended %s, dated %s\n",
+    rsk_cli_print(out->out, "# period ended %s, dated %s\n",
             filing->period_end ? filing->period_end : "(unknown)",
             filing->document_date ? filing->document_date : "(unknown)");
   if (verdicts) {
     if (filing->risk_first_page)
-      fprintf(out->out, "# risk factors on pages %d-%d: %u found\n", filing->risk_first_page,
+      rsk_cli_print(out->out, "# risk factors on pages %d-%d: %u found\n", filing->risk_first_page,
               filing->risk_last_page, filing->risks->len);
     for (guint i = 0; i < filing->flags->len; i++)
-      fprintf(out->out, "# flag: %s\n", (const char *)g_ptr_array_index(filing->flags, i));
+      rsk_cli_print(out->out, "# flag: %s\n", (const char *)g_ptr_array_index(filing->flags, i));
   }
 }
 
@@ -122,15 +139,15 @@ static void print_text(rsk_out *out, const rsk_filing *filing, gboolean all,
     if (line->page != page) {
       page = line->page;
       if (folio_of(filing, page))
-        fprintf(out->out, "# page %d prints \"%s\"\n", page, folio_of(filing, page));
+        rsk_cli_print(out->out, "# page %d prints \"%s\"\n", page, folio_of(filing, page));
     }
     char flags[4];
     style_flags(line->style, flags);
-    fprintf(out->out, "p%-3d y=%6.1f %5.1f %s%c ", line->page, line->y0,
-            line->font_size, flags, furniture ? 'F' : ' ');
+    rsk_cli_print(out->out, "p%-3d y=%6.1f %5.1f %s%c ", line->page, line->y0,
+                  line->font_size, flags, furniture ? 'F' : ' ');
     if (verdicts)
       fprintf(out->out, "%c ", verdict_mark(verdicts[i]));
-    fprintf(out->out, "%-24.24s %s\n", line->font, line->text);
+    rsk_cli_print(out->out, "%-24.24s %s\n", line->font, line->text);
   }
 }
 
@@ -186,12 +203,60 @@ static void print_jsonl(rsk_out *out, const rsk_filing *filing, gboolean all,
       g_free(text);
       cJSON_AddItemToArray(spans, s);
     }
-    char *json = cJSON_PrintUnformatted(obj);
+    char *json = rsk_export_json_text(obj, FALSE);
     fputs(json, out->out);
     fputc('\n', out->out);
-    cJSON_free(json);
+    g_free(json);
     cJSON_Delete(obj);
   }
+}
+
+typedef struct {
+  rsk_out *out;
+  const char *path, *password;
+  int first, last, jobs;
+  gboolean all, roles, jsonl;
+} extract_job;
+
+/* Reads and prints; run under the read watchdog (read_watchdog.h), so a
+ * page over the memory or time limit is left out with a warning. */
+static int run_extract(gpointer data)
+{
+  const extract_job *job = data;
+  rsk_out *out = job->out;
+  int status = RSK_EXIT_OK, last = job->last;
+  GError *error = NULL;
+  rsk_filing *filing = rsk_filing_new(job->path);
+  rsk_watchdog_reading(0);
+  rsk_document *doc = rsk_document_open(job->path, job->password, &error);
+  if (doc && last > rsk_document_page_count(doc))
+    last = rsk_document_page_count(doc);
+  if (doc && job->first > rsk_document_page_count(doc)) {
+    g_set_error(&error, RSK_ERROR, RSK_ERROR_USAGE,
+                "%s: page %d is past the last page (%d)", job->path, job->first,
+                rsk_document_page_count(doc));
+  } else if (doc) {
+    rsk_document_read(doc, job->first, last, job->jobs, filing, &error);
+  }
+  rsk_watchdog_reading(-1);
+  for (guint i = 0; i < filing->flags->len; i++)
+    rsk_cli_print(out->err, "riskscope: %s: warning: %s\n", filing->name,
+                  (const char *)filing->flags->pdata[i]);
+  if (error) {
+    rsk_cli_error(out, "%s", error->message);
+    status = g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE)
+                 ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
+    g_error_free(error);
+  } else {
+    g_autofree guint8 *verdicts = job->roles ? rsk_segment_explain(filing) : NULL;
+    if (job->jsonl)
+      print_jsonl(out, filing, job->all, verdicts);
+    else
+      print_text(out, filing, job->all, verdicts);
+  }
+  rsk_document_free(doc);
+  rsk_filing_free(filing);
+  return status;
 }
 
 int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
@@ -240,7 +305,8 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
     goto done;
   }
   if (pages && !parse_pages(pages, &first, &last)) {
-    rsk_cli_error(out, "extract: bad page range \"%s\" (A, A-B or A-)", pages);
+    rsk_cli_error(out, "extract: bad page range \"%s\" (A, A-B or A-, pages "
+                  "1 to %d)", pages, G_MAXINT);
     goto done;
   }
   if (jobs < 0) {
@@ -248,33 +314,15 @@ int rsk_cmd_extract(int argc, char **argv, rsk_out *out)
     goto done;
   }
 
-  GError *error = NULL;
-  rsk_filing *filing = rsk_filing_new(argv[1]);
-  rsk_document *doc = rsk_document_open(argv[1], password, &error);
-  if (doc && last > rsk_document_page_count(doc))
-    last = rsk_document_page_count(doc);
-  if (doc && first > rsk_document_page_count(doc)) {
-    g_set_error(&error, RSK_ERROR, RSK_ERROR_USAGE,
-                "%s: page %d is past the last page (%d)", argv[1], first,
-                rsk_document_page_count(doc));
-  } else if (doc) {
-    rsk_document_read(doc, first, last, jobs, filing, &error);
-  }
-  if (error) {
-    rsk_cli_error(out, "%s", error->message);
-    status = g_error_matches(error, RSK_ERROR, RSK_ERROR_USAGE)
-                 ? RSK_EXIT_USAGE : RSK_EXIT_FAILURE;
-    g_error_free(error);
-  } else {
-    g_autofree guint8 *verdicts = roles ? rsk_segment_explain(filing) : NULL;
-    if (format && strcmp(format, "jsonl") == 0)
-      print_jsonl(out, filing, all, verdicts);
-    else
-      print_text(out, filing, all, verdicts);
-    status = fflush(out->out) == 0 ? RSK_EXIT_OK : RSK_EXIT_FAILURE;
-  }
-  rsk_document_free(doc);
-  rsk_filing_free(filing);
+  extract_job job = {.out = out, .path = argv[1], .password = password,
+                     .first = first, .last = last, .jobs = jobs, .all = all,
+                     .roles = roles,
+                     .jsonl = format && strcmp(format, "jsonl") == 0};
+  rsk_watchdog_limits limits = {
+    .max_memory = (guint64)RSK_WATCHDOG_MAX_MEMORY_MB << 20,
+    .max_page_seconds = RSK_WATCHDOG_MAX_PAGE_SECONDS,
+  };
+  status = rsk_watchdog_run(&limits, 1, run_extract, &job);
 done:
   g_free(pages);
   g_free(format);

@@ -91,7 +91,7 @@ static void list_text(const rsk_filing_list *list, const char *db, FILE *out)
   }
 
   if (list->filings->len == 0) {
-    fprintf(out, "no filings in %s; run riskscope analyze FILE.pdf\n", db);
+    rsk_cli_print(out, "no filings in %s; run riskscope analyze FILE.pdf\n", db);
     g_string_free(line, TRUE);
     return;
   }
@@ -160,10 +160,10 @@ static void list_json(const rsk_filing_list *list, FILE *out)
   for (guint i = 0; i < list->filings->len; i++)
     cJSON_AddItemToArray(array, rsk_export_info_json(&g_array_index(
                                     list->filings, rsk_filing_info, i)));
-  char *text = cJSON_Print(array);
+  char *text = rsk_export_json_text(array, TRUE);
   fputs(text, out);
   fputc('\n', out);
-  cJSON_free(text);
+  g_free(text);
   cJSON_Delete(array);
 }
 

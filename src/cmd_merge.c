@@ -18,11 +18,13 @@ static gboolean same_file(const char *a, const char *b)
 int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
 {
   g_autofree char *db = NULL;
+  int lock_timeout = RSK_LOCK_TIMEOUT_S;
   g_autoptr(GError) error = NULL;
   rsk_merge_counts total = {0};
   int status = RSK_EXIT_OK;
   const GOptionEntry entries[] = {
     {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database to merge into (default riskscope.db)", "PATH"},
+    RSK_CLI_LOCK_TIMEOUT_OPTION(&lock_timeout),
     {NULL, 0, 0, 0, NULL, NULL, NULL},
   };
 
@@ -52,7 +54,13 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
       return RSK_EXIT_USAGE;
     }
   }
-  rsk_store *target = rsk_store_open(target_path, FALSE, &error);
+  if (lock_timeout < 0) {
+    rsk_cli_error(out, "merge: --lock-timeout must be 0 or more");
+    return RSK_EXIT_USAGE;
+  }
+  rsk_cli_lock_notice notice = {.out = out, .seconds = lock_timeout};
+  rsk_lock_wait wait = rsk_cli_lock_wait(&notice);
+  rsk_store *target = rsk_store_open_waiting(target_path, FALSE, &wait, &error);
   if (!target) {
     rsk_cli_error(out, "%s", error->message);
     return RSK_EXIT_FAILURE;
@@ -63,7 +71,7 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
     gboolean ok = source && rsk_store_merge(target, source, &counts, &error);
     rsk_store_close(source);
     if (out->verbosity > 0)
-      fprintf(out->out, "%s: %u added, %u replaced, %u skipped\n", argv[i],
+      rsk_cli_print(out->out, "%s: %u added, %u replaced, %u skipped\n", argv[i],
               counts.added, counts.replaced, counts.skipped);
     if (!ok) {
       rsk_cli_error(out, "%s", error->message);
@@ -75,7 +83,7 @@ int rsk_cmd_merge(int argc, char **argv, rsk_out *out)
     total.skipped += counts.skipped;
   }
   rsk_store_close(target);
-  fprintf(out->out, "%s: %u added, %u replaced, %u skipped in all\n",
+  rsk_cli_print(out->out, "%s: %u added, %u replaced, %u skipped in all\n",
           target_path, total.added, total.replaced, total.skipped);
   return status;
 }

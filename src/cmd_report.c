@@ -120,7 +120,7 @@ int rsk_cmd_report(int argc, char **argv, rsk_out *out)
     guint diffs = 0;
     for (guint i = 0; i < n; i++)
       diffs += companies_out[i].diff != NULL;
-    fprintf(out->err, "riskscope: wrote %s: %u compan%s, %u categor%s, "
+    rsk_cli_print(out->err, "riskscope: wrote %s: %u compan%s, %u categor%s, "
             "%u diff%s\n", html_path, n, n == 1 ? "y" : "ies",
             m->columns->len, m->columns->len == 1 ? "y" : "ies", diffs,
             diffs == 1 ? "" : "s");

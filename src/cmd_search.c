@@ -4,10 +4,12 @@
  */
 #include "cli.h"
 #include "companies.h"
+#include "export.h"
 #include "export_text.h"
 #include "read_reports.h"
 #include "rsk_error.h"
 #include "select.h"
+#include "terminal.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
@@ -49,22 +51,27 @@ static void append_marked(GString *out, const char *text, const char *start,
 static void append_wrapped(GString *out, const char *text, int width,
                            const char *start, const char *end)
 {
+  static const char mark_start[] = {RSK_SEARCH_MARK_START, '\0'};
+  static const char mark_end[] = {RSK_SEARCH_MARK_END, '\0'};
+  const rsk_text_marks marks = {RSK_SEARCH_MARK_START, RSK_SEARCH_MARK_END,
+                                start, end};
   gboolean escapes = start[0] == '\033';
-  GString *marked = g_string_new(NULL), *wrapped = g_string_new(NULL);
-  if (escapes)
-    g_string_assign(marked, text);
-  else
-    append_marked(marked, text, start, end);
-  if (width > 0)
-    rsk_text_wrap_joined(wrapped, marked->str, 4, width);
-  else
-    g_string_append_printf(wrapped, "    %s\n", marked->str);
-  if (escapes)
-    append_marked(out, wrapped->str, start, end);
-  else
-    g_string_append(out, wrapped->str);
+  GString *marked = g_string_new(NULL);
+  /* Matches next to each other made one; marks that are escapes stay
+   * marks until the wrap, which gives them no room. */
+  append_marked(marked, text, escapes ? mark_start : start,
+                escapes ? mark_end : end);
+  if (width > 0) {
+    rsk_text_wrap_marked(out, marked->str, 4, width, escapes ? &marks : NULL);
+  } else if (escapes) {
+    g_string_append(out, "    ");
+    rsk_text_wrap_marked(out, marked->str, 0, G_MAXINT, &marks);
+  } else {
+    g_string_append(out, "    ");
+    rsk_terminal_append(out, marked->str, FALSE);
+    g_string_append_c(out, '\n');
+  }
   g_string_free(marked, TRUE);
-  g_string_free(wrapped, TRUE);
 }
 
 static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
@@ -83,8 +90,10 @@ static void append_hit(GString *out, guint n, const rsk_search_hit *hit,
   g_string_append_printf(head, " \xc2\xb7 risk factor #%d", hit->ordinal);
   if (width > 0)
     rsk_text_wrap_hanging(out, head->str, n < 10 ? 1 : 0, 4, width);
-  else
-    g_string_append_printf(out, "%s%s\n", n < 10 ? " " : "", head->str);
+  else {
+    g_autofree char *safe = rsk_terminal_text(head->str);
+    g_string_append_printf(out, "%s%s\n", n < 10 ? " " : "", safe);
+  }
   g_string_free(head, TRUE);
   /* The heading stands out on a terminal; piped, only its matches do. */
   if (tty)
@@ -127,9 +136,9 @@ static void write_json(FILE *stream, const rsk_search_result *res)
     cJSON_AddNumberToObject(o, "rank", hit->rank);
     cJSON_AddItemToArray(array, o);
   }
-  char *json = cJSON_PrintUnformatted(array);
+  char *json = rsk_export_json_text(array, FALSE);
   fprintf(stream, "%s\n", json);
-  cJSON_free(json);
+  g_free(json);
   cJSON_Delete(array);
 }
 
@@ -227,7 +236,7 @@ int rsk_cmd_search(int argc, char **argv, rsk_out *out)
     if (json)
       write_json(out->out, res);
     else
-      fprintf(out->out, "No risk factor matches %s.\n", argv[1]);
+      rsk_cli_print(out->out, "No risk factor matches %s.\n", argv[1]);
   } else if (json) {
     write_json(out->out, res);
   } else {

@@ -160,17 +160,17 @@ int rsk_cmd_show(int argc, char **argv, rsk_out *out)
       cJSON_ArrayForEach(risk, cJSON_GetObjectItem(obj, "risk_factors"))
           cJSON_DeleteItemFromObject(risk, "body");
     }
-    char *text = cJSON_Print(obj);
+    char *text = rsk_export_json_text(obj, TRUE);
     fputs(text, out->out);
     fputc('\n', out->out);
-    cJSON_free(text);
+    g_free(text);
     cJSON_Delete(obj);
   } else {
     GString *s = g_string_new(NULL);
     show_header(s, a);
     for (guint i = 0; i < a->risks->len; i++)
       show_risk(s, a, rsk_analysis_risk_at(a, i), full, why);
-    fwrite(s->str, 1, s->len, out->out);
+    rsk_cli_write(out->out, s->str);
     g_string_free(s, TRUE);
   }
   rsk_analysis_free(a);

@@ -12,8 +12,19 @@
 
 #include <string.h>
 
+/* Loads PATH for check and list, printing every error; NULL on any. */
+static rsk_taxonomy *load(const char *path, rsk_out *out)
+{
+  g_autoptr(GPtrArray) errors = NULL;
+  rsk_taxonomy *tax = rsk_taxonomy_load_checked(path, &errors);
+  for (guint i = 0; i < errors->len; i++)
+    rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(errors, i));
+  return tax;
+}
+
 static int run_check(const char *path, rsk_out *out)
 {
+  /* Warnings are shown with the errors: a file with both gets both. */
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, &warnings);
   for (guint i = 0; i < errors->len; i++)
@@ -22,17 +33,14 @@ static int run_check(const char *path, rsk_out *out)
     rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(warnings, i));
   if (errors->len)
     return RSK_EXIT_FAILURE;
-  g_autoptr(GError) error = NULL;
-  rsk_taxonomy *tax = rsk_taxonomy_load(path, &error);
-  if (!tax) {
-    rsk_cli_error(out, "%s", error->message);
+  rsk_taxonomy *tax = load(path, out);
+  if (!tax)
     return RSK_EXIT_FAILURE;
-  }
   guint rules = 0;
   for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++)
     rules += rsk_taxonomy_category_n_rules(tax, i);
   if (out->verbosity > 0)
-    fprintf(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations%s\n",
+    rsk_cli_print(out->out, "%s: ok: %s %s, %u categories, %u rules, %u regulations%s\n",
             rsk_taxonomy_origin(tax), rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
             rsk_taxonomy_n_categories(tax), rules, rsk_taxonomy_n_regulations(tax),
             warnings->len ? " (with warnings, above)" : "");
@@ -45,34 +53,31 @@ static void list_regulations(const rsk_taxonomy *tax, rsk_out *out)
   for (guint i = 0; i < rsk_taxonomy_n_regulations(tax); i++) {
     const rsk_regulation_info *r = rsk_taxonomy_regulation(tax, i);
     g_autofree char *cats = g_strjoinv(",", (char **)r->categories);
-    fprintf(out->out, "%-16s %-4s %s", r->id, r->jurisdiction, r->name);
+    rsk_cli_print(out->out, "%-16s %-4s %s", r->id, r->jurisdiction, r->name);
     if (*r->name_zh)
-      fprintf(out->out, " (%s)", r->name_zh);
+      rsk_cli_print(out->out, " (%s)", r->name_zh);
     fputc('\n', out->out);
     if (out->verbosity > 0) {
-      fprintf(out->out, "%-21s short: %s; authority: %s; %s\n", "", r->short_name,
+      rsk_cli_print(out->out, "%-21s short: %s; authority: %s; %s\n", "", r->short_name,
               r->authority, r->date);
       if (*cats)
-        fprintf(out->out, "%-21s categories: %s\n", "", cats);
+        rsk_cli_print(out->out, "%-21s categories: %s\n", "", cats);
     }
   }
 }
 
 static int run_list(const char *path, gboolean regulations, rsk_out *out)
 {
-  g_autoptr(GError) error = NULL;
-  rsk_taxonomy *tax = rsk_taxonomy_load(path, &error);
-  if (!tax) {
-    rsk_cli_error(out, "%s", error->message);
+  rsk_taxonomy *tax = load(path, out);
+  if (!tax)
     return RSK_EXIT_FAILURE;
-  }
   if (regulations) {
     list_regulations(tax, out);
   } else {
-    fprintf(out->out, "# %s %s (%s)\n", rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
+    rsk_cli_print(out->out, "# %s %s (%s)\n", rsk_taxonomy_name(tax), rsk_taxonomy_version(tax),
             rsk_taxonomy_origin(tax));
     for (guint i = 0; i < rsk_taxonomy_n_categories(tax); i++) {
-      fprintf(out->out, "%-30s %3u rules  %s\n", rsk_taxonomy_category_id(tax, i),
+      rsk_cli_print(out->out, "%-30s %3u rules  %s\n", rsk_taxonomy_category_id(tax, i),
               rsk_taxonomy_category_n_rules(tax, i), rsk_taxonomy_category_label(tax, i));
     }
   }

@@ -5,8 +5,11 @@
 #include "cli.h"
 #include "rsk_config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const rsk_command commands[] = {
   {"analyze", "extract, segment, tag and store filings", rsk_cmd_analyze},
@@ -45,10 +48,39 @@ static void print_help(FILE *stream)
           "Exit status: 0 ok, 1 failure, 2 usage error.\n");
 }
 
+/* Standard output is buffered: a full disk or /dev/full shows when the
+ * buffer is written, often after the command thinks it is done. So the
+ * streams are checked when the process exits, however it exits (GOption's
+ * --help calls exit() itself), as coreutils' close_stdout does. */
+static void check_standard_streams(void)
+{
+  gboolean failed = FALSE;
+  int err = 0;
+  errno = 0;
+  if (fflush(stdout) != 0) {
+    failed = TRUE;
+    err = errno;
+  } else if (ferror(stdout)) {
+    failed = TRUE;
+  }
+  if (fclose(stdout) != 0 && !failed) {
+    failed = TRUE;
+    err = errno;
+  }
+  if (failed)
+    fprintf(stderr, "riskscope: write error: standard output%s%s\n",
+            err ? ": " : "", err ? g_strerror(err) : "");
+  if (fflush(stderr) != 0 || ferror(stderr))
+    failed = TRUE;
+  if (failed)
+    _exit(RSK_EXIT_FAILURE);
+}
+
 int main(int argc, char **argv)
 {
   rsk_out out = {.out = stdout, .err = stderr, .verbosity = 1};
 
+  atexit(check_standard_streams);
   setlocale(LC_ALL, "");
   if (argc < 2) {
     print_help(stderr);

@@ -97,13 +97,13 @@ typedef struct {
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 
-/* Runs RE over TEXT[start, end). Returns 1 on a match (offsets in OUT), 0 on
- * none, -1 when a limit stopped it. */
+/* Runs RE over TEXT[start, end) with OPTIONS. Returns 1 on a match
+ * (offsets in OUT), 0 on none, -1 when a limit stopped it. */
 static int match_at(run *r, const rsk_rule *rule, const pcre2_code *re, const char *text,
-                    guint start, guint end, guint *mstart, guint *mend)
+                    guint start, guint end, guint32 options, guint *mstart, guint *mend)
 {
-  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, r->md,
-                       r->tax->match_context);
+  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK | options,
+                       r->md, r->tax->match_context);
   if (rc >= 0) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
     *mstart = (guint)ov[0];
@@ -132,7 +132,7 @@ static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patte
   for (guint i = 0; i < patterns->len; i++) {
     const rsk_regex *re = g_ptr_array_index(patterns, i);
     guint a, b;
-    if (match_at(r, rule, re->code, text, start, end, &a, &b) == 1)
+    if (match_at(r, rule, re->code, text, start, end, 0, &a, &b) == 1)
       return TRUE;
   }
   return FALSE;
@@ -198,7 +198,7 @@ static void consider_match(run *r, const rsk_rule *rule, const guint *categories
      * phrase, and it is one item of the list. */
     guint is = rsk_units_item_start(text, s->start, s->end, me > ms ? me - 1 : ms);
     guint a, b;
-    if (is > ms && match_at(r, rule, rule->main.code, text, is, s->end, &a, &b) == 1 && a < me)
+    if (is > ms && match_at(r, rule, rule->main.code, text, is, s->end, PCRE2_NOTEMPTY, &a, &b) == 1 && a < me)
       ms = a, me = b;
   }
   guint ws, we;
@@ -239,14 +239,17 @@ static void match_rule(run *r, const rsk_rule *rule, const guint *categories, gu
   guint pos = 0;
   while (pos < len) {
     guint ms, me;
-    if (match_at(r, rule, rule->main.code, text, pos, len, &ms, &me) != 1)
+    /* Evidence is never empty: a pattern that can match nothing ("a*",
+     * "(?=AI)") only counts where it matches something. */
+    if (match_at(r, rule, rule->main.code, text, pos, len, PCRE2_NOTEMPTY, &ms,
+                 &me) != 1)
       break;
     guint first = ms;
     guint sentence = rsk_units_sentence_at(units, ms);
     const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
     guint spos = MAX(pos, s->start);
     while (spos < s->end &&
-           match_at(r, rule, rule->main.code, text, spos, s->end, &ms, &me) == 1) {
+           match_at(r, rule, rule->main.code, text, spos, s->end, PCRE2_NOTEMPTY, &ms, &me) == 1) {
       spos = me > ms ? me : next_char(text, ms, len);
       consider_match(r, rule, categories, n, heading, cited_id, units, sentence, ms, me);
     }

@@ -18,7 +18,10 @@
  * "case": true.
  *
  * Loading validates everything and collects every problem (not only the
- * first), so "riskscope taxonomy check" can list them all. Each message names
+ * first), so "riskscope taxonomy check" can list them all. It takes time
+ * linear in the file: ids are checked for repeats and macros looked up
+ * through hash tables, never by scanning what came before (a 100,000-rule
+ * file would otherwise take minutes). Each message names
  * the file, the category or regulation, the pattern and, for a regex error,
  * the offset in it. Unknown fields are errors: a misspelt "requries" would
  * otherwise silently disable a guard.
@@ -41,8 +44,9 @@ extern const unsigned long rsk_taxonomy_default_json_len;
 typedef struct {
   const char *origin;
   GPtrArray *errors;          /* char * */
-  GPtrArray *warnings;        /* char *, or NULL: not collected */
-  cJSON *macros;              /* borrowed from the document, or NULL */
+  GPtrArray *warnings;        /* char *, handed to the taxonomy */
+  GHashTable *macros;         /* name -> value, borrowed from the document */
+  gboolean validate_only;     /* taxonomy check: no JIT, nothing is matched */
 } loader;
 
 static void add_error(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
@@ -76,6 +80,7 @@ static void add_error(loader *ld, const char *format, ...)
   add_message(ld->errors, ld->origin, format, args);
   va_end(args);
 }
+
 
 /* ------------------------------------------------------------------ */
 /* Freeing                                                             */
@@ -147,6 +152,9 @@ void rsk_taxonomy_free(rsk_taxonomy *taxonomy)
   g_free(taxonomy->description);
   g_clear_pointer(&taxonomy->categories, g_ptr_array_unref);
   g_clear_pointer(&taxonomy->regulations, g_ptr_array_unref);
+  g_clear_pointer(&taxonomy->category_ids, g_hash_table_unref);
+  g_clear_pointer(&taxonomy->regulation_ids, g_hash_table_unref);
+  g_clear_pointer(&taxonomy->warnings, g_ptr_array_unref);
   g_clear_pointer(&taxonomy->match_context, pcre2_match_context_free);
   g_free(taxonomy);
 }
@@ -239,14 +247,14 @@ static char *expand_macros(loader *ld, const char *source, const char *where)
     }
     g_string_append_len(out, p, open - p);
     g_autofree char *name = g_strndup(open + 2, close - open - 2);
-    const cJSON *m = ld->macros ? cJSON_GetObjectItemCaseSensitive(ld->macros, name) : NULL;
-    if (!m || !cJSON_IsString(m)) {
+    const char *m = ld->macros ? g_hash_table_lookup(ld->macros, name) : NULL;
+    if (!m) {
       add_error(ld, "%sunknown macro \"{{%s}}\" at offset %d", where, name,
                 (int)(open - source));
       g_string_free(out, TRUE);
       return NULL;
     }
-    g_string_append_printf(out, "(?:%s)", m->valuestring);
+    g_string_append_printf(out, "(?:%s)", m);
     p = close + 2;
   }
   return g_string_free(out, FALSE);
@@ -262,7 +270,7 @@ static const char *const probes[] = {"", "zq", "0", "~", "\xe4\xb8\x80"};
 static void warn_matches_anything(loader *ld, const rsk_regex *re,
                                   const char *where)
 {
-  if (!ld->warnings || !re->code)
+  if (!ld->validate_only || !re->code)
     return;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
   guint hits = 0;
@@ -340,6 +348,65 @@ static void warn_bad_id(loader *ld, const char *where, const char *what,
                 "^[a-z][a-z0-9_.-]*$", where, what, id);
 }
 
+/* TRUE when RE matches somewhere in TEXT without consuming a character. */
+static gboolean empty_match_in(const pcre2_code *re, const char *text,
+                               pcre2_match_data *md, pcre2_match_context *mc)
+{
+  PCRE2_SIZE len = strlen(text), start = 0;
+  while (start <= len) {
+    if (pcre2_match(re, (PCRE2_SPTR)text, len, start, 0, md, mc) < 0)
+      return FALSE;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[0] == ov[1])
+      return TRUE;
+    start = ov[1];
+  }
+  return FALSE;
+}
+
+/* A pattern that can match without consuming a character: "a*", "\\b" or
+ * "x|" (PCRE2's lower bound on a subject that matches is 0), or a lookahead
+ * alone, "(?=AI)", which needs text to match but takes none of it: that
+ * one shows by matching the pattern against its own words and a sentence
+ * of filing prose. Only taxonomy check runs this (see validate_only). */
+static gboolean can_match_empty(const rsk_regex *re)
+{
+  static const char prose[] =
+      "We may be subject to new AI laws, export controls and data rules "
+      "that could harm our business.";
+  guint32 min_length = 1;
+  if (pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &min_length) == 0 &&
+      min_length == 0)
+    return TRUE;
+  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+  pcre2_match_context *mc = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(mc, 100000);
+  gboolean empty = empty_match_in(re->code, re->source, md, mc) ||
+                   empty_match_in(re->code, prose, md, mc);
+  pcre2_match_context_free(mc);
+  pcre2_match_data_free(md);
+  return empty;
+}
+
+/* TRUE when RE matches the empty text (warn_matches_anything says so). */
+static gboolean matches_empty_text(const rsk_regex *re)
+{
+  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+  gboolean empty = pcre2_match(re->code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL) >= 0;
+  pcre2_match_data_free(md);
+  return empty;
+}
+
+/* The classifier never takes an empty match as evidence, so a pattern that
+ * can match the empty string matches less than its author thinks. */
+static void warn_if_empty_match(loader *ld, const rsk_regex *re, const char *where)
+{
+  if (ld->validate_only && re->code && !matches_empty_text(re) && can_match_empty(re))
+    add_warning(ld, "%swarning: \"%s\" can match the empty string; empty matches "
+                "are never evidence: make it match at least one character",
+                where, re->source);
+}
+
 static const char *const rule_keys[] = {"id", "pattern", "weight", "where", "requires",
                                         "unless", "near", "list_weight", "case",
                                         "comment", NULL};
@@ -367,6 +434,7 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
   if (cJSON_IsString(json)) {
     rule->id = g_strdup_printf("p%u", n);
     ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, where);
+    warn_if_empty_match(ld, &rule->main, where);
     rule->list_weight = rule->weight;
     if (!ok) {
       rsk_rule_free(rule);
@@ -397,6 +465,7 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
   } else {
     ok = compile_regex(ld, &rule->main, pattern->valuestring, caseless, settings->jit,
                        where) && ok;
+    warn_if_empty_match(ld, &rule->main, where);
   }
   rule->weight = get_number(ld, json, "weight", default_weight, where);
   if (rule->weight < 0) {
@@ -549,30 +618,28 @@ static void parse_categories(loader *ld, rsk_taxonomy *tax, const cJSON *root)
     warn_bad_id(ld, where, "category", cat->id);
     cat->label = get_string(ld, c, "label", FALSE, where);
     cat->description = get_string(ld, c, "description", FALSE, where);
-    for (guint i = 0; i < tax->categories->len; i++) {
-      const rsk_category *other = g_ptr_array_index(tax->categories, i);
-      if (*cat->id && strcmp(other->id, cat->id) == 0)
-        add_error(ld, "%sduplicate category id", where);
-    }
+    if (*cat->id && g_hash_table_contains(tax->category_ids, cat->id))
+      add_error(ld, "%sduplicate category id", where);
+    else if (*cat->id)
+      g_hash_table_insert(tax->category_ids, cat->id,
+                          GUINT_TO_POINTER(tax->categories->len + 1));
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(c, "rules");
     if (!rules)
       add_error(ld, "%smissing \"rules\"", where);
     else if (!cJSON_IsArray(rules))
       add_error(ld, "%s\"rules\" must be an array", where);
     guint k = 0;
+    GHashTable *rule_ids = g_hash_table_new(g_str_hash, g_str_equal);
     for (const cJSON *r = rules && cJSON_IsArray(rules) ? rules->child : NULL; r; r = r->next) {
       k++;
       rsk_rule *rule = parse_rule(ld, &tax->settings, r, where, k, 1.0);
       if (!rule)
         continue;
-      for (guint i = 0; i < cat->rules->len; i++) {
-        const rsk_rule *other = g_ptr_array_index(cat->rules, i);
-        if (strcmp(other->id, rule->id) == 0)
-          add_error(ld, "%srule \"%s\" (pattern %u): duplicate rule id", where,
-                    rule->id, k);
-      }
+      if (!g_hash_table_add(rule_ids, rule->id))
+        add_error(ld, "%spattern %u: duplicate rule id \"%s\"", where, k, rule->id);
       g_ptr_array_add(cat->rules, rule);
     }
+    g_hash_table_unref(rule_ids);
     g_ptr_array_add(tax->categories, cat);
   }
   if (n == 0)
@@ -617,11 +684,10 @@ static void parse_regulations(loader *ld, rsk_taxonomy *tax, const cJSON *root)
     reg->info.aliases = (const char *const *)get_strv(ld, c, "aliases", where);
     reg->info.categories = (const char *const *)get_strv(ld, c, "categories", where);
     reg->weight = get_number(ld, c, "weight", 1.0, where);
-    for (guint i = 0; i < tax->regulations->len; i++) {
-      const rsk_regulation *other = g_ptr_array_index(tax->regulations, i);
-      if (*reg->info.id && strcmp(other->info.id, reg->info.id) == 0)
-        add_error(ld, "%sduplicate regulation id", where);
-    }
+    if (*reg->info.id && g_hash_table_contains(tax->regulation_ids, reg->info.id))
+      add_error(ld, "%sduplicate regulation id", where);
+    else if (*reg->info.id)
+      g_hash_table_insert(tax->regulation_ids, (gpointer)reg->info.id, reg);
     for (const char *const *id = reg->info.categories; *id; id++) {
       int index = rsk_taxonomy_find_category(tax, *id);
       if (index < 0) {
@@ -675,6 +741,10 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
   tax->origin = g_strdup(ld->origin);
   tax->categories = g_ptr_array_new_with_free_func(category_free);
   tax->regulations = g_ptr_array_new_with_free_func(regulation_free);
+  /* Keys are the ids the categories and regulations own. */
+  tax->category_ids = g_hash_table_new(g_str_hash, g_str_equal);
+  tax->regulation_ids = g_hash_table_new(g_str_hash, g_str_equal);
+  tax->warnings = g_ptr_array_new_with_free_func(g_free);
   if (!cJSON_IsObject(root)) {
     add_error(ld, "the top level must be a JSON object");
     cJSON_Delete(root);
@@ -687,29 +757,43 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
   tax->name = get_string(ld, root, "name", TRUE, "");
   tax->version = get_string(ld, root, "version", TRUE, "");
   tax->description = get_string(ld, root, "description", FALSE, "");
-  ld->macros = cJSON_GetObjectItemCaseSensitive(root, "macros");
-  if (ld->macros && !cJSON_IsObject(ld->macros)) {
+  const cJSON *macros = cJSON_GetObjectItemCaseSensitive(root, "macros");
+  if (macros && !cJSON_IsObject(macros)) {
     add_error(ld, "\"macros\" must be an object");
-    ld->macros = NULL;
+    macros = NULL;
   }
+  ld->macros = g_hash_table_new(g_str_hash, g_str_equal);
+  for (const cJSON *m = macros ? macros->child : NULL; m; m = m->next)
+    if (m->string && cJSON_IsString(m) && !g_hash_table_contains(ld->macros, m->string))
+      g_hash_table_insert(ld->macros, m->string, m->valuestring);  /* first wins */
   parse_settings(ld, root, &tax->settings);
+  /* JIT compiling costs more than validating, and PCRE2's JIT allocator
+   * grows worse than linearly over tens of thousands of patterns. */
+  if (ld->validate_only)
+    tax->settings.jit = FALSE;
   parse_categories(ld, tax, root);
   parse_regulations(ld, tax, root);
 
   tax->match_context = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(tax->match_context, tax->settings.match_limit);
   pcre2_set_depth_limit(tax->match_context, tax->settings.depth_limit);
-  ld->macros = NULL;
+  g_clear_pointer(&ld->macros, g_hash_table_unref);
   cJSON_Delete(root);
   return tax;
 }
 
 static GPtrArray *run_parse(const char *json, gsize len, const char *origin,
-                            rsk_taxonomy **out, GPtrArray *warnings)
+                            gboolean validate_only, rsk_taxonomy **out)
 {
   loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free),
-               .warnings = warnings};
+               .warnings = g_ptr_array_new_with_free_func(g_free),
+               .validate_only = validate_only};
   rsk_taxonomy *tax = parse(&ld, json, len);
+  if (tax) {
+    g_ptr_array_unref(tax->warnings);
+    tax->warnings = g_steal_pointer(&ld.warnings);
+  }
+  g_clear_pointer(&ld.warnings, g_ptr_array_unref);
   if (out)
     *out = tax;
   else
@@ -721,7 +805,7 @@ rsk_taxonomy *rsk_taxonomy_load_data(const char *json, gsize len, const char *or
                                      GError **error)
 {
   rsk_taxonomy *tax = NULL;
-  g_autoptr(GPtrArray) errors = run_parse(json, len, origin, &tax, NULL);
+  g_autoptr(GPtrArray) errors = run_parse(json, len, origin, FALSE, &tax);
   if (errors->len == 0)
     return tax;
   rsk_taxonomy_free(tax);
@@ -760,23 +844,49 @@ rsk_taxonomy *rsk_taxonomy_load(const char *path, GError **error)
   return rsk_taxonomy_load_data(contents, len, origin, error);
 }
 
+rsk_taxonomy *rsk_taxonomy_load_checked(const char *path, GPtrArray **errors)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  const char *origin = NULL;
+  g_autoptr(GError) error = NULL;
+  if (!read_source(path, &contents, &len, &origin, &error)) {
+    *errors = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(*errors, g_strdup(error->message));
+    return NULL;
+  }
+  rsk_taxonomy *tax = NULL;
+  *errors = run_parse(contents, len, origin, TRUE, &tax);
+  if ((*errors)->len == 0)
+    return tax;
+  rsk_taxonomy_free(tax);
+  return NULL;
+}
+
 GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings)
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
   const char *origin = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
-  if (warnings)
-    *warnings = found;
-  else
-    g_clear_pointer(&found, g_ptr_array_unref);
+  GPtrArray *errors = NULL;
+  rsk_taxonomy *tax = NULL;
   if (!read_source(path, &contents, &len, &origin, &error)) {
-    GPtrArray *errors = g_ptr_array_new_with_free_func(g_free);
+    errors = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(errors, g_strdup(error->message));
-    return errors;
+  } else {
+    errors = run_parse(contents, len, origin, TRUE, &tax);
   }
-  return run_parse(contents, len, origin, NULL, found);
+  if (warnings)
+    *warnings = tax ? g_steal_pointer(&tax->warnings)
+                    : g_ptr_array_new_with_free_func(g_free);
+  rsk_taxonomy_free(tax);
+  return errors;
+}
+
+const GPtrArray *rsk_taxonomy_warnings(const rsk_taxonomy *t)
+{
+  return t->warnings;
 }
 
 /* ------------------------------------------------------------------ */
@@ -813,12 +923,8 @@ guint rsk_taxonomy_category_n_rules(const rsk_taxonomy *t, guint i)
 
 int rsk_taxonomy_find_category(const rsk_taxonomy *t, const char *id)
 {
-  for (guint i = 0; i < t->categories->len; i++) {
-    const rsk_category *c = g_ptr_array_index(t->categories, i);
-    if (g_strcmp0(c->id, id) == 0)
-      return (int)i;
-  }
-  return -1;
+  gpointer index = id ? g_hash_table_lookup(t->category_ids, id) : NULL;
+  return index ? (int)GPOINTER_TO_UINT(index) - 1 : -1;
 }
 
 guint rsk_taxonomy_n_regulations(const rsk_taxonomy *t) { return t->regulations->len; }
@@ -832,12 +938,8 @@ const rsk_regulation_info *rsk_taxonomy_regulation(const rsk_taxonomy *t, guint 
 
 const rsk_regulation_info *rsk_taxonomy_find_regulation(const rsk_taxonomy *t, const char *id)
 {
-  for (guint i = 0; i < t->regulations->len; i++) {
-    const rsk_regulation *r = g_ptr_array_index(t->regulations, i);
-    if (g_strcmp0(r->info.id, id) == 0)
-      return &r->info;
-  }
-  return NULL;
+  const rsk_regulation *r = id ? g_hash_table_lookup(t->regulation_ids, id) : NULL;
+  return r ? &r->info : NULL;
 }
 
 guint rsk_taxonomy_limit_hits(const rsk_taxonomy *t)

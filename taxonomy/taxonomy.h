@@ -66,3 +66,13 @@ guint rsk_taxonomy_limit_hits(const rsk_taxonomy *taxonomy);
  * that matches the empty string or any text, an id not of the form
  * ^[a-z][a-z0-9_.-]*$, no categories. Free both with g_ptr_array_unref(). */
 GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings);
+
+/* Loads PATH (or the built-in taxonomy when NULL) as rsk_taxonomy_load()
+ * does, but for validating and listing (patterns are compiled without JIT),
+ * with every problem in *ERRORS (g_ptr_array_unref; empty when it loaded);
+ * NULL when there are any. */
+rsk_taxonomy *rsk_taxonomy_load_checked(const char *path, GPtrArray **errors);
+
+/* The warnings of rsk_taxonomy_check() for a taxonomy from
+ * rsk_taxonomy_load_checked() (empty otherwise). Owned by the taxonomy. */
+const GPtrArray *rsk_taxonomy_warnings(const rsk_taxonomy *taxonomy);

@@ -75,6 +75,9 @@ struct rsk_taxonomy {
   rsk_settings settings;
   GPtrArray *categories;      /* rsk_category * */
   GPtrArray *regulations;     /* rsk_regulation * */
+  GHashTable *category_ids;   /* id -> index + 1, for find_category */
+  GHashTable *regulation_ids; /* id -> rsk_regulation * */
+  GPtrArray *warnings;        /* char *: what check reports beside errors */
   pcre2_match_context *match_context; /* read-only after load: shared */
   gint limit_hits;            /* atomic: matches abandoned at a limit */
 };

@@ -4,7 +4,7 @@
 #   tools/setup.sh           libraries and build tools, then build/ is built
 #   tools/setup.sh --tests   also what the test suite uses (qpdf, chromium,
 #                            tmux, a one-node Slurm cluster: slurmctld, slurmd,
-#                            munge)
+#                            munge, clang and libFuzzer for the fuzz smoke run)
 #
 # As root, missing packages are installed with apt-get; otherwise the exact
 # apt-get line is printed and the script stops.
@@ -21,7 +21,7 @@ libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils poppler-data"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
   packages="$packages qpdf chromium time tmux fonts-wqy-microhei fonts-dejavu-extra
-  slurmctld slurmd slurm-client munge"
+  slurmctld slurmd slurm-client munge clang libclang-rt-14-dev"
 fi
 
 missing=""

@@ -68,24 +68,24 @@ static char *render(render_fn fn, const rsk_analysis *a)
 static void csv_per_risk(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_RISK, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_RISK, FALSE, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, FALSE, FALSE, out);
 }
 
 static void csv_per_tag(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_TAG, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_TAG, FALSE, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_TAG, FALSE, FALSE, out);
 }
 
 static void csv_per_evidence(const rsk_analysis *a, FILE *out)
 {
   rsk_export_csv_header(RSK_EXPORT_PER_EVIDENCE, out);
-  rsk_export_csv(a, RSK_EXPORT_PER_EVIDENCE, FALSE, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_EVIDENCE, FALSE, FALSE, out);
 }
 
 static void csv_full_body(const rsk_analysis *a, FILE *out)
 {
-  rsk_export_csv(a, RSK_EXPORT_PER_RISK, TRUE, out);
+  rsk_export_csv(a, RSK_EXPORT_PER_RISK, TRUE, FALSE, out);
 }
 
 #define SENTENCE "The AI Act and artificial intelligence laws govern personal data."

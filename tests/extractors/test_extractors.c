@@ -12,6 +12,7 @@
 #include "font.h"
 #include "lines.h"
 #include "document.h"
+#include "page_guard.h"
 #include "rsk_error.h"
 
 #include <stdio.h>
@@ -616,10 +617,67 @@ static void nvidia_10k_risk_pages_have_bold_risk_factors(void **state)
   g_free(path);
 }
 
+/* A page's lines as a worker leaves them, with N_CHARS characters. */
+static rsk_page_lines *fake_page(int page, guint n_chars)
+{
+  rsk_page_lines *pl = rsk_page_lines_read(NULL, page);
+  rsk_line line = {.page = page, .text = "text"};
+  g_array_append_val(pl->lines, line);
+  pl->n_chars = pl->n_letters = n_chars;
+  return pl;
+}
+
+static void page_over_the_character_cap_is_dropped_and_flagged(void **state)
+{
+  (void)state;
+  rsk_filing *filing = rsk_filing_new("cap.pdf");
+  rsk_page_lines *pl = fake_page(7, RSK_PAGE_MAX_CHARS + 1);
+  assert_int_equal(rsk_page_guard_begin(7), RSK_PAGE_READ);
+  rsk_page_guard_end(7, pl);
+  assert_int_equal(pl->lines->len, 0);
+  assert_int_equal(pl->n_chars, 0);
+  guint64 chars = 0;
+  assert_true(rsk_page_guard_admit(filing, pl, &chars));
+  assert_int_equal(filing->flags->len, 1);
+  assert_true(g_str_has_prefix(filing->flags->pdata[0], "page_skipped: page 7: "));
+  rsk_page_lines_free(pl);
+  /* At the cap itself the page is kept. */
+  pl = fake_page(8, RSK_PAGE_MAX_CHARS);
+  assert_int_equal(rsk_page_guard_begin(8), RSK_PAGE_READ);
+  rsk_page_guard_end(8, pl);
+  assert_int_equal(pl->lines->len, 1);
+  assert_null(pl->dropped);
+  rsk_page_lines_free(pl);
+  rsk_filing_free(filing);
+}
+
+static void document_stops_at_the_character_cap(void **state)
+{
+  (void)state;
+  rsk_filing *filing = rsk_filing_new("long.pdf");
+  guint64 chars = 0;
+  int page = 1;
+  for (; page < 1000; page++) {
+    rsk_page_lines *pl = fake_page(page, RSK_PAGE_MAX_CHARS);
+    gboolean admitted = rsk_page_guard_admit(filing, pl, &chars);
+    rsk_page_lines_free(pl);
+    if (!admitted)
+      break;
+  }
+  assert_int_equal(page, RSK_DOCUMENT_MAX_CHARS / RSK_PAGE_MAX_CHARS + 1);
+  assert_true(chars <= RSK_DOCUMENT_MAX_CHARS);
+  assert_int_equal(filing->flags->len, 1);
+  g_autofree char *want = g_strdup_printf("document_truncated: page %d and after", page);
+  assert_true(g_str_has_prefix(filing->flags->pdata[0], want));
+  rsk_filing_free(filing);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(font_names_give_bold_and_italic),
+      cmocka_unit_test(page_over_the_character_cap_is_dropped_and_flagged),
+      cmocka_unit_test(document_stops_at_the_character_cap),
       cmocka_unit_test(subset_prefixes_are_stripped),
       cmocka_unit_test(page_number_forms_are_recognised),
       cmocka_unit_test(cover_page_names_form_and_registrant),

@@ -6,7 +6,10 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
@@ -159,8 +162,16 @@ static const char *const topics[] = {
 
 char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks)
 {
+  return robust_good_pdf_titled(dir, name, seed, n_risks, NULL);
+}
+
+char *robust_good_pdf_titled(const char *dir, const char *name, int seed,
+                             int n_risks, const char *title)
+{
   char *path = g_build_filename(dir, name, NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create(path, 595, 842);
+  if (title)
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
   writer w = {.cr = cairo_create(surface), .page = 1};
   char *company = g_strdup_printf("Lumen Robotics %d Holdings Limited", seed);
 
@@ -231,32 +242,48 @@ char **robust_good_batch(const char *dir, const char *prefix, int first_seed,
 #define RSK_RUN_LIMIT "240"
 
 typedef struct {
-  int uid;                 /* -1: stay */
-  const char *stdin_path;  /* NULL: /dev/null */
+  int uid;                  /* -1: stay ourselves */
+  const char *stdout_path;  /* NULL: as g_spawn set it up */
+  long file_size;           /* RLIMIT_FSIZE when >= 0 */
+  const char *stdin_path;   /* NULL: /dev/null */
 } child_setup_data;
 
-/* Runs in the child just before exec, after GLib has set up its streams. */
-static void child_setup(gpointer data)
+static void setup_child(gpointer data)
 {
-  const child_setup_data *setup = data;
-  if (setup->stdin_path) {
-    int fd = open(setup->stdin_path, O_RDONLY);
-    if (fd < 0 || dup2(fd, 0) < 0) {
+  const child_setup_data *c = data;
+  if (c->file_size >= 0) {
+    struct rlimit limit = {(rlim_t)c->file_size, (rlim_t)c->file_size};
+    signal(SIGXFSZ, SIG_IGN);
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  if (c->stdin_path) {
+    int fd = open(c->stdin_path, O_RDONLY);
+    if (fd < 0 || dup2(fd, STDIN_FILENO) < 0) {
       perror("robust: stdin");
       _exit(127);
     }
     close(fd);
   }
-  if (setup->uid < 0)
+  if (c->stdout_path) {
+    int fd = open(c->stdout_path, O_WRONLY);
+    if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+      perror("robust: stdout");
+      _exit(127);
+    }
+    close(fd);
+  }
+  if (c->uid < 0)
     return;
-  if (setgid((gid_t)setup->uid) != 0 || setuid((uid_t)setup->uid) != 0) {
+  if (setgid((gid_t)c->uid) != 0 || setuid((uid_t)c->uid) != 0) {
     perror("robust: setuid");
     _exit(127);
   }
 }
 
-static gboolean run_child(const char *const *args, child_setup_data *setup,
-                          int *status, char **out, char **err)
+/* Runs riskscope with ARGS as SETUP says; OUT may be NULL, and is unused
+ * when SETUP redirects stdout. */
+static gboolean run_with(const char *const *args, const child_setup_data *setup,
+                         int *status, char **out, char **err)
 {
   const char *exe = g_getenv("RISKSCOPE_EXE");
   if (!exe) {
@@ -282,7 +309,9 @@ static gboolean run_child(const char *const *args, child_setup_data *setup,
   int wait_status = 0;
   char *o = NULL, *e = NULL;
   gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT,
-                             child_setup, setup, &o, &e, &wait_status, &error);
+                             setup_child, (gpointer)setup,
+                             setup->stdout_path ? NULL : &o, &e,
+                             &wait_status, &error);
   g_ptr_array_unref(argv);
   g_free(timeout);
   if (!ok) {
@@ -310,8 +339,8 @@ static gboolean run_child(const char *const *args, child_setup_data *setup,
 gboolean run_riskscope_as(const char *const *args, int as_uid, int *status,
                           char **out, char **err)
 {
-  child_setup_data setup = {.uid = as_uid};
-  return run_child(args, &setup, status, out, err);
+  child_setup_data setup = {.uid = as_uid, .file_size = -1};
+  return run_with(args, &setup, status, out, err);
 }
 
 gboolean run_riskscope(const char *const *args, int *status, char **out,
@@ -323,8 +352,93 @@ gboolean run_riskscope(const char *const *args, int *status, char **out,
 gboolean run_riskscope_stdin(const char *const *args, const char *stdin_path,
                              int *status, char **out, char **err)
 {
-  child_setup_data setup = {.uid = -1, .stdin_path = stdin_path};
-  return run_child(args, &setup, status, out, err);
+  child_setup_data setup = {.uid = -1, .stdin_path = stdin_path, .file_size = -1};
+  return run_with(args, &setup, status, out, err);
+}
+
+gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
+                            int *status, char **err)
+{
+  child_setup_data setup = {.uid = -1, .stdout_path = stdout_path, .file_size = -1};
+  return run_with(args, &setup, status, NULL, err);
+}
+
+gboolean run_riskscope_disk_full(const char *const *args, long file_size,
+                                 int *status, char **err)
+{
+  child_setup_data setup = {.uid = -1, .file_size = file_size};
+  return run_with(args, &setup, status, NULL, err);
+}
+
+GPid robust_spawn(const char *const *args, int *out_fd, int *err_fd)
+{
+  GPtrArray *argv = g_ptr_array_new();
+  g_ptr_array_add(argv, (gpointer)g_getenv("RISKSCOPE_EXE"));
+  for (const char *const *a = args; *a; a++)
+    g_ptr_array_add(argv, (gpointer)*a);
+  g_ptr_array_add(argv, NULL);
+  GPid pid = 0;
+  GError *error = NULL;
+  GSpawnFlags flags = G_SPAWN_DO_NOT_REAP_CHILD |
+                      (out_fd ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) |
+                      (err_fd ? 0 : G_SPAWN_STDERR_TO_DEV_NULL);
+  gboolean ok = g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL, flags,
+                                         NULL, NULL, &pid, NULL, out_fd, err_fd,
+                                         &error);
+  g_ptr_array_unref(argv);
+  if (!ok) {
+    print_error("cannot start riskscope: %s\n", error->message);
+    g_error_free(error);
+    fail();
+  }
+  return pid;
+}
+
+int robust_wait(GPid pid)
+{
+  int ws = 0;
+  while (waitpid(pid, &ws, 0) != pid)
+    if (errno != EINTR)
+      return -1;
+  g_spawn_close_pid(pid);
+  return WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+}
+
+gboolean robust_read_until(int fd, GString *text, const char *needle)
+{
+  char buf[4096];
+  for (;;) {
+    if (needle && strstr(text->str, needle))
+      return TRUE;
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return needle == NULL;
+    g_string_append_len(text, buf, n);
+  }
+}
+
+void robust_result_clear(robust_result *r)
+{
+  g_clear_pointer(&r->out, g_free);
+  g_clear_pointer(&r->err, g_free);
+}
+
+void robust_run(robust_result *r, const char *const *args)
+{
+  robust_result_clear(r);
+  r->status = -1;
+  assert_true(run_riskscope(args, &r->status, &r->out, &r->err));
+}
+
+void robust_expect(robust_result *r, int want, const char *const *args)
+{
+  robust_run(r, args);
+  if (r->status != want)
+    print_error("riskscope %s: exit %d, expected %d; stdout:\n%s\nstderr:\n%s\n",
+                args[0], r->status, want, r->out, r->err);
+  assert_int_equal(r->status, want);
 }
 
 int robust_unprivileged_uid(void)

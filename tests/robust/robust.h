@@ -38,6 +38,11 @@ char *robust_good_pdf(const char *dir, const char *name, int seed, int n_risks);
 char **robust_good_batch(const char *dir, const char *prefix, int first_seed,
                          int n, int n_risks);
 
+/* The same with TITLE (may be NULL) as the PDF's title metadata, which
+ * riskscope takes for the company name when the cover names none. */
+char *robust_good_pdf_titled(const char *dir, const char *name, int seed,
+                             int n_risks, const char *title);
+
 /* Runs riskscope with ARGS (NULL-terminated, without the executable) and
  * waits. *STATUS is the exit status, or 128 + signal; a run still going
  * after four minutes is killed (status 137) as hung. OUT and ERR (may be
@@ -51,6 +56,45 @@ gboolean run_riskscope(const char *const *args, int *status, char **out,
 /* The same with the file at STDIN_PATH on the child's standard input. */
 gboolean run_riskscope_stdin(const char *const *args, const char *stdin_path,
                              int *status, char **out, char **err);
+
+/* Runs riskscope with ARGS with its standard output sent to STDOUT_PATH
+ * (opened for writing, e.g. "/dev/full"), capturing stderr into ERR. */
+gboolean run_riskscope_into(const char *const *args, const char *stdout_path,
+                            int *status, char **err);
+
+/* Runs riskscope with ARGS with files it writes limited to FILE_SIZE bytes
+ * (RLIMIT_FSIZE, SIGXFSZ ignored): writes past it fail as on a full disk. */
+gboolean run_riskscope_disk_full(const char *const *args, long file_size,
+                                 int *status, char **err);
+
+/* Starts riskscope with ARGS and returns at once; *OUT_FD and *ERR_FD (each
+ * may be NULL: the stream goes to /dev/null) read what it prints. Reap it
+ * with robust_wait(). Fails the test when it cannot be started. */
+GPid robust_spawn(const char *const *args, int *out_fd, int *err_fd);
+
+/* Waits for PID; its exit status, or 128 + the signal that ended it. */
+int robust_wait(GPid pid);
+
+/* Reads FD into TEXT until TEXT holds NEEDLE (TRUE) or the stream ends
+ * (FALSE); NEEDLE NULL reads to the end. */
+gboolean robust_read_until(int fd, GString *text, const char *needle);
+
+/* What one run printed and how it ended, for cases that run many. */
+typedef struct {
+  char *out, *err;
+  int status;
+} robust_result;
+
+/* Runs riskscope with ARGS into R, freeing what R held; fails the test
+ * when it cannot be started. robust_expect() also checks the exit status,
+ * printing both streams when it is not WANT. */
+void robust_run(robust_result *r, const char *const *args);
+void robust_expect(robust_result *r, int want, const char *const *args);
+void robust_result_clear(robust_result *r);
+
+#define ROBUST_RUN(r, ...) robust_run(r, (const char *const[]){__VA_ARGS__, NULL})
+#define ROBUST_EXPECT(r, want, ...) \
+  robust_expect(r, want, (const char *const[]){__VA_ARGS__, NULL})
 
 /* The uid of "nobody" when we run as root and may switch to it, else -1
  * (then root-only permission tests are skipped visibly). */

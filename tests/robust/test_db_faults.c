@@ -11,9 +11,11 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,40 +33,27 @@ static char **good_batch(fixture *f, const char *prefix, int first_seed, int n,
   return robust_good_batch(f->dir, prefix, first_seed, n, n_risks);
 }
 
-static GPid spawn_analyze(const char *db, char **files, int *stdout_fd)
+/* Starts "analyze --db DB [EXTRA...] FILES..." and returns at once. */
+static GPid spawn_analyze_with(const char *db, const char *const *extra,
+                               char **files, int *stdout_fd, int *stderr_fd)
 {
-  GPtrArray *argv = g_ptr_array_new();
-  g_ptr_array_add(argv, (gpointer)g_getenv("RISKSCOPE_EXE"));
-  g_ptr_array_add(argv, "analyze");
-  g_ptr_array_add(argv, "--db");
-  g_ptr_array_add(argv, (gpointer)db);
+  GPtrArray *args = g_ptr_array_new();
+  g_ptr_array_add(args, "analyze");
+  g_ptr_array_add(args, "--db");
+  g_ptr_array_add(args, (gpointer)db);
+  for (const char *const *e = extra; e && *e; e++)
+    g_ptr_array_add(args, (gpointer)*e);
   for (char **p = files; *p; p++)
-    g_ptr_array_add(argv, *p);
-  g_ptr_array_add(argv, NULL);
-  GPid pid = 0;
-  GError *error = NULL;
-  gboolean ok = g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL,
-                                         G_SPAWN_DO_NOT_REAP_CHILD |
-                                         G_SPAWN_STDERR_TO_DEV_NULL |
-                                         (stdout_fd ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
-                                         NULL, NULL, &pid, NULL, stdout_fd, NULL,
-                                         &error);
-  g_ptr_array_unref(argv);
-  if (!ok) {
-    print_error("cannot start riskscope: %s\n", error->message);
-    g_error_free(error);
-    fail();
-  }
+    g_ptr_array_add(args, *p);
+  g_ptr_array_add(args, NULL);
+  GPid pid = robust_spawn((const char *const *)args->pdata, stdout_fd, stderr_fd);
+  g_ptr_array_unref(args);
   return pid;
 }
 
-static int wait_exit(GPid pid)
+static GPid spawn_analyze(const char *db, char **files, int *stdout_fd)
 {
-  int ws = 0;
-  if (waitpid(pid, &ws, 0) != pid)
-    return -1;
-  g_spawn_close_pid(pid);
-  return WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+  return spawn_analyze_with(db, NULL, files, stdout_fd, NULL);
 }
 
 static void assert_db_consistent(const char *db)
@@ -130,7 +119,7 @@ static void two_processes_writing_one_database_both_store(void **state)
   char **b = good_batch(f, "beta", 20, 4, 12);
   GPid pa = spawn_analyze(f->db, a, NULL);
   GPid pb = spawn_analyze(f->db, b, NULL);
-  int sa = wait_exit(pa), sb = wait_exit(pb);
+  int sa = robust_wait(pa), sb = robust_wait(pb);
   assert_int_equal(sa, 0);
   assert_int_equal(sb, 0);
   for (char **p = a; *p; p++) {
@@ -165,14 +154,14 @@ static void sigkill_in_the_middle_leaves_no_partial_filing(void **state)
     g_usleep((gulong)delays_us[i]);
     kill(pid, SIGKILL);
     /* Count the runs that were still going when the signal came. */
-    killed += wait_exit(pid) == 128 + SIGKILL;
+    killed += robust_wait(pid) == 128 + SIGKILL;
     close(fd);
     assert_db_consistent(f->db);
   }
   assert_true(killed > 0);
   /* The database is still usable: a full run stores every filing. */
   GPid pid = spawn_analyze(f->db, batch, NULL);
-  assert_int_equal(wait_exit(pid), 0);
+  assert_int_equal(robust_wait(pid), 0);
   for (char **p = batch; *p; p++) {
     char *name = g_path_get_basename(*p);
     assert_int_equal(db_count_filings(f->db, name), 1);
@@ -270,6 +259,275 @@ static void corrupt_database_file_is_reported(void **state)
                                   "corrupt", "malformed", "damaged"), -1);
 }
 
+/* The uid to read a write-protected folder as: ourselves, or "nobody" when
+ * we are root (root writes anywhere); -1 (the case is skipped) when root
+ * cannot switch. */
+static int reader_uid(void)
+{
+  if (geteuid() != 0)
+    return (int)geteuid();
+  int uid = robust_unprivileged_uid();
+  if (uid < 0) {
+    printf("SKIP: running as root and \"nobody\" cannot run riskscope\n");
+    skip();
+  }
+  return uid;
+}
+
+/* Leaves N_MORE filings committed in the database's write-ahead log and
+ * not in its file: a connection that holds a snapshot from before them
+ * keeps any checkpoint from copying them, and stays open (returned; close
+ * it with sqlite3_close) so that nobody deletes the log. */
+static sqlite3 *commit_filings_into_the_wal(fixture *f, int n_more)
+{
+  create_db_with_one_filing(f);
+  sqlite3 *hold = NULL;
+  assert_int_equal(sqlite3_open(f->db, &hold), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(hold, "BEGIN; SELECT count(*) FROM filings",
+                                NULL, NULL, NULL), SQLITE_OK);
+  char **more = good_batch(f, "more", 10, n_more, 4);
+  GPid pid = spawn_analyze(f->db, more, NULL);
+  assert_int_equal(robust_wait(pid), 0);
+  g_strfreev(more);
+  assert_int_equal(sqlite3_exec(hold, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+  g_autofree char *wal = g_strconcat(f->db, "-wal", NULL);
+  assert_true(g_file_test(wal, G_FILE_TEST_EXISTS));
+  return hold;
+}
+
+static int count_listed(const char *json)
+{
+  int n = 0;
+  for (const char *p = json; (p = strstr(p, "\"sha256\"")); p++)
+    n++;
+  return n;
+}
+
+static void read_only_folder_shows_what_the_wal_holds(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  sqlite3 *hold = commit_filings_into_the_wal(f, 3);
+  assert_int_equal(g_chmod(f->dir, 0555), 0);
+  const char *args[] = {"list", "--db", f->db, "--format", "json", NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(f->dir, 0755);
+  sqlite3_close(hold);
+  assert_true(ran);
+  if (status != 0 || count_listed(out) != 4)
+    print_error("exit %d; stdout:\n%s\nstderr:\n%s\n", status, out, err);
+  assert_int_equal(status, 0);
+  assert_int_equal(count_listed(out), 4);
+}
+
+/* Checkpointed, no -wal: the file alone is the database, and is read
+ * without a -shm index (none can be made). */
+static void read_only_folder_without_a_wal_is_read(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  create_db_with_one_filing(f);
+  assert_true(db_exec(f->db, "PRAGMA wal_checkpoint(TRUNCATE)"));
+  static const char *const side[] = {"-wal", "-shm"};
+  for (guint i = 0; i < G_N_ELEMENTS(side); i++) {
+    g_autofree char *file = g_strconcat(f->db, side[i], NULL);
+    g_unlink(file);
+  }
+  assert_int_equal(g_chmod(f->dir, 0555), 0);
+  const char *args[] = {"list", "--db", f->db, "--format", "json", NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(f->dir, 0755);
+  assert_true(ran);
+  if (status != 0)
+    print_error("exit %d; stderr:\n%s\n", status, err);
+  assert_int_equal(status, 0);
+  assert_int_equal(count_listed(out), 1);
+}
+
+/* A copy of a database and its -wal, without the -shm index, in a folder
+ * the reader may not write: the log cannot be read, and riskscope must say
+ * so rather than list the file's stale contents. */
+static void unreadable_wal_is_reported_with_how_to_read_it(void **state)
+{
+  fixture *f = *state;
+  int uid = reader_uid();
+  sqlite3 *hold = commit_filings_into_the_wal(f, 2);
+  g_autofree char *copies = g_build_filename(f->dir, "copy", NULL);
+  assert_int_equal(g_mkdir(copies, 0755), 0);
+  g_autofree char *copy = g_build_filename(copies, "faults.db", NULL);
+  static const char *const suffixes[] = {"", "-wal"};
+  for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+    g_autofree char *from = g_strconcat(f->db, suffixes[i], NULL);
+    g_autofree char *to = g_strconcat(copy, suffixes[i], NULL);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    assert_true(g_file_get_contents(from, &data, &len, NULL));
+    robust_write_file(to, data, len);
+  }
+  sqlite3_close(hold);
+  assert_int_equal(g_chmod(copies, 0555), 0);
+  const char *args[] = {"list", "--db", copy, NULL};
+  int status = -1;
+  g_autofree char *out = NULL, *err = NULL;
+  gboolean ran = run_riskscope_as(args, geteuid() == 0 ? uid : -1, &status,
+                                  &out, &err);
+  g_chmod(copies, 0755);
+  assert_true(ran);
+  if (status != 1)
+    print_error("exit %d; stdout:\n%s\nstderr:\n%s\n", status, out, err);
+  assert_int_equal(status, 1);
+  assert_one_error(err, "faults.db", REASONS("-wal"));
+  assert_non_null(strstr(err, "copy"));
+  assert_non_null(strstr(err, "checkpoint"));
+}
+
+/* ------------------------------------------------------------- locks */
+
+#define WAITING_LINE "riskscope: waiting for the database lock held by another riskscope..."
+
+static guint count_of(const char *text, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle))
+    n++;
+  return n;
+}
+
+/* Another process holds the write lock (an open BEGIN IMMEDIATE). */
+static sqlite3 *hold_write_lock(fixture *f)
+{
+  sqlite3 *hold = NULL;
+  assert_int_equal(sqlite3_open(f->db, &hold), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(hold, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   SQLITE_OK);
+  return hold;
+}
+
+static void lock_wait_is_announced_and_gives_up_at_the_timeout(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  char **more = good_batch(f, "late", 40, 1, 4);
+  sqlite3 *hold = hold_write_lock(f);
+  int err_fd = -1;
+  const char *extra[] = {"--lock-timeout", "3", NULL};
+  GPid pid = spawn_analyze_with(f->db, extra, more, NULL, &err_fd);
+  GString *err = g_string_new(NULL);
+  robust_read_until(err_fd, err, NULL);
+  close(err_fd);
+  int status = robust_wait(pid);
+  sqlite3_exec(hold, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close(hold);
+  printf("# %s", err->str);
+  assert_int_equal(status, 1);
+  assert_int_equal(count_of(err->str, WAITING_LINE), 1);
+  assert_non_null(strstr(err->str, "locked by another process; gave up after 3 s"));
+  assert_int_equal(db_count_filings(f->db, "late_1.pdf"), 0);
+  g_string_free(err, TRUE);
+  g_strfreev(more);
+}
+
+static void lock_released_while_waiting_lets_the_filing_in(void **state)
+{
+  fixture *f = *state;
+  create_db_with_one_filing(f);
+  char **more = good_batch(f, "patient", 50, 1, 4);
+  sqlite3 *hold = hold_write_lock(f);
+  int err_fd = -1;
+  const char *extra[] = {"--lock-timeout", "120", NULL};
+  GPid pid = spawn_analyze_with(f->db, extra, more, NULL, &err_fd);
+  GString *err = g_string_new(NULL);
+  /* Let go once it says it waits; no clock is asked how long it took. */
+  gboolean announced = robust_read_until(err_fd, err, WAITING_LINE);
+  sqlite3_exec(hold, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close(hold);
+  robust_read_until(err_fd, err, NULL);
+  close(err_fd);
+  int status = robust_wait(pid);
+  printf("# %s", err->str);
+  assert_true(announced);
+  assert_int_equal(status, 0);
+  assert_int_equal(count_of(err->str, WAITING_LINE), 1);
+  assert_int_equal(db_count_filings(f->db, "patient_1.pdf"), 1);
+  g_string_free(err, TRUE);
+  g_strfreev(more);
+}
+
+/* --------------------------------------------------------- interrupts */
+
+/* Interrupts a batch with SIG once its first filing is stored. */
+static void interrupt_batch(fixture *f, int sig)
+{
+  char **batch = good_batch(f, sig == SIGINT ? "int" : "term", 60, 10, 30);
+  int out_fd = -1, err_fd = -1;
+  const char *extra[] = {"-j", "1", NULL};
+  GPid pid = spawn_analyze_with(f->db, extra, batch, &out_fd, &err_fd);
+  GString *out = g_string_new(NULL), *err = g_string_new(NULL);
+  assert_true(robust_read_until(out_fd, out, "\n"));
+  kill(pid, sig);
+  robust_read_until(out_fd, out, NULL);
+  robust_read_until(err_fd, err, NULL);
+  close(out_fd);
+  close(err_fd);
+  int status = robust_wait(pid);
+  printf("# %s", err->str);
+  assert_int_equal(status, 128 + sig);
+  assert_db_consistent(f->db);
+  /* One summary line per stored filing, and the last line says how many. */
+  guint lines = count_of(out->str, "\n");
+  g_autofree char *stored = db_query_text(f->db, "SELECT count(*) FROM filings");
+  assert_int_equal(atoi(stored), (int)lines);
+  assert_true(lines >= 1 && lines < 10);
+  g_autofree char *said = g_strdup_printf("%u filing%s stored", lines,
+                                          lines == 1 ? "" : "s");
+  assert_non_null(strstr(err->str, "riskscope: interrupted ("));
+  assert_non_null(strstr(err->str, said));
+  g_autofree char *missing = g_strdup_printf("%u not stored: ", 10 - lines);
+  assert_non_null(strstr(err->str, missing));
+  g_string_free(out, TRUE);
+  g_string_free(err, TRUE);
+  g_strfreev(batch);
+}
+
+static void ctrl_c_stores_or_drops_whole_filings_and_says_which(void **state)
+{
+  interrupt_batch(*state, SIGINT);
+}
+
+static void sigterm_stores_or_drops_whole_filings_and_says_which(void **state)
+{
+  interrupt_batch(*state, SIGTERM);
+}
+
+/* --------------------------------------------------------- full disk */
+
+static void new_database_on_a_full_disk_leaves_no_file(void **state)
+{
+  fixture *f = *state;
+  char *good = robust_good_pdf(f->dir, "first.pdf", 1, 5);
+  const char *args[] = {"analyze", "--db", f->db, good, NULL};
+  int status = -1;
+  g_autofree char *err = NULL;
+  assert_true(run_riskscope_disk_full(args, 0, &status, &err));
+  g_free(good);
+  assert_int_equal(status, 1);
+  assert_one_error(err, "case.db", REASONS("disk", "full", "I/O", "space",
+                                             "too large"));
+  static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+  for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+    g_autofree char *file = g_strconcat(f->db, suffixes[i], NULL);
+    if (g_file_test(file, G_FILE_TEST_EXISTS))
+      print_error("%s was left behind\n", file);
+    assert_false(g_file_test(file, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void database_of_another_program_is_refused(void **state)
 {
   fixture *f = *state;
@@ -293,6 +551,14 @@ int main(void)
     cmocka_unit_test_setup_teardown(output_over_the_database_is_refused, robust_case_setup, robust_case_teardown),
     cmocka_unit_test_setup_teardown(corrupt_database_file_is_reported, robust_case_setup, robust_case_teardown),
     cmocka_unit_test_setup_teardown(database_of_another_program_is_refused, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(read_only_folder_shows_what_the_wal_holds, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(read_only_folder_without_a_wal_is_read, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(unreadable_wal_is_reported_with_how_to_read_it, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(lock_wait_is_announced_and_gives_up_at_the_timeout, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(lock_released_while_waiting_lets_the_filing_in, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(ctrl_c_stores_or_drops_whole_filings_and_says_which, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(sigterm_stores_or_drops_whole_filings_and_says_which, robust_case_setup, robust_case_teardown),
+    cmocka_unit_test_setup_teardown(new_database_on_a_full_disk_leaves_no_file, robust_case_setup, robust_case_teardown),
   };
   int failed = cmocka_run_group_tests_name("robust_db", tests, NULL, NULL);
   robust_cleanup();

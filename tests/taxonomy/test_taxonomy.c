@@ -663,6 +663,43 @@ static void invalid_utf8_and_empty_input_do_not_crash(void **state)
   classify_case(NULL, "\xff\xfe export controls", "bad \xc3 bytes", "trade.export_controls=P");
 }
 
+/* Patterns that can match nothing: a lookahead alone, a starred atom, an
+ * empty alternative. Their empty matches must never become evidence (a
+ * zero-length quote behind a tag); where they can match something, that is
+ * the evidence. */
+static void empty_matches_are_never_evidence(void **state)
+{
+  (void)state;
+  static const char json[] =
+    "{\"name\": \"t\", \"version\": \"1\", \"categories\": ["
+    " {\"id\": \"ahead\", \"rules\": [{\"pattern\": \"(?=AI\\\\b)\", \"weight\": 5}]},"
+    " {\"id\": \"starred\", \"rules\": [{\"pattern\": \"z*\", \"weight\": 5}]},"
+    " {\"id\": \"either\", \"rules\": [{\"pattern\": \"\\\\bregulated\\\\b|\", \"weight\": 5}]}]}";
+  GError *error = NULL;
+  rsk_taxonomy *tax = load_string(json, &error);
+  assert_non_null(tax);
+  rsk_classification result;
+  rsk_classification_init(&result);
+  rsk_classify_text(tax, "AI rules", "AI systems are regulated. We use AI.", &result);
+  for (guint i = 0; i < result.tags->len; i++) {
+    const rsk_tag *tag = &g_array_index(result.tags, rsk_tag, i);
+    for (guint k = 0; k < tag->evidence->len; k++) {
+      const rsk_evidence *e = &g_array_index(tag->evidence, rsk_evidence, k);
+      if (e->length == 0 || !*e->text)
+        fprintf(stderr, "%s: empty evidence at offset %u\n", tag->category, e->offset);
+      assert_true(e->length > 0 && *e->text);
+    }
+  }
+  assert_null(rsk_classification_find(&result, "ahead"));
+  assert_null(rsk_classification_find(&result, "starred"));
+  const rsk_tag *either = rsk_classification_find(&result, "either");
+  assert_non_null(either);
+  /* (Not "AI": a lone acronym makes no tag of its own.) */
+  assert_string_equal(g_array_index(either->evidence, rsk_evidence, 0).text, "regulated");
+  rsk_classification_clear(&result);
+  rsk_taxonomy_free(tax);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -711,6 +748,7 @@ int main(void)
     cmocka_unit_test(catastrophic_pattern_hits_the_limit_and_classifier_moves_on),
     cmocka_unit_test(classifier_is_safe_from_several_threads),
     cmocka_unit_test(invalid_utf8_and_empty_input_do_not_crash),
+    cmocka_unit_test(empty_matches_are_never_evidence),
   };
   return cmocka_run_group_tests(tests, builtin_setup, builtin_teardown);
 }
