@@ -42,6 +42,7 @@ typedef struct {
   const char *origin;
   GPtrArray *errors;          /* char * */
   cJSON *macros;              /* borrowed from the document, or NULL */
+  rsk_literals *literals;     /* the taxonomy's: prefilters add to it */
 } loader;
 
 static void add_error(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
@@ -63,6 +64,7 @@ static void add_error(loader *ld, const char *format, ...)
 static void regex_clear(rsk_regex *re)
 {
   g_clear_pointer(&re->code, pcre2_code_free);
+  g_clear_pointer(&re->filter, rsk_prefilter_free);
   g_clear_pointer(&re->source, g_free);
 }
 
@@ -128,6 +130,7 @@ void rsk_taxonomy_free(rsk_taxonomy *taxonomy)
   g_clear_pointer(&taxonomy->categories, g_ptr_array_unref);
   g_clear_pointer(&taxonomy->regulations, g_ptr_array_unref);
   g_clear_pointer(&taxonomy->match_context, pcre2_match_context_free);
+  g_clear_pointer(&taxonomy->literals, rsk_literals_free);
   g_free(taxonomy);
 }
 
@@ -232,8 +235,11 @@ static char *expand_macros(loader *ld, const char *source, const char *where)
   return g_string_free(out, FALSE);
 }
 
+/* WHOLE_TEXT: the pattern is matched over a whole heading or body, not over
+ * a window of one (as requires and unless are); see prefilter.h. */
 static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
-                              gboolean caseless, gboolean jit, const char *where)
+                              gboolean caseless, gboolean jit, gboolean whole_text,
+                              const char *where)
 {
   re->source = g_strdup(source);
   g_autofree char *expanded = expand_macros(ld, source, where);
@@ -261,9 +267,12 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
     return FALSE;
   }
   /* JIT is an optimisation: when it is unavailable (no JIT support on this
-   * CPU, or SELinux forbids executable memory) pcre2_match() interprets. */
-  if (jit)
-    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+   * CPU, or SELinux forbids executable memory) pcre2_match() interprets.
+   * The classifier compiles it before the pattern's first match: a run
+   * uses only the patterns whose literals its texts contain. */
+  re->jit = jit;
+  if (ld->literals)
+    re->filter = rsk_prefilter_new(ld->literals, expanded, whole_text);
   return TRUE;
 }
 
@@ -286,7 +295,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
 
   if (cJSON_IsString(json)) {
     rule->id = g_strdup_printf("p%u", n);
-    ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, where);
+    ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, TRUE,
+                       where);
     rule->list_weight = rule->weight;
     if (!ok) {
       rsk_rule_free(rule);
@@ -315,7 +325,7 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
     ok = FALSE;
   } else {
     ok = compile_regex(ld, &rule->main, pattern->valuestring, caseless, settings->jit,
-                       where) && ok;
+                       TRUE, where) && ok;
   }
   rule->weight = get_number(ld, json, "weight", default_weight, where);
   if (rule->weight < 0) {
@@ -357,7 +367,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
     if (cJSON_IsString(arr)) {   /* one pattern needs no array */
       rsk_regex *re = g_new0(rsk_regex, 1);
       g_autofree char *sub = g_strdup_printf("%s%s 1: ", where, lists[l]);
-      ok = compile_regex(ld, re, arr->valuestring, caseless, settings->jit, sub) && ok;
+      ok = compile_regex(ld, re, arr->valuestring, caseless, settings->jit, FALSE,
+                         sub) && ok;
       g_ptr_array_add(l == 0 ? rule->requires : rule->unless, re);
       continue;
     }
@@ -376,7 +387,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
         continue;
       }
       rsk_regex *re = g_new0(rsk_regex, 1);
-      ok = compile_regex(ld, re, it->valuestring, caseless, settings->jit, sub) && ok;
+      ok = compile_regex(ld, re, it->valuestring, caseless, settings->jit, FALSE,
+                         sub) && ok;
       g_ptr_array_add(l == 0 ? rule->requires : rule->unless, re);
     }
   }
@@ -608,8 +620,12 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
     ld->macros = NULL;
   }
   parse_settings(ld, root, &tax->settings);
+  tax->literals = rsk_literals_new();
+  ld->literals = tax->literals;
   parse_categories(ld, tax, root);
   parse_regulations(ld, tax, root);
+  rsk_literals_compile(tax->literals);
+  ld->literals = NULL;
 
   tax->match_context = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(tax->match_context, tax->settings.match_limit);
