@@ -45,11 +45,11 @@ typedef struct {
   gboolean before, after;    /* a word boundary must precede, follow it */
 } literal;
 
-/* The automaton keeps a full row of transitions for the root only. Any
- * other state keeps the few transitions where it differs from the root's
- * row, sorted by class: its trie edges and those of the states along its
- * failure chain. A dense table would take states x classes (3 MB for the
- * built-in taxonomy), to be built and paged in by every run. */
+/* The automaton is the trie of the literals with failure links (the
+ * classic Aho-Corasick form), its edges sorted by class under each state,
+ * and a full row of transitions for the root only. A dense table of
+ * states x classes would take 3 MB for the built-in taxonomy, to be built
+ * and paged in by every run; a scan follows failure links instead. */
 struct rsk_literals {
   GArray *items;             /* literal */
   GHashTable *ids;           /* "<flags><text>" → id + 1 */
@@ -58,13 +58,16 @@ struct rsk_literals {
   guint n_classes;
   guint n_states;
   guint32 *root;             /* [class] → state */
-  guint32 *edge_first;       /* [state]: its transitions, edge_first[state] */
-  guint8 *edge_count;        /*   .. + edge_count[state] */
-  guint8 *edge_class;        /* sorted by class within a state */
-  guint32 *edge_to;
+  guint32 *kids_first;       /* [state .. state + 1): its edges */
+  guint8 *kid_class;         /* sorted by class within a state */
+  guint32 *kid;
+  guint32 *fail;             /* [state] → its longest proper suffix's state */
   guint32 *out_first;        /* [state .. state + 1): range of out */
   guint32 *out;              /* literal ids ending at a state */
+  struct parser_pools *pools;   /* reading patterns, until compiled */
 };
+
+static void parser_pools_free(struct parser_pools *pools);
 
 static void literal_clear(gpointer p)
 {
@@ -87,35 +90,19 @@ void rsk_literals_free(rsk_literals *lits)
   g_array_unref(lits->items);
   g_hash_table_unref(lits->ids);
   g_free(lits->root);
-  g_free(lits->edge_first);
-  g_free(lits->edge_count);
-  g_free(lits->edge_class);
-  g_free(lits->edge_to);
+  g_free(lits->kids_first);
+  g_free(lits->kid_class);
+  g_free(lits->kid);
+  g_free(lits->fail);
   g_free(lits->out_first);
   g_free(lits->out);
+  g_clear_pointer(&lits->pools, parser_pools_free);
   g_free(lits);
 }
 
 gsize rsk_literals_set_size(const rsk_literals *lits)
 {
   return (lits->items->len + 7) / 8;
-}
-
-static guint literal_id(rsk_literals *lits, const char *text, guint len, gboolean before,
-                        gboolean after)
-{
-  g_autofree char *core = g_strndup(text, len);
-  char *key = g_strdup_printf("%c%c%s", before ? 'b' : '-', after ? 'b' : '-', core);
-  gpointer id = g_hash_table_lookup(lits->ids, key);
-  if (id) {
-    g_free(key);
-    return GPOINTER_TO_UINT(id) - 1;
-  }
-  literal lit = {.text = g_steal_pointer(&core), .len = len, .before = before,
-                 .after = after};
-  g_array_append_val(lits->items, lit);
-  g_hash_table_insert(lits->ids, key, GUINT_TO_POINTER(lits->items->len));
-  return lits->items->len - 1;
 }
 
 typedef struct {
@@ -131,19 +118,35 @@ static int compare_edges(const void *pa, const void *pb)
   return (int)a->cls - (int)b->cls;
 }
 
+#define NO_STATE G_MAXUINT32
+
+/* STATE's trie edge on class C, or NO_STATE. */
+static guint32 edge(const rsk_literals *lits, guint32 state, guint c)
+{
+  for (guint32 k = lits->kids_first[state]; k < lits->kids_first[state + 1]; k++)
+    if (lits->kid_class[k] >= c)
+      return lits->kid_class[k] == c ? lits->kid[k] : NO_STATE;
+  return NO_STATE;
+}
+
 /* The state after STATE on class C. */
 static guint32 step(const rsk_literals *lits, guint32 state, guint c)
 {
-  const guint8 *cls = lits->edge_class + lits->edge_first[state];
-  for (guint k = 0; k < lits->edge_count[state] && cls[k] <= c; k++)
-    if (cls[k] == c)
-      return lits->edge_to[lits->edge_first[state] + k];
+  if (c == 0)
+    return 0;
+  while (state != 0) {
+    guint32 to = edge(lits, state, c);
+    if (to != NO_STATE)
+      return to;
+    state = lits->fail[state];
+  }
   return lits->root[c];
 }
 
 void rsk_literals_compile(rsk_literals *lits)
 {
   g_return_if_fail(lits->root == NULL);
+  g_clear_pointer(&lits->pools, parser_pools_free);
   guint n_lits = lits->items->len;
   if (n_lits == 0)
     return;
@@ -170,7 +173,7 @@ void rsk_literals_compile(rsk_literals *lits)
   /* The trie: its edges, found again by (state << 8 | class), which is
    * never 0 (class 0 is in no literal) and fits a guint (states < 2^24). */
   GHashTable *child = g_hash_table_new(g_direct_hash, g_direct_equal);
-  GArray *edges = g_array_new(FALSE, FALSE, sizeof(trie_edge));
+  trie_edge *edges = g_new(trie_edge, total_len);
   guint32 *ends = g_new(guint32, n_lits);   /* literal → its state */
   guint32 n_states = 1;
   for (guint i = 0; i < n_lits; i++) {
@@ -180,80 +183,50 @@ void rsk_literals_compile(rsk_literals *lits)
       guint8 c = lits->class_of[(guchar)l->text[k]];
       gpointer key = GUINT_TO_POINTER(state << 8 | c);
       gpointer to = g_hash_table_lookup(child, key);
-      if (to) {
-        state = GPOINTER_TO_UINT(to);
-        continue;
+      if (!to) {
+        edges[n_states - 1] = (trie_edge){.from = state, .to = n_states, .cls = c};
+        to = GUINT_TO_POINTER(n_states++);
+        g_hash_table_insert(child, key, to);
       }
-      trie_edge e = {.from = state, .to = n_states++, .cls = c};
-      g_array_append_val(edges, e);
-      g_hash_table_insert(child, key, GUINT_TO_POINTER(e.to));
-      state = e.to;
+      state = GPOINTER_TO_UINT(to);
     }
     ends[i] = state;
   }
   g_hash_table_unref(child);
-  qsort(edges->data, edges->len, sizeof(trie_edge), compare_edges);
-  guint32 *kids_first = g_new0(guint32, n_states + 1);   /* edges by parent */
-  for (guint k = 0; k < edges->len; k++)
-    kids_first[g_array_index(edges, trie_edge, k).from + 1]++;
-  for (guint s = 0; s < n_states; s++)
-    kids_first[s + 1] += kids_first[s];
-
-  /* Breadth first: a state's transitions are its trie edges, then those of
-   * its failure state (nearer the root, so done) on other classes. */
+  guint n_edges = n_states - 1;   /* one into every state but the root */
+  qsort(edges, n_edges, sizeof(trie_edge), compare_edges);
   lits->n_states = n_states;
+  lits->kids_first = g_new0(guint32, n_states + 1);
+  lits->kid_class = g_new(guint8, MAX(n_edges, 1));
+  lits->kid = g_new(guint32, MAX(n_edges, 1));
+  for (guint k = 0; k < n_edges; k++) {
+    lits->kids_first[edges[k].from + 1]++;
+    lits->kid_class[k] = edges[k].cls;
+    lits->kid[k] = edges[k].to;
+  }
+  for (guint s = 0; s < n_states; s++)
+    lits->kids_first[s + 1] += lits->kids_first[s];
+  g_free(edges);
+
+  /* Failure links, breadth first: a state's follows from its parent's,
+   * which is nearer the root and so done. */
   lits->root = g_new0(guint32, lits->n_classes);
-  lits->edge_first = g_new0(guint32, n_states);
-  lits->edge_count = g_new0(guint8, n_states);
-  GArray *cls = g_array_new(FALSE, FALSE, sizeof(guint8));
-  GArray *to = g_array_new(FALSE, FALSE, sizeof(guint32));
-  guint32 *fail = g_new0(guint32, n_states);
-  guint32 *order = g_new0(guint32, n_states);
+  lits->fail = g_new0(guint32, n_states);
+  guint32 *order = g_new(guint32, n_states);
   guint head = 0, tail = 0;
-  for (guint32 k = kids_first[0]; k < kids_first[1]; k++) {
-    const trie_edge *e = &g_array_index(edges, trie_edge, k);
-    lits->root[e->cls] = e->to;
-    order[tail++] = e->to;
+  for (guint32 k = lits->kids_first[0]; k < lits->kids_first[1]; k++) {
+    lits->root[lits->kid_class[k]] = lits->kid[k];
+    order[tail++] = lits->kid[k];
   }
   while (head < tail) {
     guint32 s = order[head++];
-    guint32 f = fail[s];
-    guint32 kid = kids_first[s], kid_end = kids_first[s + 1];
-    guint32 inherit = lits->edge_first[f], inherit_end = inherit + lits->edge_count[f];
-    lits->edge_first[s] = cls->len;
-    while (kid < kid_end || inherit < inherit_end) {   /* a merge by class */
-      const trie_edge *e = kid < kid_end ? &g_array_index(edges, trie_edge, kid) : NULL;
-      guint8 ic = inherit < inherit_end ? g_array_index(cls, guint8, inherit) : 0;
-      if (e && (inherit == inherit_end || e->cls <= ic)) {
-        if (inherit < inherit_end && e->cls == ic)
-          inherit++;
-        g_array_append_val(cls, e->cls);
-        g_array_append_val(to, e->to);
-        kid++;
-      } else {
-        guint32 it = g_array_index(to, guint32, inherit++);   /* before TO grows */
-        g_array_append_val(cls, ic);
-        g_array_append_val(to, it);
-      }
-    }
-    guint count = cls->len - lits->edge_first[s];
-    if (count > G_MAXUINT8) {   /* not with any real taxonomy: no prefilter */
-      g_clear_pointer(&lits->root, g_free);
-      break;
-    }
-    lits->edge_count[s] = (guint8)count;
-    lits->edge_class = (guint8 *)(void *)cls->data;   /* step() reads them */
-    lits->edge_to = (guint32 *)(void *)to->data;
-    for (guint32 k = kids_first[s]; k < kid_end; k++) {
-      const trie_edge *e = &g_array_index(edges, trie_edge, k);
-      fail[e->to] = step(lits, f, e->cls);
-      order[tail++] = e->to;
+    for (guint32 k = lits->kids_first[s]; k < lits->kids_first[s + 1]; k++) {
+      guint32 t = lits->kid[k];
+      lits->fail[t] = step(lits, lits->fail[s], lits->kid_class[k]);
+      order[tail++] = t;
     }
   }
-  lits->edge_class = (guint8 *)(void *)g_array_free(cls, FALSE);
-  lits->edge_to = (guint32 *)(void *)g_array_free(to, FALSE);
-  g_array_unref(edges);
-  g_free(kids_first);
+  guint32 *fail = lits->fail;
 
   /* Outputs: a state's own literals, then its failure state's (complete
    * by then). OWN chains the literals ending at a state: FIRST_OWN[state],
@@ -288,7 +261,6 @@ void rsk_literals_compile(rsk_literals *lits)
   g_free(own);
   g_free(first_own);
   g_free(order);
-  g_free(fail);
   g_free(ends);
 }
 
@@ -333,113 +305,148 @@ gboolean rsk_literals_scan(const rsk_literals *lits, const char *text, gsize len
 /* ------------------------------------------------------------------ */
 /* Needs: exact sets and trees                                         */
 
+/* Everything the reading of one pattern makes lives in the parser's pools
+ * (strings in a chunk, trees and sets in arrays, by index) and goes at
+ * once when it is done: patterns expand to some 50,000 characters in all,
+ * and a malloc and a free per piece cost more than the reading itself. */
+
 typedef enum { TREE_LITERAL, TREE_AND, TREE_OR } tree_kind;
 
-/* What a match needs. A NULL tree needs nothing. */
-typedef struct tree {
+#define NONE G_MAXUINT
+
+/* What a match needs: a literal, or all (AND) or one (OR) of its kids. */
+typedef struct {
   tree_kind kind;
-  char *text;                /* TREE_LITERAL: with BOUNDARY marks */
-  GPtrArray *kids;           /* TREE_AND, TREE_OR: tree * */
+  const char *text;          /* TREE_LITERAL: with BOUNDARY marks */
+  guint first, last;         /* TREE_AND, TREE_OR: kids, linked by NEXT */
+  guint next;                /* the next kid of the same parent */
 } tree;
 
-/* What a piece of pattern needs: EXACT (char *, the strings it can match)
- * or, when EXACT is NULL, the tree MATCH. */
+/* The few strings a piece of pattern can match. */
 typedef struct {
-  GPtrArray *exact;
-  tree *match;
+  guint n;
+  const char *s[MAX_EXACT];
+} exact_set;
+
+/* What a piece of pattern needs: the exact set EXACT or, when EXACT is
+ * NONE, the tree TREE (NONE: nothing). */
+typedef struct {
+  guint exact, tree;
 } need;
 
-static void tree_free(gpointer p)
-{
-  tree *t = p;
-  if (!t)
-    return;
-  g_free(t->text);
-  if (t->kids)
-    g_ptr_array_unref(t->kids);
-  g_free(t);
-}
-
-static void need_clear(need *n)
-{
-  g_clear_pointer(&n->exact, g_ptr_array_unref);
-  g_clear_pointer(&n->match, tree_free);
-}
-
-static need need_nothing(void)
-{
-  return (need){NULL, NULL};
-}
-
-static GPtrArray *exact_new(void)
-{
-  return g_ptr_array_new_with_free_func(g_free);
-}
-
-static need need_string(const char *s, gsize len)
-{
-  need n = {exact_new(), NULL};
-  g_ptr_array_add(n.exact, g_strndup(s, len));
-  return n;
-}
-
-static void exact_add(GPtrArray *set, char *s)
-{
-  for (guint i = 0; i < set->len; i++)
-    if (strcmp(set->pdata[i], s) == 0) {
-      g_free(s);
-      return;
-    }
-  g_ptr_array_add(set, s);
-}
-
-/* Every string of A followed by every string of B; two boundary marks
- * that meet are one. */
-static GPtrArray *exact_product(const GPtrArray *a, const GPtrArray *b)
-{
-  GPtrArray *out = exact_new();
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++) {
-      const char *x = a->pdata[i], *y = b->pdata[j];
-      gsize lx = strlen(x);
-      if (lx && x[lx - 1] == BOUNDARY && y[0] == BOUNDARY)
-        y++;
-      exact_add(out, g_strconcat(x, y, NULL));
-    }
-  return out;
-}
-
-static tree *tree_combine(tree_kind kind, tree *a, tree *b)
-{
-  if (!a || !b) {
-    if (kind == TREE_AND)
-      return a ? a : b;
-    tree_free(a);   /* one side needs nothing: so does the OR */
-    tree_free(b);
-    return NULL;
-  }
-  if (a->kind != kind) {
-    tree *t = g_new0(tree, 1);
-    t->kind = kind;
-    t->kids = g_ptr_array_new_with_free_func(tree_free);
-    g_ptr_array_add(t->kids, a);
-    a = t;
-  }
-  if (b->kind == kind) {
-    for (guint i = 0; i < b->kids->len; i++)
-      g_ptr_array_add(a->kids, g_steal_pointer(&b->kids->pdata[i]));
-    tree_free(b);
-  } else {
-    g_ptr_array_add(a->kids, b);
-  }
-  return a;
-}
+/* The pools, kept from one pattern to the next until the automaton is
+ * compiled. */
+struct parser_pools {
+  GStringChunk *strings;
+  GArray *trees;             /* tree */
+  GArray *sets;              /* exact_set */
+  GArray *branches;          /* need: a stack, for alternations */
+  GString *scratch;          /* for one string at a time */
+};
 
 typedef struct {
   const char *p;
   gboolean whole_text;
   gboolean failed;           /* syntax not understood here */
+  GStringChunk *strings;
+  GArray *trees;
+  GArray *sets;
+  GArray *branches;
+  GString *scratch;
 } parser;
+
+#define TREE(ps, i) (&g_array_index((ps)->trees, tree, (i)))
+#define SET(ps, i) (&g_array_index((ps)->sets, exact_set, (i)))
+
+static need need_nothing(void)
+{
+  return (need){NONE, NONE};
+}
+
+static guint set_new(parser *ps)
+{
+  g_array_set_size(ps->sets, ps->sets->len + 1);
+  SET(ps, ps->sets->len - 1)->n = 0;
+  return ps->sets->len - 1;
+}
+
+/* Adds S (kept by the caller, or in the chunk) to SET unless there;
+ * FALSE when the set is full. */
+static gboolean set_add(parser *ps, guint set, const char *s)
+{
+  exact_set *e = SET(ps, set);
+  for (guint i = 0; i < e->n; i++)
+    if (strcmp(e->s[i], s) == 0)
+      return TRUE;
+  if (e->n == MAX_EXACT)
+    return FALSE;
+  e->s[e->n++] = s;
+  return TRUE;
+}
+
+static need need_string(parser *ps, const char *s, gsize len)
+{
+  need n = {set_new(ps), NONE};
+  set_add(ps, n.exact, g_string_chunk_insert_len(ps->strings, s, (gssize)len));
+  return n;
+}
+
+/* Every string of A followed by every string of B (at most MAX_EXACT in
+ * all); two boundary marks that meet are one. */
+static guint exact_product(parser *ps, guint a, guint b)
+{
+  guint out = set_new(ps);
+  GString *joined = ps->scratch;
+  for (guint i = 0; i < SET(ps, a)->n; i++)
+    for (guint j = 0; j < SET(ps, b)->n; j++) {
+      const char *x = SET(ps, a)->s[i], *y = SET(ps, b)->s[j];
+      g_string_assign(joined, x);
+      if (joined->len && x[joined->len - 1] == BOUNDARY && y[0] == BOUNDARY)
+        y++;
+      g_string_append(joined, y);
+      set_add(ps, out, g_string_chunk_insert_len(ps->strings, joined->str,
+                                                 (gssize)joined->len));
+    }
+  return out;
+}
+
+static guint tree_new(parser *ps, tree_kind kind, const char *text)
+{
+  tree t = {.kind = kind, .text = text, .first = NONE, .last = NONE, .next = NONE};
+  g_array_append_val(ps->trees, t);
+  return ps->trees->len - 1;
+}
+
+static void tree_adopt(parser *ps, guint parent, guint kid)
+{
+  tree *p = TREE(ps, parent);
+  if (p->last == NONE)
+    p->first = kid;
+  else
+    TREE(ps, p->last)->next = kid;
+  p->last = kid;
+}
+
+/* A and B under one KIND; NONE needs nothing. */
+static guint tree_combine(parser *ps, tree_kind kind, guint a, guint b)
+{
+  if (a == NONE || b == NONE)
+    return kind == TREE_AND ? (a == NONE ? b : a) : NONE;   /* an OR of nothing */
+  if (TREE(ps, a)->kind != kind) {
+    guint t = tree_new(ps, kind, NULL);
+    tree_adopt(ps, t, a);
+    a = t;
+  }
+  if (TREE(ps, b)->kind == kind) {   /* B's kids join A's */
+    if (TREE(ps, b)->first != NONE) {
+      tree_adopt(ps, a, TREE(ps, b)->first);
+      TREE(ps, a)->last = TREE(ps, b)->last;
+    }
+  } else {
+    tree_adopt(ps, a, b);
+  }
+  return a;
+}
 
 /* A string of an exact set worth searching for: long enough, with at
  * least one boundary on each side when short. */
@@ -452,27 +459,26 @@ static gboolean usable(const parser *ps, const char *s)
   return core >= MIN_LITERAL || (core >= 2 && bounded);
 }
 
-/* The tree an exact set needs: one of its strings. Consumes SET. */
-static tree *exact_tree(const parser *ps, GPtrArray *set)
+/* The tree an exact set needs: one of its strings. */
+static guint exact_tree(parser *ps, guint set)
 {
-  tree *t = NULL;
-  gboolean all = set->len > 0;
-  for (guint i = 0; i < set->len && all; i++)
-    all = usable(ps, set->pdata[i]);
-  for (guint i = 0; i < set->len && all; i++) {
-    tree *leaf = g_new0(tree, 1);
-    leaf->kind = TREE_LITERAL;
-    leaf->text = g_steal_pointer(&set->pdata[i]);
-    t = t ? tree_combine(TREE_OR, t, leaf) : leaf;
+  guint n = SET(ps, set)->n;
+  if (n == 0)
+    return NONE;
+  for (guint i = 0; i < n; i++)
+    if (!usable(ps, SET(ps, set)->s[i]))
+      return NONE;
+  guint t = NONE;
+  for (guint i = 0; i < n; i++) {
+    guint leaf = tree_new(ps, TREE_LITERAL, SET(ps, set)->s[i]);
+    t = t == NONE ? leaf : tree_combine(ps, TREE_OR, t, leaf);
   }
-  g_ptr_array_unref(set);
   return t;
 }
 
-/* N as a tree. Consumes N. */
-static tree *need_tree(const parser *ps, need n)
+static guint need_tree(parser *ps, need n)
 {
-  return n.exact ? exact_tree(ps, n.exact) : n.match;
+  return n.exact != NONE ? exact_tree(ps, n.exact) : n.tree;
 }
 
 /* ------------------------------------------------------------------ */
@@ -500,7 +506,7 @@ static need parse_char(parser *ps)
   if (c < 0x80) {
     ps->p++;
     char lower = g_ascii_tolower((char)c);
-    return need_string(&lower, 1);
+    return need_string(ps, &lower, 1);
   }
   gunichar u = g_utf8_get_char_validated(ps->p, -1);
   if (u == (gunichar)-1 || u == (gunichar)-2)
@@ -508,7 +514,7 @@ static need parse_char(parser *ps)
   const char *start = ps->p;
   ps->p = g_utf8_next_char(ps->p);
   if (is_caseless_cjk(u))
-    return need_string(start, (gsize)(ps->p - start));
+    return need_string(ps, start, (gsize)(ps->p - start));
   return need_nothing();
 }
 
@@ -537,7 +543,7 @@ static need parse_escape(parser *ps)
   ps->p++;
   switch (c) {
   case 'b':
-    return need_string((const char[]){BOUNDARY}, 1);
+    return need_string(ps, (const char[]){BOUNDARY}, 1);
   case 'B': case 'w': case 'W': case 's': case 'S': case 'd': case 'D':
   case 'h': case 'H': case 'v': case 'V': case 'R': case 'X': case 'A':
   case 'z': case 'Z': case 'G': case 'K': case 't': case 'n': case 'r':
@@ -573,7 +579,7 @@ static need parse_class(parser *ps)
     simple = FALSE;
     ps->p++;
   }
-  GPtrArray *members = exact_new();
+  guint members = set_new(ps);
   gboolean first = TRUE;   /* a ']' or '-' first stands for itself */
   while (*ps->p && (*ps->p != ']' || first)) {
     const char *p = ps->p;
@@ -592,7 +598,8 @@ static need parse_class(parser *ps)
         break;
       if ((guchar)c < 0x80 && !g_ascii_isalnum(c)) {
         char lower = g_ascii_tolower(c);
-        exact_add(members, g_strndup(&lower, 1));
+        simple = set_add(ps, members, g_string_chunk_insert_len(ps->strings, &lower, 1)) &&
+                 simple;
         ps->p += 2;
       } else if (strchr("wWsSdDhHvVtnrfeab", c)) {
         ps->p += 2;
@@ -612,21 +619,18 @@ static need parse_class(parser *ps)
       need one = parse_char(ps);
       if (ps->failed)
         break;
-      if (one.exact && one.exact->len == 1)
-        exact_add(members, g_strdup(one.exact->pdata[0]));
+      if (one.exact != NONE && SET(ps, one.exact)->n == 1)
+        simple = set_add(ps, members, SET(ps, one.exact)->s[0]) && simple;
       else
         simple = FALSE;
-      need_clear(&one);
     }
   }
-  if (*ps->p != ']') {
-    g_ptr_array_unref(members);
+  if (*ps->p != ']')
     return fail(ps);
-  }
   ps->p++;
-  if (simple && members->len > 0 && members->len <= 4)
-    return (need){members, NULL};
-  g_ptr_array_unref(members);
+  guint n = SET(ps, members)->n;
+  if (simple && n > 0 && n <= 4)
+    return (need){members, NONE};
   return need_nothing();
 }
 
@@ -676,16 +680,10 @@ static need parse_group(parser *ps)
     }
   }
   need inner = parse_alternation(ps);
-  if (ps->failed || *ps->p != ')') {
-    need_clear(&inner);
+  if (ps->failed || *ps->p != ')')
     return fail(ps);
-  }
   ps->p++;
-  if (!counts) {
-    need_clear(&inner);
-    return need_nothing();
-  }
-  return inner;
+  return counts ? inner : need_nothing();
 }
 
 static need parse_atom(parser *ps)
@@ -752,37 +750,39 @@ static void parse_quantifier(parser *ps, int *min, int *max)
     ps->failed = TRUE;
 }
 
-/* N repeated MIN to MAX times. Consumes N. */
-static need repeat(const parser *ps, need n, int min, int max)
+/* N repeated MIN to MAX times. */
+static need repeat(parser *ps, need n, int min, int max)
 {
   if (min == 1 && max == 1)
     return n;
   if (min == 0) {
-    if (max == 1 && n.exact && n.exact->len < MAX_EXACT) {
-      exact_add(n.exact, g_strdup(""));
+    if (max == 1 && n.exact != NONE && set_add(ps, n.exact, ""))
       return n;
-    }
-    need_clear(&n);
     return need_nothing();
   }
-  if (n.exact && max == min) {
+  if (n.exact != NONE && max == min) {
     gsize size = 1;
     for (int i = 0; i < min && size <= MAX_EXACT; i++)
-      size *= n.exact->len;
+      size *= SET(ps, n.exact)->n;
     if (size <= MAX_EXACT) {
-      GPtrArray *all = g_ptr_array_ref(n.exact);
-      for (int i = 1; i < min; i++) {
-        GPtrArray *more = exact_product(all, n.exact);
-        g_ptr_array_unref(all);
-        all = more;
-      }
-      g_ptr_array_unref(n.exact);
-      return (need){all, NULL};
+      guint all = n.exact;
+      for (int i = 1; i < min; i++)
+        all = exact_product(ps, all, n.exact);
+      return (need){all, NONE};
     }
   }
   /* At least once: whatever one copy needs. */
-  return (need){NULL, need_tree(ps, n)};
+  return (need){NONE, need_tree(ps, n)};
 }
+
+/* Characters that are not plain in a pattern, and those that make the
+ * one before them not plain (a quantifier follows it). */
+static const guint8 special[128] = {
+  ['\0'] = 1, ['\\'] = 1, ['^'] = 1, ['$'] = 1, ['.'] = 1, ['['] = 1, ['|'] = 1,
+  ['('] = 1, [')'] = 1, ['?'] = 3, ['*'] = 3, ['+'] = 3, ['{'] = 3,
+};
+#define SPECIAL 1
+#define QUANTIFIER 2
 
 /* Appends to OUT, in lower case, the plain ASCII characters at the parser
  * (escaped punctuation included) up to one that a quantifier follows or
@@ -793,14 +793,14 @@ static guint read_plain(parser *ps, GString *out)
   guint n = 0;
   for (;;) {
     const char *p = ps->p;
-    char c = *p;
+    guchar c = (guchar)*p;
     if (c == '\\' && p[1] && (guchar)p[1] < 0x80 && !g_ascii_isalnum(p[1]))
-      c = *++p;
-    else if (!c || (guchar)c >= 0x80 || strchr("\\^$.[|()?*+{", c))
+      c = (guchar)*++p;
+    else if (c >= 0x80 || (special[c] & SPECIAL))
       break;
-    if (p[1] && strchr("?*+{", p[1]))
+    if ((guchar)p[1] < 0x80 && (special[(guchar)p[1]] & QUANTIFIER))
       break;
-    g_string_append_c(out, g_ascii_tolower(c));
+    g_string_append_c(out, g_ascii_tolower((char)c));
     ps->p = p + 1;
     n++;
   }
@@ -811,62 +811,48 @@ static guint read_plain(parser *ps, GString *out)
  * together while small, everything ANDed. */
 static need parse_concat(parser *ps)
 {
-  GPtrArray *run = NULL;
-  tree *all = NULL;
+  guint run = NONE;          /* the exact run being built */
+  guint all = NONE;          /* the tree of what came before it */
   gboolean any_tree = FALSE;
-  GString *plain = g_string_new(NULL);
+  GString *plain = ps->scratch;   /* free again once need_string() copied it */
   while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->failed) {
     need item;
     g_string_truncate(plain, 0);
     if (read_plain(ps, plain)) {
-      item = need_string(plain->str, plain->len);
+      item = need_string(ps, plain->str, plain->len);
     } else {
       item = parse_atom(ps);
       int min, max;
       if (!ps->failed)
         parse_quantifier(ps, &min, &max);
-      if (ps->failed) {
-        need_clear(&item);
+      if (ps->failed)
         break;
-      }
       item = repeat(ps, item, min, max);
     }
-    if (item.exact && (!run || run->len * item.exact->len <= MAX_EXACT)) {
-      if (run) {
-        GPtrArray *joined = exact_product(run, item.exact);
-        g_ptr_array_unref(run);
-        g_ptr_array_unref(item.exact);
-        run = joined;
-      } else {
-        run = item.exact;
-      }
+    if (item.exact != NONE &&
+        (run == NONE || SET(ps, run)->n * SET(ps, item.exact)->n <= MAX_EXACT)) {
+      run = run == NONE ? item.exact : exact_product(ps, run, item.exact);
       continue;
     }
-    if (run)
-      all = tree_combine(TREE_AND, all, exact_tree(ps, g_steal_pointer(&run)));
+    if (run != NONE)
+      all = tree_combine(ps, TREE_AND, all, exact_tree(ps, run));
     any_tree = TRUE;
-    if (item.exact)
-      run = item.exact;
-    else
-      all = tree_combine(TREE_AND, all, item.match);
+    run = item.exact;
+    if (item.exact == NONE)
+      all = tree_combine(ps, TREE_AND, all, item.tree);
   }
-  g_string_free(plain, TRUE);
-  if (ps->failed) {
-    if (run)
-      g_ptr_array_unref(run);
-    tree_free(all);
+  if (ps->failed)
     return need_nothing();
-  }
   if (!any_tree) {
-    if (!run) {   /* an empty branch matches "" */
-      run = exact_new();
-      g_ptr_array_add(run, g_strdup(""));
+    if (run == NONE) {   /* an empty branch matches "" */
+      run = set_new(ps);
+      set_add(ps, run, "");
     }
-    return (need){run, NULL};
+    return (need){run, NONE};
   }
-  if (run)
-    all = tree_combine(TREE_AND, all, exact_tree(ps, run));
-  return (need){NULL, all};
+  if (run != NONE)
+    all = tree_combine(ps, TREE_AND, all, exact_tree(ps, run));
+  return (need){NONE, all};
 }
 
 static need parse_alternation(parser *ps)
@@ -874,43 +860,41 @@ static need parse_alternation(parser *ps)
   need first = parse_concat(ps);
   if (*ps->p != '|' || ps->failed)
     return first;
-  GArray *branches = g_array_new(FALSE, FALSE, sizeof(need));
-  g_array_append_val(branches, first);
+  /* The branches go on a stack shared with the alternations inside them. */
+  GArray *stack = ps->branches;
+  guint base = stack->len;
+  g_array_append_val(stack, first);
   while (*ps->p == '|' && !ps->failed) {
     ps->p++;
     need next = parse_concat(ps);
-    g_array_append_val(branches, next);
+    g_array_append_val(stack, next);
   }
   guint total = 0;
   gboolean exact = TRUE;
-  for (guint i = 0; i < branches->len; i++) {
-    need *b = &g_array_index(branches, need, i);
-    exact = exact && b->exact;
-    total += b->exact ? b->exact->len : 0;
+  for (guint i = base; i < stack->len; i++) {
+    need *b = &g_array_index(stack, need, i);
+    exact = exact && b->exact != NONE;
+    total += b->exact != NONE ? SET(ps, b->exact)->n : 0;
   }
   need out = need_nothing();
   if (exact && total <= MAX_EXACT) {
-    out.exact = exact_new();
-    for (guint i = 0; i < branches->len; i++) {
-      GPtrArray *set = g_array_index(branches, need, i).exact;
-      for (guint k = 0; k < set->len; k++)
-        exact_add(out.exact, g_steal_pointer(&set->pdata[k]));
-      g_ptr_array_unref(set);
+    out.exact = set_new(ps);
+    for (guint i = base; i < stack->len; i++) {
+      guint set = g_array_index(stack, need, i).exact;
+      for (guint k = 0; k < SET(ps, set)->n; k++)
+        set_add(ps, out.exact, SET(ps, set)->s[k]);
     }
   } else {
-    gboolean nothing = FALSE;   /* some branch needs nothing */
-    for (guint i = 0; i < branches->len; i++) {
-      tree *t = need_tree(ps, g_array_index(branches, need, i));
-      if (!t || nothing) {
-        nothing = TRUE;
-        tree_free(t);
-        g_clear_pointer(&out.match, tree_free);
-        continue;
+    for (guint i = base; i < stack->len; i++) {
+      guint t = need_tree(ps, g_array_index(stack, need, i));
+      if (t == NONE) {   /* a branch that needs nothing: so does the OR */
+        out.tree = NONE;
+        break;
       }
-      out.match = out.match ? tree_combine(TREE_OR, out.match, t) : t;
+      out.tree = i == base ? t : tree_combine(ps, TREE_OR, out.tree, t);
     }
   }
-  g_array_unref(branches);
+  g_array_set_size(stack, base);
   return out;
 }
 
@@ -928,28 +912,43 @@ struct rsk_prefilter {
   GArray *nodes;             /* filter_node, in prefix order */
 };
 
-static void flatten(rsk_literals *lits, const parser *ps, const tree *t, GArray *nodes)
+/* The literal of tree leaf TEXT (with marks), added to LITS if new. KEY
+ * is scratch space: "<before><after><text>", the key of LITS->ids. */
+static guint32 literal_of(rsk_literals *lits, const parser *ps, const char *text, GString *key)
+{
+  gsize len = strlen(text);
+  gboolean before = ps->whole_text && text[0] == BOUNDARY;
+  gboolean after = ps->whole_text && text[len - 1] == BOUNDARY;
+  g_string_truncate(key, 0);
+  g_string_append_c(key, before ? 'b' : '-');
+  g_string_append_c(key, after ? 'b' : '-');
+  for (gsize i = 0; i < len; i++)
+    if (text[i] != BOUNDARY)
+      g_string_append_c(key, text[i]);
+  gpointer id = g_hash_table_lookup(lits->ids, key->str);
+  if (id)
+    return GPOINTER_TO_UINT(id) - 1;
+  literal lit = {.text = g_strndup(key->str + 2, key->len - 2), .len = (guint)key->len - 2,
+                 .before = before, .after = after};
+  g_array_append_val(lits->items, lit);
+  g_hash_table_insert(lits->ids, g_strdup(key->str), GUINT_TO_POINTER(lits->items->len));
+  return lits->items->len - 1;
+}
+
+static void flatten(rsk_literals *lits, const parser *ps, guint t, GArray *nodes, GString *key)
 {
   guint at = nodes->len;
-  filter_node node = {.kind = t->kind};
-  g_array_append_val(nodes, node);
-  if (t->kind == TREE_LITERAL) {
-    const char *s = t->text;
-    gsize len = strlen(s);
-    gboolean before = ps->whole_text && s[0] == BOUNDARY;
-    gboolean after = ps->whole_text && s[len - 1] == BOUNDARY;
-    GString *core = g_string_new(NULL);
-    for (gsize i = 0; i < len; i++)
-      if (s[i] != BOUNDARY)
-        g_string_append_c(core, s[i]);
-    guint32 id = literal_id(lits, core->str, (guint)core->len, before, after);
-    g_string_free(core, TRUE);
-    g_array_index(nodes, filter_node, at).literal = id;
-  } else {
-    for (guint i = 0; i < t->kids->len; i++)
-      flatten(lits, ps, t->kids->pdata[i], nodes);
-    g_array_index(nodes, filter_node, at).n_kids = t->kids->len;
+  const tree *node = TREE(ps, t);
+  filter_node out = {.kind = node->kind};
+  if (node->kind == TREE_LITERAL)
+    out.literal = literal_of(lits, ps, node->text, key);
+  g_array_append_val(nodes, out);
+  guint n = 0;
+  for (guint k = node->first; node->kind != TREE_LITERAL && k != NONE; k = TREE(ps, k)->next) {
+    flatten(lits, ps, k, nodes, key);
+    n++;
   }
+  g_array_index(nodes, filter_node, at).n_kids = n;
   g_array_index(nodes, filter_node, at).size = nodes->len - at;
 }
 
@@ -957,20 +956,43 @@ rsk_prefilter *rsk_prefilter_new(rsk_literals *lits, const char *pattern,
                                  gboolean whole_text)
 {
   g_return_val_if_fail(lits != NULL && lits->root == NULL && pattern != NULL, NULL);
-  parser ps = {.p = pattern, .whole_text = whole_text};
+  struct parser_pools *pools = lits->pools;
+  if (!pools) {
+    pools = lits->pools = g_new0(struct parser_pools, 1);
+    pools->strings = g_string_chunk_new(4096);
+    pools->trees = g_array_new(FALSE, FALSE, sizeof(tree));
+    pools->sets = g_array_new(FALSE, FALSE, sizeof(exact_set));
+    pools->branches = g_array_new(FALSE, FALSE, sizeof(need));
+    pools->scratch = g_string_new(NULL);
+  }
+  parser ps = {.p = pattern, .whole_text = whole_text, .strings = pools->strings,
+               .trees = pools->trees, .sets = pools->sets,
+               .branches = pools->branches, .scratch = pools->scratch};
   need n = parse_alternation(&ps);
   if (*ps.p)   /* a ')' too many */
     ps.failed = TRUE;
-  tree *t = need_tree(&ps, n);
-  if (ps.failed || !t) {
-    tree_free(t);
-    return NULL;
+  guint t = ps.failed ? NONE : need_tree(&ps, n);
+  rsk_prefilter *filter = NULL;
+  if (t != NONE) {
+    filter = g_new0(rsk_prefilter, 1);
+    filter->nodes = g_array_new(FALSE, FALSE, sizeof(filter_node));
+    flatten(lits, &ps, t, filter->nodes, pools->scratch);
   }
-  rsk_prefilter *filter = g_new0(rsk_prefilter, 1);
-  filter->nodes = g_array_new(FALSE, FALSE, sizeof(filter_node));
-  flatten(lits, &ps, t, filter->nodes);
-  tree_free(t);
+  g_string_chunk_clear(pools->strings);
+  g_array_set_size(pools->trees, 0);
+  g_array_set_size(pools->sets, 0);
+  g_array_set_size(pools->branches, 0);
   return filter;
+}
+
+static void parser_pools_free(struct parser_pools *pools)
+{
+  g_string_chunk_free(pools->strings);
+  g_array_unref(pools->trees);
+  g_array_unref(pools->sets);
+  g_array_unref(pools->branches);
+  g_string_free(pools->scratch, TRUE);
+  g_free(pools);
 }
 
 void rsk_prefilter_free(rsk_prefilter *filter)
