@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 packages="gcc pkg-config python3 meson ninja-build libglib2.0-dev
 libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
-libcmocka-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
+libcmocka-dev nettle-dev fonts-dejavu-core fonts-liberation2 poppler-utils"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
   packages="$packages qpdf chromium time fonts-wqy-microhei fonts-dejavu-extra"
