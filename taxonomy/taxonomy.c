@@ -27,6 +27,7 @@
  */
 #include "taxonomy_private.h"
 #include "hanzi_fold.h"
+#include "pattern_cache.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -43,6 +44,8 @@ typedef struct {
   GPtrArray *errors;          /* char * */
   cJSON *macros;              /* borrowed from the document, or NULL */
   rsk_literals *literals;     /* the taxonomy's: prefilters add to it */
+  rsk_pattern_cache *cache;   /* compiled patterns of earlier runs */
+  guint n_patterns;           /* compiled so far */
 } loader;
 
 static void add_error(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
@@ -257,8 +260,12 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   int code = 0;
   PCRE2_SIZE offset = 0;
   guint32 options = PCRE2_UTF | (caseless ? PCRE2_CASELESS : 0);
-  re->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options,
-                           &code, &offset, NULL);
+  re->code = rsk_pattern_cache_take(ld->cache, ld->n_patterns++, expanded, options);
+  if (!re->code)
+    re->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options,
+                             &code, &offset, NULL);
+  if (re->code)
+    rsk_pattern_cache_add(ld->cache, expanded, options, re->code);
   if (!re->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(code, msg, sizeof msg);
@@ -638,8 +645,14 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
 static GPtrArray *run_parse(const char *json, gsize len, const char *origin,
                             rsk_taxonomy **out)
 {
-  loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free)};
+  loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free),
+               .cache = rsk_pattern_cache_open(json, len)};
   rsk_taxonomy *tax = parse(&ld, json, len);
+  if (ld.errors->len == 0)
+    rsk_pattern_cache_save(ld.cache);
+  if (tax)
+    tax->patterns_cached = rsk_pattern_cache_hits(ld.cache);
+  rsk_pattern_cache_free(ld.cache);
   if (out)
     *out = tax;
   else

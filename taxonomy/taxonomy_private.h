@@ -80,6 +80,7 @@ struct rsk_taxonomy {
   GPtrArray *regulations;     /* rsk_regulation * */
   pcre2_match_context *match_context; /* read-only after load: shared */
   rsk_literals *literals;     /* of every pattern's prefilter */
+  guint patterns_cached;      /* taken compiled from the cache (pattern_cache.h) */
   gint limit_hits;            /* atomic: matches abandoned at a limit */
 };
 
