@@ -260,6 +260,9 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   int code = 0;
   PCRE2_SIZE offset = 0;
   guint32 options = PCRE2_UTF | (caseless ? PCRE2_CASELESS : 0);
+  /* The cache matches a code by this text and these options only: were a
+   * compile context ever passed below, its settings would have to join
+   * them (pattern_cache.c). */
   re->code = rsk_pattern_cache_take(ld->cache, ld->n_patterns++, expanded, options);
   if (!re->code)
     re->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options,
