@@ -43,7 +43,7 @@ typedef struct {
   const char *origin;
   GPtrArray *errors;          /* char * */
   cJSON *macros;              /* borrowed from the document, or NULL */
-  rsk_literals *literals;     /* the taxonomy's: prefilters add to it */
+  rsk_prefilter_reader *filters;   /* into the taxonomy's literals */
   rsk_pattern_cache *cache;   /* compiled patterns of earlier runs */
   guint n_patterns;           /* compiled so far */
 } loader;
@@ -281,8 +281,8 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
    * The classifier compiles it before the pattern's first match: a run
    * uses only the patterns whose literals its texts contain. */
   re->jit = jit;
-  if (ld->literals)
-    re->filter = rsk_prefilter_new(ld->literals, expanded, whole_text);
+  if (ld->filters)
+    re->filter = rsk_prefilter_read(ld->filters, expanded, whole_text);
   return TRUE;
 }
 
@@ -631,11 +631,11 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
   }
   parse_settings(ld, root, &tax->settings);
   tax->literals = rsk_literals_new();
-  ld->literals = tax->literals;
+  ld->filters = rsk_prefilter_reader_new(tax->literals);
   parse_categories(ld, tax, root);
   parse_regulations(ld, tax, root);
+  g_clear_pointer(&ld->filters, rsk_prefilter_reader_free);
   rsk_literals_compile(tax->literals);
-  ld->literals = NULL;
 
   tax->match_context = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(tax->match_context, tax->settings.match_limit);
