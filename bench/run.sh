@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # run.sh - time riskscope analyze against pdftotext on the same PDFs
 #
-#   bench/run.sh [-n RUNS] [--build DIR] [DIR]
+#   bench/run.sh [-n PAIRS] [--build DIR] [--exclude LIST] [DIR | FILE.pdf...]
 #   bench/run.sh [--build DIR] --long [N...]
-#   bench/run.sh [-n RUNS] [--build DIR] --html [FILE.html...]
+#   bench/run.sh [-n PAIRS] [--build DIR] --html [FILE.html...]
 #
 # The first form runs, for every PDF of DIR (default ../shared/corpus from
 # the repository root), `pdftotext FILE /dev/null` and `riskscope analyze
-# --db TMP FILE` RUNS times each (default 3), one after the other on the
-# same file, each under /usr/bin/time -v for its peak RSS, and prints the
-# medians; then one batch run of analyze over every PDF of DIR in one
-# process. The second form generates Hong Kong-layout filings of N pages
-# (default 100 400 800) with the fixtures generator (bench/make_long) and
-# prints analyze's peak RSS for each, to show that memory is bounded by a
-# window of pages and does not grow with the page count. The third takes
-# EDGAR HTML filings that have a Chromium print beside them (FILE.pdf; by
-# default every such FILE.html of ../shared/corpus) and prints, for each,
-# pdftotext's time on the print against analyze's on the HTML, and
-# analyze's peak RSS.
+# --db TMP FILE` (a fresh database each time) in alternation, PAIRS times
+# (default 5): A B A B ..., so both see the same state of the machine. It
+# prints per file the medians of wall and CPU (user + system) time of each,
+# the medians of the per-pair ratios and analyze's peak RSS; then one
+# summary line, and one batch run of analyze over all the PDFs in one
+# process. The machine's load average is printed before and after, with a
+# warning above 0.5: on a busy machine the times mean little (callgrind
+# instruction counts, bench/profile.sh, do not depend on load). LIST names
+# base names to leave out, one a line. The second form generates Hong
+# Kong-layout filings of N pages (default 100 400 800) with the fixtures'
+# generator (bench/make_long) and prints analyze's peak RSS for each, to
+# show that memory is bounded by a window of pages. The third takes EDGAR
+# HTML filings that have a Chromium print beside them (FILE.pdf; by
+# default every such FILE.html of ../shared/corpus) and times, in the same
+# alternation, pdftotext on the print against extract and analyze on the
+# HTML, with analyze's peak RSS.
 #
 # README.md beside this file explains the columns and the targets.
 #
@@ -25,15 +30,20 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=3
-build=${RISKSCOPE_BUILD:-$root/build}
+runs=5
+# A release build when there is one (meson setup build-release --buildtype=release).
+build=${RISKSCOPE_BUILD:-$root/build-release}
+[ -d "$build" ] || build=$root/build
 long=
-dir=
+html=
+exclude=
 
 usage() {
   sed -n '4,6p' "$0" | sed 's/^# *//' >&2
   exit 2
 }
+inputs=()
+html_files=()
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -41,42 +51,36 @@ while [ $# -gt 0 ]; do
     --build) [ $# -ge 2 ] || usage; build=$(cd "$2" && pwd); shift 2 ;;
     --long) long=yes; shift ;;
     --html) html=yes; shift ;;
+    --exclude) [ $# -ge 2 ] || usage; exclude=$2; shift 2 ;;
     -h|--help) usage ;;
     -*) echo "run.sh: unknown option $1" >&2; usage ;;
     *) if [ -n "$long" ]; then sizes="${sizes:-} $1"
-       elif [ -n "${html:-}" ]; then html_files="${html_files:-} $1"
-       else dir=$1; fi
+       elif [ -n "$html" ]; then html_files+=("$1")
+       else inputs+=("$1"); fi
        shift ;;
   esac
 done
 case $runs in ''|*[!0-9]*|0) echo "run.sh: -n wants a positive number" >&2; exit 2 ;; esac
 
 exe=${RISKSCOPE_EXE:-$build/src/riskscope}
-for tool in pdftotext pdfinfo /usr/bin/time; do
+for tool in pdftotext pdfinfo python3; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "run.sh: $tool is missing (apt-get install poppler-utils time)" >&2; exit 1; }
+    echo "run.sh: $tool is missing (apt-get install poppler-utils python3)" >&2; exit 1; }
 done
+meter="python3 $root/bench/measure.py"
 [ -x "$exe" ] || { echo "run.sh: $exe not built (ninja -C $build)" >&2; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/riskscope-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-now() { date +%s.%N; }
-
-# measure OUT CMD...: runs CMD under /usr/bin/time -v; appends "SECONDS RSS_KB
-# STATUS CPU_SECONDS" to OUT. Wall time comes from date (nanoseconds), not
-# from time's two decimals; CPU seconds (user + system) are time's.
-measure() {
-  local out=$1 t0 t1 status rss cpu
+# pair OUT CMD...: runs CMD (output to /dev/null, standard error to
+# $tmp/stderr.txt); appends "WALL CPU RSS_KB STATUS" to OUT, CPU being
+# user + system seconds.
+pair() {
+  local out=$1 wall user sys rss status
   shift
-  t0=$(now)
-  status=0
-  /usr/bin/time -v -o "$tmp/time.txt" "$@" >/dev/null 2>"$tmp/stderr.txt" || status=$?
-  t1=$(now)
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
-  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$tmp/time.txt")
-  echo "$t0 $t1 ${rss:-0} $status ${cpu:-0}" |
-    awk '{printf "%.4f %d %d %s\n", $2 - $1, $3, $4, $5}' >>"$out"
+  read -r wall user sys rss status < <($meter --stderr "$tmp/stderr.txt" "$@")
+  echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.6f", u + s}') $rss $status" >>"$out"
 }
 
 # median FILE COLUMN: the median of a column of numbers.
@@ -87,32 +91,6 @@ median() {
 }
 
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
-
-# time_runs PDF FILE [EXTRACT]: RUNS times pdftotext PDF, then (with
-# EXTRACT) riskscope extract FILE, then analyze FILE into a fresh database;
-# sets ptt, ext, anl (median seconds), rss (median KB) and status (the
-# first non-zero exit status of analyze, or empty).
-time_runs() {
-  local pdf=$1 file=$2 with_extract=${3:-} i=0
-  : >"$tmp/ptt.txt"
-  : >"$tmp/ext.txt"
-  : >"$tmp/anl.txt"
-  while [ $i -lt "$runs" ]; do
-    measure "$tmp/ptt.txt" pdftotext "$pdf" /dev/null
-    [ -z "$with_extract" ] || measure "$tmp/ext.txt" "$exe" extract "$file"
-    rm -f "$tmp/one.db"*
-    measure "$tmp/anl.txt" "$exe" analyze --db "$tmp/one.db" "$file"
-    i=$((i + 1))
-  done
-  ptt=$(median "$tmp/ptt.txt" 1)
-  ext=0
-  [ -z "$with_extract" ] || ext=$(median "$tmp/ext.txt" 1)
-  anl=$(median "$tmp/anl.txt" 1)
-  rss=$(median "$tmp/anl.txt" 2)
-  ptt_cpu=$(median "$tmp/ptt.txt" 4)
-  anl_cpu=$(median "$tmp/anl.txt" 4)
-  status=$(awk '$3 != 0 {print $3; exit}' "$tmp/anl.txt")
-}
 
 # ------------------------------------------------------------- long filings
 if [ -n "$long" ]; then
@@ -130,13 +108,13 @@ if [ -n "$long" ]; then
   for n in ${sizes:-100 400 800}; do
     pdf=$tmp/long_$n.pdf
     : >"$tmp/gen.txt"
-    measure "$tmp/gen.txt" "$maker" "$pdf" "$n"
+    pair "$tmp/gen.txt" "$maker" "$pdf" "$n"
     [ -s "$pdf" ] || { echo "run.sh: make_long failed for $n pages" >&2; cat "$tmp/stderr.txt" >&2; exit 1; }
     : >"$tmp/run.txt"
     rm -f "$tmp/long.db"*
-    measure "$tmp/run.txt" "$exe" analyze --db "$tmp/long.db" "$pdf"
-    read -r secs rss status <"$tmp/run.txt"
-    read -r gsecs _ _ <"$tmp/gen.txt"
+    pair "$tmp/run.txt" "$exe" analyze --db "$tmp/long.db" "$pdf"
+    read -r secs _ rss status <"$tmp/run.txt"
+    read -r gsecs _ _ _ <"$tmp/gen.txt"
     pps=$(awk -v n="$n" -v s="$secs" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
     st=ok; [ "$status" = 0 ] || st="exit $status"
     printf '%-7s %9.2f %9.2f %9s %12s %12s\n' "$n" "$gsecs" "$secs" "$pps" "$(mb "$rss")" "$st"
@@ -147,73 +125,134 @@ if [ -n "$long" ]; then
 fi
 
 # ------------------------------------------------------- HTML and its print
-if [ -n "${html:-}" ]; then
-  if [ -z "${html_files:-}" ]; then
+if [ -n "$html" ]; then
+  if [ ${#html_files[@]} -eq 0 ]; then
     for f in "$root"/../shared/corpus/*.html; do
-      [ -f "$f" ] && [ -f "${f%.html}.pdf" ] && html_files="${html_files:-} $f"
+      [ -f "$f" ] && [ -f "${f%.html}.pdf" ] && html_files+=("$f")
     done
   fi
-  [ -n "${html_files:-}" ] || { echo "run.sh: no FILE.html with a FILE.pdf beside it" >&2; exit 1; }
-  echo "$("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores; median of $runs runs"
-  printf '%-26s %4s %6s %6s %6s %6s %6s %6s %6s %s\n' file MB "ptt s" "ext s" "anlz s" \
-    ratio "ptt c" "anlz c" "RSS MB" note
+  [ ${#html_files[@]} -gt 0 ] || { echo "run.sh: no FILE.html with a FILE.pdf beside it" >&2; exit 1; }
+  echo "$exe; $(nproc) cores; median of $runs rounds (pdftotext on the print, extract, analyze)"
+  echo "load average before: $(cut -d' ' -f1 /proc/loadavg)"
+  printf '%-26s %4s %6s %6s %6s %6s %6s %6s %6s %s\n' file MB "ptt s" "ext s" "anl s" \
+    "wall x" "ptt c" "anl c" "RSS MB" note
   : >"$tmp/ratios.txt"
-  for f in $html_files; do
+  for f in "${html_files[@]}"; do
     pdf=${f%.*}.pdf
     [ -f "$pdf" ] || { echo "run.sh: $f: no $pdf beside it" >&2; exit 1; }
-    time_runs "$pdf" "$f" extract
-    note=
-    [ -z "$status" ] || note="exit $status"
-    ratio=$(awk -v a="$anl" -v p="$ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')
-    echo "$ratio" >>"$tmp/ratios.txt"
+    : >"$tmp/ptt.txt"; : >"$tmp/ext.txt"; : >"$tmp/anl.txt"
+    i=0
+    while [ $i -lt "$runs" ]; do
+      pair "$tmp/ptt.txt" pdftotext "$pdf" /dev/null
+      pair "$tmp/ext.txt" "$exe" extract "$f"
+      rm -f "$tmp/one.db"*
+      pair "$tmp/anl.txt" "$exe" analyze --db "$tmp/one.db" "$f"
+      i=$((i + 1))
+    done
+    paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" |
+      awk '{printf "%.6f\n", ($5 / ($1 > 0 ? $1 : 1))}' >"$tmp/ratio.txt"
+    wall_x=$(median "$tmp/ratio.txt" 1)
+    echo "$wall_x" >>"$tmp/ratios.txt"
+    status=$(awk '$4 != 0 {print $4; exit}' "$tmp/anl.txt")
+    note=; [ -z "$status" ] || note="exit $status"
     mbytes=$(awk -v b="$(wc -c <"$f")" 'BEGIN {printf "%.1f", b / 1048576}')
-    printf '%-26.26s %4s %6.3f %6.3f %6.3f %6s %6s %6s %6s %s\n' "$(basename "$f")" "$mbytes" \
-      "$ptt" "$ext" "$anl" "$ratio" "$ptt_cpu" "$anl_cpu" "$(mb "$rss")" "$note"
+    printf '%-26.26s %4s %6.3f %6.3f %6.3f %6.2f %6.3f %6.3f %6s %s\n' "$(basename "$f")" "$mbytes" \
+      "$(median "$tmp/ptt.txt" 1)" "$(median "$tmp/ext.txt" 1)" "$(median "$tmp/anl.txt" 1)" \
+      "$wall_x" "$(median "$tmp/ptt.txt" 2)" "$(median "$tmp/anl.txt" 2)" \
+      "$(mb "$(awk '$3 > m {m = $3} END {print m + 0}' "$tmp/anl.txt")")" "$note"
   done
-  echo
-  printf "median ratio analyze(HTML)/pdftotext(print): %.2f (target <= 0.25; RSS < 150 MB)\n" \
+  echo "load average after: $(cut -d' ' -f1 /proc/loadavg)"
+  printf "median wall ratio analyze(HTML)/pdftotext(print): %.2f (target <= 0.25; RSS < 150 MB)\n" \
     "$(median "$tmp/ratios.txt" 1)"
   exit 0
 fi
 
 # ------------------------------------------------------------------ corpus
-dir=${dir:-$root/../shared/corpus}
-[ -d "$dir" ] || { echo "run.sh: $dir: no such directory" >&2; exit 1; }
-set -- "$dir"/*.pdf
-[ -e "$1" ] || { echo "run.sh: $dir: no PDF files" >&2; exit 1; }
+if [ ${#inputs[@]} -eq 0 ]; then
+  inputs=("$root/../shared/corpus")
+fi
+pdfs=()
+for input in "${inputs[@]}"; do
+  if [ -d "$input" ]; then
+    for f in "$input"/*.pdf; do [ -e "$f" ] && pdfs+=("$f"); done
+  else
+    pdfs+=("$input")
+  fi
+done
+if [ -n "$exclude" ]; then
+  kept=()
+  for f in "${pdfs[@]}"; do grep -qxF "$(basename "$f")" "$exclude" || kept+=("$f"); done
+  pdfs=("${kept[@]}")
+fi
+[ ${#pdfs[@]} -gt 0 ] || { echo "run.sh: no PDF files in ${inputs[*]}" >&2; exit 1; }
+set -- "${pdfs[@]}"
 
-echo "$("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores; median of $runs runs"
-printf '%-32s %5s %8s %8s %7s %6s %8s %s\n' file pages "ptt s" "anlz s" "pages/s" ratio "RSS MB" note
-: >"$tmp/ratios.txt"
+load() { cut -d' ' -f1 /proc/loadavg; }
+load_check() {   # load_check WHEN
+  local l
+  l=$(load)
+  echo "load average $1: $l ($(nproc) cores)"
+  if awk -v l="$l" 'BEGIN {exit !(l > 0.5)}'; then
+    echo "WARNING: load average $l > 0.5: other work is running; times are not reliable"
+  fi
+}
+
+echo "$exe: $("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores;" \
+  "median of $runs pairs (pdftotext, analyze alternating)"
+load_check before
+printf '%-30s %5s %7s %7s %7s %7s %6s %6s %6s %s\n' file pages "ptt s" "ptt cpu" "anl s" \
+  "anl cpu" "wall x" "cpu x" "RSS MB" note
+: >"$tmp/summary.txt"
 sum_ptt=0
 sum_pages=0
 for pdf; do
   name=$(basename "$pdf")
   pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  time_runs "$pdf" "$pdf"
+  : >"$tmp/ptt.txt"
+  : >"$tmp/anl.txt"
+  i=0
+  while [ $i -lt "$runs" ]; do
+    pair "$tmp/ptt.txt" pdftotext "$pdf" /dev/null
+    rm -f "$tmp/one.db"*
+    pair "$tmp/anl.txt" "$exe" analyze --db "$tmp/one.db" "$pdf"
+    i=$((i + 1))
+  done
+  paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" |
+    awk '{printf "%.6f %.6f\n", ($5 / ($1 > 0 ? $1 : 1)), ($6 / ($2 > 0 ? $2 : 1))}' >"$tmp/ratio.txt"
+  ptt=$(median "$tmp/ptt.txt" 1)
+  ptt_cpu=$(median "$tmp/ptt.txt" 2)
+  anl=$(median "$tmp/anl.txt" 1)
+  anl_cpu=$(median "$tmp/anl.txt" 2)
+  rss=$(awk '$3 > m {m = $3} END {print m + 0}' "$tmp/anl.txt")
+  wall_x=$(median "$tmp/ratio.txt" 1)
+  cpu_x=$(median "$tmp/ratio.txt" 2)
   note=
+  status=$(awk '$4 != 0 {print $4; exit}' "$tmp/anl.txt")
   [ -z "$status" ] || note="exit $status: $(head -c 60 "$tmp/stderr.txt" | head -1)"
-  ratio=$(awk -v a="$anl" -v p="$ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')
-  echo "$ratio" >>"$tmp/ratios.txt"
-  pps=$(awk -v n="${pages:-0}" -v s="$anl" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
+  echo "$wall_x $cpu_x $rss $name" >>"$tmp/summary.txt"
   sum_ptt=$(awk -v a="$sum_ptt" -v b="$ptt" 'BEGIN {printf "%.4f", a + b}')
   sum_pages=$((sum_pages + ${pages:-0}))
-  printf '%-32.32s %5s %8.3f %8.3f %7s %6s %8s %s\n' "$name" "${pages:-?}" "$ptt" "$anl" \
-    "$pps" "$ratio" "$(mb "$rss")" "$note" | cut -c1-100
+  printf '%-30.30s %5s %7.3f %7.3f %7.3f %7.3f %6.2f %6.2f %6s %s\n' "$name" "${pages:-?}" \
+    "$ptt" "$ptt_cpu" "$anl" "$anl_cpu" "$wall_x" "$cpu_x" "$(mb "$rss")" "$note" | cut -c1-110
 done
 
 echo
-printf "median ratio analyze/pdftotext: %.2f (target <= 1.0)\n" "$(median "$tmp/ratios.txt" 1)"
+load_check after
+awk -v n="$#" -v medw="$(median "$tmp/summary.txt" 1)" -v medc="$(median "$tmp/summary.txt" 2)" '
+  {if ($1 > mw) {mw = $1; fw = $4}; if ($2 > mc) {mc = $2; fc = $4}; if ($3 > mr) {mr = $3; fr = $4}}
+  END {
+    printf "summary: %d filings; wall ratio median %.2f, max %.2f (%s); CPU ratio median %.2f, max %.2f (%s); max RSS %.0f MB (%s)\n",
+      n, medw, mw, fw, medc, mc, fc, mr / 1024, fr
+    printf "targets: wall ratio median <= 0.6, max <= 0.8; CPU ratio <= 1.25; RSS < 300 MB\n"
+  }' "$tmp/summary.txt"
 
 : >"$tmp/batch.txt"
 rm -f "$tmp/batch.db"*
-measure "$tmp/batch.txt" "$exe" analyze --db "$tmp/batch.db" "$@"
-read -r secs rss status <"$tmp/batch.txt"
-echo "batch: $# files, $sum_pages pages in one process: $(printf '%.2f' "$secs") s," \
-  "peak RSS $(mb "$rss") MB, exit $status"
-echo "       sum of pdftotext medians $(printf '%.2f' "$sum_ptt") s;" \
-  "ratio $(awk -v a="$secs" -v p="$sum_ptt" 'BEGIN {printf "%.2f", (p > 0 ? a / p : 0)}')" \
-  "(targets: ratio <= 1.0, peak RSS < 300 MB)"
+pair "$tmp/batch.txt" "$exe" analyze --db "$tmp/batch.db" "$@"
+read -r secs cpu rss status <"$tmp/batch.txt"
+echo "batch: $# files, $sum_pages pages in one process: $(printf '%.2f' "$secs") s wall," \
+  "$(printf '%.2f' "$cpu") s CPU, peak RSS $(mb "$rss") MB, exit $status;" \
+  "sum of pdftotext medians $(printf '%.2f' "$sum_ptt") s"
 if [ "$status" != 0 ]; then
   grep '^riskscope:' "$tmp/stderr.txt" | grep -v warning | cut -c1-100 | head -20 | sed 's/^/  /'
 fi

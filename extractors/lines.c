@@ -189,20 +189,22 @@ static void pick_line_style(rsk_page_lines *pl, rsk_line *line,
  * words are almost never among them was not decoded to English. */
 static gboolean is_common_word(const char *word, size_t len)
 {
-  static const char *const common[] = {
-    "the", "of", "and", "to", "in", "a", "or", "our", "we", "that", "is",
-    "for", "be", "may", "with", "as", "on", "by", "are", "not", "an", "it",
-    "any", "if", "this", "which", "from", "at", "such", "could", "have",
-    "us", "will", "its", "can", "other", NULL,
+  /* By length, so a word is compared with few others: this runs for every
+   * word of a filing. */
+  static const char *const common[6] = {
+    [1] = "a",
+    [2] = "of" "to" "in" "or" "we" "is" "be" "as" "on" "by" "an" "it" "if" "at" "us",
+    [3] = "the" "and" "our" "for" "may" "are" "not" "any" "its" "can",
+    [4] = "that" "with" "this" "from" "such" "have" "will",
+    [5] = "which" "could" "other",
   };
-  char lower[8];
-  if (len >= sizeof lower)
+  if (len == 0 || len >= G_N_ELEMENTS(common))
     return FALSE;
+  char lower[8];
   for (size_t i = 0; i < len; i++)
     lower[i] = (char)(word[i] | 0x20);
-  lower[len] = '\0';
-  for (guint i = 0; common[i]; i++)
-    if (strcmp(lower, common[i]) == 0)
+  for (const char *w = common[len]; *w; w += len)
+    if (memcmp(lower, w, len) == 0)
       return TRUE;
   return FALSE;
 }

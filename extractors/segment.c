@@ -112,14 +112,22 @@ int rsk_seg_word_count(const char *text)
 {
   int words = 0, wide = 0;
   gboolean in_word = FALSE;
-  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (rsk_seg_is_wide(c)) {
-      wide += g_unichar_isalnum(c) != 0;
-      in_word = FALSE;
-      continue;
+  for (const char *p = text; *p;) {
+    gunichar c = (guchar)*p;
+    gboolean alnum;
+    if (c < 0x80) {   /* nearly every character: no decoding, no table */
+      p++;
+      alnum = g_ascii_isalnum((char)c);
+    } else {
+      c = g_utf8_get_char(p);
+      p = g_utf8_next_char(p);
+      if (rsk_seg_is_wide(c)) {
+        wide += g_unichar_isalnum(c) != 0;
+        in_word = FALSE;
+        continue;
+      }
+      alnum = g_unichar_isalnum(c);
     }
-    gboolean alnum = g_unichar_isalnum(c);
     if (alnum && !in_word)
       words++;
     in_word = alnum;
@@ -237,9 +245,11 @@ gboolean rsk_seg_starts_with_list_number(const char *text)
 
 static gboolean has_wide(const char *text, guint len)
 {
+  /* Wide characters start at U+2E80, whose UTF-8 lead byte is 0xE2; no
+   * byte of a shorter character comes that high. */
   const char *end = text + len;
-  for (const char *p = text; p < end && *p; p = g_utf8_next_char(p))
-    if (rsk_seg_is_wide(g_utf8_get_char(p)))
+  for (const char *p = text; p < end && *p; p++)
+    if ((guchar)*p >= 0xE2 && rsk_seg_is_wide(g_utf8_get_char(p)))
       return TRUE;
   return FALSE;
 }
@@ -452,8 +462,21 @@ static void mark_paragraphs(rsk_seg_doc *doc)
  * bullets of a list as a column of their own, read before the items. */
 static gboolean is_lone_bullet(const char *text)
 {
-  g_autofree char *copy = g_strstrip(g_strdup(text));
-  return *copy && g_utf8_strlen(copy, -1) == 1 && starts_with_bullet(copy);
+  /* One character between white space, looked at alone (runs per line,
+   * so without a copy of the line). */
+  while (g_ascii_isspace(*text))
+    text++;
+  if (!*text)
+    return FALSE;
+  const char *end = g_utf8_next_char(text);
+  for (const char *p = end; *p; p++)
+    if (!g_ascii_isspace(*p))
+      return FALSE;
+  char one[8] = {0};
+  if ((gsize)(end - text) >= sizeof one)
+    return FALSE;
+  memcpy(one, text, (gsize)(end - text));
+  return starts_with_bullet(one);
 }
 
 /* TRUE when LINE sits on the baseline of a lone bullet left of it.

@@ -18,7 +18,10 @@
  *
  * The taxonomy is compiled and the database opened on a setup thread while
  * the first filing is read; if either fails, its error is the only line
- * printed and nothing is analysed.
+ * printed and nothing is analysed. The analyze stage waits for the
+ * taxonomy only and the store stage for the database: creating a database
+ * syncs the disk several times (milliseconds each), which need not hold
+ * up the segmentation and tagging of the first filing.
  *
  * The whole batch runs under the read watchdog (read_watchdog.h): a child
  * process over the memory or CPU limit of a page is killed, and the next
@@ -90,11 +93,15 @@ typedef struct {
 typedef struct {
   const analyze_options *opts;
   rsk_out *out;
-  /* Set up by the setup thread; read only after joining it. */
+  /* Set up by the setup thread: TAXONOMY once TAXONOMY_DONE is set (under
+   * SETUP_LOCK), the rest once the store thread has joined it. */
   rsk_taxonomy *taxonomy;
   rsk_store *store;
   GError *setup_error;
   GThread *setup;
+  GMutex setup_lock;
+  GCond setup_cond;
+  gboolean taxonomy_done;
   gint aborted;                  /* atomic: setup failed, stop reading */
   stage_queue to_analyze;        /* analyzed_filing *, NULL ends the stage */
   stage_queue to_store;
@@ -189,7 +196,12 @@ static int worker_count(const analyze_options *opts)
 static gpointer setup_thread(gpointer data)
 {
   analyze_run *run = data;
-  run->taxonomy = rsk_taxonomy_load(run->opts->taxonomy_path, &run->setup_error);
+  rsk_taxonomy *taxonomy = rsk_taxonomy_load(run->opts->taxonomy_path, &run->setup_error);
+  g_mutex_lock(&run->setup_lock);
+  run->taxonomy = taxonomy;
+  run->taxonomy_done = TRUE;
+  g_cond_broadcast(&run->setup_cond);
+  g_mutex_unlock(&run->setup_lock);
   if (run->taxonomy)
     run->store = rsk_store_open_waiting(rsk_cli_db_path(run->opts->db_path),
                                         FALSE, &run->lock_wait, &run->setup_error);
@@ -318,15 +330,18 @@ static void analyze(const analyze_run *run, analyzed_filing *item)
 static gpointer analyze_thread(gpointer data)
 {
   analyze_run *run = data;
-  /* Nothing is reported before the setup is known to have succeeded. */
-  g_thread_join(run->setup);
-  run->setup = NULL;
-  if (run->setup_error)
+  g_mutex_lock(&run->setup_lock);
+  while (!run->taxonomy_done)
+    g_cond_wait(&run->setup_cond, &run->setup_lock);
+  gboolean failed = run->taxonomy == NULL;
+  g_mutex_unlock(&run->setup_lock);
+  /* A database error is the store thread's to report. */
+  if (failed)
     rsk_cli_error(run->out, "%s", run->setup_error->message);
 
   analyzed_filing *item;
   while ((item = stage_queue_pop(&run->to_analyze))) {
-    if (run->setup_error) {
+    if (failed) {
       analyzed_filing_free(item);
       continue;
     }
@@ -447,8 +462,17 @@ static void store(analyze_run *run, analyzed_filing *item)
 static gpointer store_thread(gpointer data)
 {
   analyze_run *run = data;
+  /* Nothing is reported before the setup is known to have succeeded. */
+  g_thread_join(run->setup);
+  run->setup = NULL;
+  if (run->setup_error && run->taxonomy)
+    rsk_cli_error(run->out, "%s", run->setup_error->message);
   analyzed_filing *item;
   while ((item = stage_queue_pop(&run->to_store))) {
+    if (run->setup_error) {   /* the database: nothing is stored */
+      analyzed_filing_free(item);
+      continue;
+    }
     progress_clear(run);
     /* After an interrupt nothing new is stored; a transaction under way
      * when it came was finished before this loop got here. */
@@ -544,6 +568,8 @@ static int run_batch(gpointer data)
   catch_interrupts();
   stage_queue_init(&run.to_analyze, 1);
   stage_queue_init(&run.to_store, 1);
+  g_mutex_init(&run.setup_lock);
+  g_cond_init(&run.setup_cond);
   run.setup = g_thread_new("setup", setup_thread, &run);
   GThread *analyzer = g_thread_new("analyze", analyze_thread, &run);
   GThread *writer = g_thread_new("store", store_thread, &run);
@@ -574,6 +600,8 @@ static int run_batch(gpointer data)
   rsk_taxonomy_free(run.taxonomy);
   stage_queue_clear(&run.to_analyze);
   stage_queue_clear(&run.to_store);
+  g_mutex_clear(&run.setup_lock);
+  g_cond_clear(&run.setup_cond);
   if (opts->quiet)
     fclose(run_out.out);
   return status;

@@ -89,6 +89,10 @@ typedef struct {
   const char *body_shown;
   rsk_units heading_units;
   rsk_units units;        /* the body's */
+  /* The taxonomy's literals found in the heading and the body (prefilter.h):
+   * a pattern whose literals are missing is not run. NULL: not known. */
+  const guint8 *heading_found;
+  const guint8 *body_found;
   pcre2_match_data *md;
   GArray *hits;          /* hit */
   GPtrArray *cited;      /* const char *: regulation ids (borrowed) */
@@ -97,12 +101,28 @@ typedef struct {
 /* ------------------------------------------------------------------ */
 /* Matching                                                            */
 
+/* RE's code, JIT-compiled the first time it runs (by whichever thread gets
+ * there first; the others wait). Every pattern that runs is JIT-compiled
+ * before its first match, as if the whole taxonomy had been at load time,
+ * so JIT and interpreter never mix (their match limits differ). */
+static const pcre2_code *code_of(const rsk_regex *re)
+{
+  if (re->jit) {
+    gsize *once = (gsize *)&re->jit_once;
+    if (g_once_init_enter(once)) {
+      (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+      g_once_init_leave(once, 1);
+    }
+  }
+  return re->code;
+}
+
 /* Runs RE over TEXT[start, end) with OPTIONS. Returns 1 on a match
  * (offsets in OUT), 0 on none, -1 when a limit stopped it. */
-static int match_at(run *r, const rsk_rule *rule, const pcre2_code *re, const char *text,
+static int match_at(run *r, const rsk_rule *rule, const rsk_regex *re, const char *text,
                     guint start, guint end, guint32 options, guint *mstart, guint *mend)
 {
-  int rc = pcre2_match(re, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK | options,
+  int rc = pcre2_match(code_of(re), (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK | options,
                        r->md, r->tax->match_context);
   if (rc >= 0) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->md);
@@ -125,14 +145,17 @@ static int match_at(run *r, const rsk_rule *rule, const pcre2_code *re, const ch
   return -1;
 }
 
-/* Any of PATTERNS matches in TEXT[start, end)? */
+/* Any of PATTERNS matches in TEXT[start, end)? FOUND: the literals of
+ * TEXT, or NULL. */
 static gboolean any_matches(run *r, const rsk_rule *rule, const GPtrArray *patterns,
-                            const char *text, guint start, guint end)
+                            const char *text, const guint8 *found, guint start, guint end)
 {
   for (guint i = 0; i < patterns->len; i++) {
     const rsk_regex *re = g_ptr_array_index(patterns, i);
     guint a, b;
-    if (match_at(r, rule, re->code, text, start, end, 0, &a, &b) == 1)
+    if (found && !rsk_prefilter_may_match(re->filter, found))
+      continue;
+    if (match_at(r, rule, re, text, start, end, 0, &a, &b) == 1)
       return TRUE;
   }
   return FALSE;
@@ -198,14 +221,15 @@ static void consider_match(run *r, const rsk_rule *rule, const guint *categories
      * phrase, and it is one item of the list. */
     guint is = rsk_units_item_start(text, s->start, s->end, me > ms ? me - 1 : ms);
     guint a, b;
-    if (is > ms && match_at(r, rule, rule->main.code, text, is, s->end, PCRE2_NOTEMPTY, &a, &b) == 1 && a < me)
+    if (is > ms && match_at(r, rule, &rule->main, text, is, s->end, PCRE2_NOTEMPTY, &a, &b) == 1 && a < me)
       ms = a, me = b;
   }
   guint ws, we;
   context_window(text, rule, s->start, s->end, ms, me, &ws, &we);
-  if (rule->requires->len && !any_matches(r, rule, rule->requires, text, ws, we))
+  const guint8 *found = heading ? r->heading_found : r->body_found;
+  if (rule->requires->len && !any_matches(r, rule, rule->requires, text, found, ws, we))
     return;
-  if (rule->unless->len && any_matches(r, rule, rule->unless, text, ws, we))
+  if (rule->unless->len && any_matches(r, rule, rule->unless, text, found, ws, we))
     return;
 
   gboolean in_list = !heading && rsk_units_in_list(text, s->start, s->end, ms, me);
@@ -236,12 +260,15 @@ static void match_rule(run *r, const rsk_rule *rule, const guint *categories, gu
   const char *text = heading ? r->heading : r->body;
   guint len = heading ? r->heading_len : r->body_len;
   const rsk_units *units = heading ? &r->heading_units : &r->units;
+  const guint8 *found = heading ? r->heading_found : r->body_found;
+  if (found && !rsk_prefilter_may_match(rule->main.filter, found))
+    return;
   guint pos = 0;
   while (pos < len) {
     guint ms, me;
     /* Evidence is never empty: a pattern that can match nothing ("a*",
      * "(?=AI)") only counts where it matches something. */
-    if (match_at(r, rule, rule->main.code, text, pos, len, PCRE2_NOTEMPTY, &ms,
+    if (match_at(r, rule, &rule->main, text, pos, len, PCRE2_NOTEMPTY, &ms,
                  &me) != 1)
       break;
     guint first = ms;
@@ -249,7 +276,7 @@ static void match_rule(run *r, const rsk_rule *rule, const guint *categories, gu
     const rsk_unit *s = &g_array_index(units->sentences, rsk_unit, sentence);
     guint spos = MAX(pos, s->start);
     while (spos < s->end &&
-           match_at(r, rule, rule->main.code, text, spos, s->end, PCRE2_NOTEMPTY, &ms, &me) == 1) {
+           match_at(r, rule, &rule->main, text, spos, s->end, PCRE2_NOTEMPTY, &ms, &me) == 1) {
       spos = me > ms ? me : next_char(text, ms, len);
       consider_match(r, rule, categories, n, heading, cited_id, units, sentence, ms, me);
     }
@@ -575,6 +602,13 @@ void rsk_classify(const rsk_taxonomy *taxonomy, const rsk_filing *filing,
     r.body = body_folded;
   rsk_units_split(&r.heading_units, r.heading, r.heading_len);
   rsk_units_split(&r.units, r.body, r.body_len);
+  gsize set_size = MAX(rsk_literals_set_size(taxonomy->literals), 1);
+  g_autofree guint8 *heading_found = g_malloc0(set_size);
+  g_autofree guint8 *body_found = g_malloc0(set_size);
+  if (rsk_literals_scan(taxonomy->literals, r.heading, r.heading_len, heading_found))
+    r.heading_found = heading_found;
+  if (rsk_literals_scan(taxonomy->literals, r.body, r.body_len, body_found))
+    r.body_found = body_found;
   r.md = pcre2_match_data_create(1, NULL);
   r.hits = g_array_new(FALSE, FALSE, sizeof(hit));
   r.cited = g_ptr_array_new();

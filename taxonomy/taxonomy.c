@@ -30,6 +30,7 @@
  */
 #include "taxonomy_private.h"
 #include "hanzi_fold.h"
+#include "pattern_cache.h"
 #include "rsk_error.h"
 
 #include <cjson/cJSON.h>
@@ -47,6 +48,9 @@ typedef struct {
   GPtrArray *warnings;        /* char *, handed to the taxonomy */
   GHashTable *macros;         /* name -> value, borrowed from the document */
   gboolean validate_only;     /* taxonomy check: no JIT, nothing is matched */
+  rsk_prefilter_reader *filters;   /* into the taxonomy's literals */
+  rsk_pattern_cache *cache;   /* compiled patterns of earlier runs, or NULL */
+  guint n_patterns;           /* compiled so far */
 } loader;
 
 static void add_error(loader *ld, const char *format, ...) G_GNUC_PRINTF(2, 3);
@@ -88,6 +92,7 @@ static void add_error(loader *ld, const char *format, ...)
 static void regex_clear(rsk_regex *re)
 {
   g_clear_pointer(&re->code, pcre2_code_free);
+  g_clear_pointer(&re->filter, rsk_prefilter_free);
   g_clear_pointer(&re->source, g_free);
 }
 
@@ -156,6 +161,7 @@ void rsk_taxonomy_free(rsk_taxonomy *taxonomy)
   g_clear_pointer(&taxonomy->regulation_ids, g_hash_table_unref);
   g_clear_pointer(&taxonomy->warnings, g_ptr_array_unref);
   g_clear_pointer(&taxonomy->match_context, pcre2_match_context_free);
+  g_clear_pointer(&taxonomy->literals, rsk_literals_free);
   g_free(taxonomy);
 }
 
@@ -292,8 +298,11 @@ static void warn_matches_anything(loader *ld, const rsk_regex *re,
                 re->source);
 }
 
+/* WHOLE_TEXT: the pattern is matched over a whole heading or body, not over
+ * a window of one (as requires and unless are); see prefilter.h. */
 static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
-                              gboolean caseless, gboolean jit, const char *where)
+                              gboolean caseless, gboolean jit, gboolean whole_text,
+                              const char *where)
 {
   re->source = g_strdup(source);
   g_autofree char *expanded = expand_macros(ld, source, where);
@@ -311,8 +320,15 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   int code = 0;
   PCRE2_SIZE offset = 0;
   guint32 options = PCRE2_UTF | (caseless ? PCRE2_CASELESS : 0);
-  re->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options,
-                           &code, &offset, NULL);
+  /* The cache matches a code by this text and these options only: were a
+   * compile context ever passed below, its settings would have to join
+   * them (pattern_cache.c). */
+  re->code = rsk_pattern_cache_take(ld->cache, ld->n_patterns++, expanded, options);
+  if (!re->code)
+    re->code = pcre2_compile((PCRE2_SPTR)expanded, PCRE2_ZERO_TERMINATED, options,
+                             &code, &offset, NULL);
+  if (re->code)
+    rsk_pattern_cache_add(ld->cache, expanded, options, re->code);
   if (!re->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(code, msg, sizeof msg);
@@ -321,9 +337,12 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
     return FALSE;
   }
   /* JIT is an optimisation: when it is unavailable (no JIT support on this
-   * CPU, or SELinux forbids executable memory) pcre2_match() interprets. */
-  if (jit)
-    (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+   * CPU, or SELinux forbids executable memory) pcre2_match() interprets.
+   * The classifier compiles it before the pattern's first match: a run
+   * uses only the patterns whose literals its texts contain. */
+  re->jit = jit;
+  if (ld->filters)
+    re->filter = rsk_prefilter_read(ld->filters, expanded, whole_text);
   warn_matches_anything(ld, re, where);
   return TRUE;
 }
@@ -433,7 +452,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
 
   if (cJSON_IsString(json)) {
     rule->id = g_strdup_printf("p%u", n);
-    ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, where);
+    ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, TRUE,
+                       where);
     warn_if_empty_match(ld, &rule->main, where);
     rule->list_weight = rule->weight;
     if (!ok) {
@@ -464,7 +484,7 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
     ok = FALSE;
   } else {
     ok = compile_regex(ld, &rule->main, pattern->valuestring, caseless, settings->jit,
-                       where) && ok;
+                       TRUE, where) && ok;
     warn_if_empty_match(ld, &rule->main, where);
   }
   rule->weight = get_number(ld, json, "weight", default_weight, where);
@@ -507,7 +527,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
     if (cJSON_IsString(arr)) {   /* one pattern needs no array */
       rsk_regex *re = g_new0(rsk_regex, 1);
       g_autofree char *sub = g_strdup_printf("%s%s 1: ", where, lists[l]);
-      ok = compile_regex(ld, re, arr->valuestring, caseless, settings->jit, sub) && ok;
+      ok = compile_regex(ld, re, arr->valuestring, caseless, settings->jit, FALSE,
+                         sub) && ok;
       g_ptr_array_add(l == 0 ? rule->requires : rule->unless, re);
       continue;
     }
@@ -526,7 +547,8 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
         continue;
       }
       rsk_regex *re = g_new0(rsk_regex, 1);
-      ok = compile_regex(ld, re, it->valuestring, caseless, settings->jit, sub) && ok;
+      ok = compile_regex(ld, re, it->valuestring, caseless, settings->jit, FALSE,
+                         sub) && ok;
       g_ptr_array_add(l == 0 ? rule->requires : rule->unless, re);
     }
   }
@@ -771,8 +793,12 @@ static rsk_taxonomy *parse(loader *ld, const char *json, gsize len)
    * grows worse than linearly over tens of thousands of patterns. */
   if (ld->validate_only)
     tax->settings.jit = FALSE;
+  tax->literals = rsk_literals_new();
+  ld->filters = rsk_prefilter_reader_new(tax->literals);
   parse_categories(ld, tax, root);
   parse_regulations(ld, tax, root);
+  g_clear_pointer(&ld->filters, rsk_prefilter_reader_free);
+  rsk_literals_compile(tax->literals);
 
   tax->match_context = pcre2_match_context_create(NULL);
   pcre2_set_match_limit(tax->match_context, tax->settings.match_limit);
@@ -787,13 +813,19 @@ static GPtrArray *run_parse(const char *json, gsize len, const char *origin,
 {
   loader ld = {.origin = origin, .errors = g_ptr_array_new_with_free_func(g_free),
                .warnings = g_ptr_array_new_with_free_func(g_free),
-               .validate_only = validate_only};
+               .validate_only = validate_only,
+               /* taxonomy check compiles without JIT and keeps no cache */
+               .cache = validate_only ? NULL : rsk_pattern_cache_open(json, len)};
   rsk_taxonomy *tax = parse(&ld, json, len);
+  if (ld.errors->len == 0)
+    rsk_pattern_cache_save(ld.cache);
   if (tax) {
+    tax->patterns_cached = rsk_pattern_cache_hits(ld.cache);
     g_ptr_array_unref(tax->warnings);
     tax->warnings = g_steal_pointer(&ld.warnings);
   }
   g_clear_pointer(&ld.warnings, g_ptr_array_unref);
+  rsk_pattern_cache_free(ld.cache);
   if (out)
     *out = tax;
   else

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "prefilter.h"
 #include "taxonomy.h"
 
 #include <pcre2.h>
@@ -17,6 +18,9 @@ enum { RSK_WHERE_HEADING = 1 << 0, RSK_WHERE_BODY = 1 << 1 };
 typedef struct {
   pcre2_code *code;
   char *source;               /* as written in the file */
+  rsk_prefilter *filter;      /* what a match needs; NULL: always run */
+  gboolean jit;               /* JIT-compile before the first match */
+  gsize jit_once;             /* g_once_init_enter(): JIT compiled (or tried) */
 } rsk_regex;
 
 /* A rule: a pattern that is evidence for a category (or cites a
@@ -79,6 +83,8 @@ struct rsk_taxonomy {
   GHashTable *regulation_ids; /* id -> rsk_regulation * */
   GPtrArray *warnings;        /* char *: what check reports beside errors */
   pcre2_match_context *match_context; /* read-only after load: shared */
+  rsk_literals *literals;     /* of every pattern's prefilter */
+  guint patterns_cached;      /* taken compiled from the cache (pattern_cache.h) */
   gint limit_hits;            /* atomic: matches abandoned at a limit */
 };
 
