@@ -77,6 +77,16 @@
 #include <string.h>
 
 
+/* TRUE when colours A and B (0xRRGGBB) are both near black: every channel
+ * at most 0x30, darker than any grey or colour a filing sets apart. */
+static gboolean same_ink(guint32 a, guint32 b)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (((a >> shift) & 0xff) > 0x30 || ((b >> shift) & 0xff) > 0x30)
+      return FALSE;
+  return TRUE;
+}
+
 guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
 {
   int half = (int)lroundf(span->font_size * 2);
@@ -93,6 +103,15 @@ guint rsk_seg_class_of(rsk_seg_doc *doc, const rsk_span *span)
     const rsk_seg_class *c = &g_array_index(doc->classes, rsk_seg_class, i);
     if (c->style == span->style && c->color == span->color && abs(c->half_points - half) <= 1 &&
         strcmp(c->font, font) == 0)
+      return i;
+  }
+  /* Editors write "black" as near-black inks (#212529, #1a1a1a) and mix
+   * them with #000000 in one filing: the eye sees one ink, and so does the
+   * segmenter. */
+  for (guint i = 0; i < doc->classes->len; i++) {
+    const rsk_seg_class *c = &g_array_index(doc->classes, rsk_seg_class, i);
+    if (c->style == span->style && abs(c->half_points - half) <= 1 &&
+        same_ink(c->color, span->color) && strcmp(c->font, font) == 0)
       return i;
   }
   rsk_seg_class c = {.font = font, .style = span->style, .color = span->color,

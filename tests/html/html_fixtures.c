@@ -58,6 +58,7 @@ static void open_style(GString *s, html_heading_look look, gboolean heading)
 {
   switch (look) {
   case HTML_BOLD_CSS:
+  case HTML_BOLD_CSS_INKS:
     g_string_append_printf(s, "<div style=\"margin-top:6pt;margin-bottom:6pt\"><span style=\""
                               "color:#000000;font-family:'Arial',sans-serif;font-size:10pt;"
                               "font-weight:%s\">",
@@ -79,6 +80,7 @@ static void close_style(GString *s, html_heading_look look, gboolean heading)
 {
   switch (look) {
   case HTML_BOLD_CSS:
+  case HTML_BOLD_CSS_INKS:
     g_string_append(s, "</span></div>\n");
     break;
   case HTML_BOLD_TAG:
@@ -173,7 +175,12 @@ static void risk(GString *s, html_heading_look look, int i)
 {
   const char *h = i < (int)G_N_ELEMENTS(heading_html) && heading_html[i] ? heading_html[i]
                                                                           : headings[i];
-  para(s, look, TRUE, h);
+  if (look == HTML_BOLD_CSS_INKS && i % 3 == 1)
+    g_string_append_printf(s, "<div style=\"margin-top:6pt;margin-bottom:6pt\"><span style=\""
+                              "color:#212529;font-family:'Arial',sans-serif;font-size:10pt;"
+                              "font-weight:700\">%s</span></div>\n", h);
+  else
+    para(s, look, TRUE, h);
   para(s, look, FALSE, body_sentences[i % 3]);
   if (i == 3)
     figures(s);

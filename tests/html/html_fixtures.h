@@ -15,6 +15,8 @@ typedef enum {
   HTML_BOLD_CSS,           /* <span style="font-weight:700"> (Workiva) */
   HTML_BOLD_TAG,           /* <b> inside <p> (older filings) */
   HTML_ITALIC_SPAN,        /* <span style="font-style:italic;font-weight:bold"> */
+  HTML_BOLD_CSS_INKS,      /* HTML_BOLD_CSS, every third heading in a near-black
+                              ink (#212529, as some editors write "black") */
 } html_heading_look;
 
 typedef enum {

@@ -446,8 +446,10 @@ static void a_lone_sgml_document_block_is_read(void **state)
 static void generated_10k_gives_its_risk_factors_in_every_look(void **state)
 {
   (void)state;
-  html_heading_look looks[] = {HTML_BOLD_CSS, HTML_BOLD_TAG, HTML_ITALIC_SPAN};
-  html_page_style pages[] = {HTML_PAGES_CSS_AFTER, HTML_PAGES_CSS_BEFORE, HTML_PAGES_HR};
+  html_heading_look looks[] = {HTML_BOLD_CSS, HTML_BOLD_TAG, HTML_ITALIC_SPAN,
+                               HTML_BOLD_CSS_INKS};
+  html_page_style pages[] = {HTML_PAGES_CSS_AFTER, HTML_PAGES_CSS_BEFORE, HTML_PAGES_HR,
+                             HTML_PAGES_CSS_AFTER};
   for (gsize k = 0; k < G_N_ELEMENTS(looks); k++) {
     g_autofree char *html = html_fixture_10k(looks[k], pages[k], 8);
     rsk_filing *f = read_html(html);
