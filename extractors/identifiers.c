@@ -338,18 +338,23 @@ void rsk_filing_guess_identifiers(rsk_filing *filing)
   const rsk_line *lines = (const rsk_line *)(void *)filing->lines->data;
   char *ticker = NULL, *said = NULL, *cik = NULL, *code = NULL;
 
-  for (guint i = 0; i < filing->lines->len && lines[i].page <= RSK_COVER_PAGES; i++) {
-    if (lines[i].flags & RSK_LINE_FURNITURE)
-      continue;
+  /* Page by page: finding a line's page anew for each line is quadratic
+   * in a page's lines, and an HTML filing without breaks is one page. */
+  guint i = 0;
+  while (i < filing->lines->len && lines[i].page <= RSK_COVER_PAGES) {
     page_lines p = page_of(filing, i);
-    if (!ticker && is_symbol_header(&p, i))
-      ticker = ticker_in_table(&p, i);
-    if (!said)
-      said = ticker_in_sentence(lines[i].text);
-    if (!cik)
-      cik = cik_in(lines[i].text);
-    if (!code)
-      code = stock_code_at(&p, i);
+    for (; i < p.end; i++) {
+      if (lines[i].flags & RSK_LINE_FURNITURE)
+        continue;
+      if (!ticker && is_symbol_header(&p, i))
+        ticker = ticker_in_table(&p, i);
+      if (!said)
+        said = ticker_in_sentence(lines[i].text);
+      if (!cik)
+        cik = cik_in(lines[i].text);
+      if (!code)
+        code = stock_code_at(&p, i);
+    }
   }
   if (!cik && filing->title)
     cik = cik_in(filing->title);
