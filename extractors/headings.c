@@ -389,6 +389,88 @@ static void assign_roles(rsk_seg_doc *doc, GArray *blocks, guint hclass, heading
   }
 }
 
+/* The end of the paragraph starting at line I: the next paragraph's
+ * first line, or doc->last. */
+static guint paragraph_end(rsk_seg_doc *doc, guint i)
+{
+  guint j = i + 1;
+  while (j < doc->last && !line_at(doc, j)->para_start)
+    j++;
+  return j;
+}
+
+static char *paragraph_text(rsk_seg_doc *doc, guint start, guint end)
+{
+  GString *text = g_string_new(NULL);
+  for (guint i = start; i < end; i++)
+    rsk_seg_append_line(text, line_at(doc, i)->line->text);
+  return g_string_free(text, FALSE);
+}
+
+/* A paragraph that can head a risk where nothing but layout tells headings
+ * apart: one to three lines, a clause of 4 to 30 words opening like a
+ * sentence and not closed like one, not a list item. */
+static gboolean plain_heading_like(rsk_seg_doc *doc, guint start, guint end, const char *text)
+{
+  int words = rsk_seg_word_count(text);
+  gsize len = strlen(text);
+  return end - start <= 3 && words >= 4 && words <= 30 && len > 0 &&
+         !rsk_seg_ends_sentence(text) && !strchr(",-", text[len - 1]) &&
+         rsk_seg_starts_like_sentence(text) && !line_at(doc, start)->bullet &&
+         !rsk_seg_is_section_title(text) && mostly_letters(text);
+}
+
+/* Filings printed without any type style (plain-text EDGAR filings of the
+ * 1990s and 2000s wrapped in HTML) set a risk's heading apart by its shape
+ * alone: a short unpunctuated paragraph between paragraphs of prose. Used
+ * only when no style sets headings apart, and only when the section holds
+ * at least three such paragraphs each followed by a prose paragraph. */
+static void find_plain_headings(rsk_seg_doc *doc)
+{
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(guint) * 2);
+  gboolean prose_before = TRUE;
+  for (guint i = doc->first; i < doc->last;) {
+    guint end = paragraph_end(doc, i);
+    char *text = paragraph_text(doc, i, end);
+    if (prose_before && end < doc->last && plain_heading_like(doc, i, end, text)) {
+      guint next_end = paragraph_end(doc, end);
+      char *next = paragraph_text(doc, end, next_end);
+      /* A heading whose second line was taken for a new paragraph (the
+       * first ended short of the margin) goes on in it. */
+      if (next_end - i <= 3 && plain_heading_like(doc, end, next_end, next)) {
+        g_autofree char *joined = paragraph_text(doc, i, next_end);
+        if (plain_heading_like(doc, i, next_end, joined) && next_end < doc->last) {
+          g_free(text);
+          text = g_strdup(joined);
+          end = next_end;
+          g_free(next);
+          next_end = paragraph_end(doc, end);
+          next = paragraph_text(doc, end, next_end);
+        }
+      }
+      /* Prose follows: a paragraph of eight words or more that is no
+       * heading itself. */
+      if (rsk_seg_word_count(next) >= 8 && !plain_heading_like(doc, end, next_end, next)) {
+        guint span[2] = {i, end};
+        g_array_append_val(found, span);
+      }
+      g_free(next);
+    }
+    prose_before = rsk_seg_ends_sentence(text);
+    g_free(text);
+    i = end;
+  }
+  for (guint k = 0; found->len >= 3 && k < found->len; k++) {
+    const guint *span = &g_array_index(found, guint, k * 2);
+    for (guint i = span[0]; i < span[1]; i++) {
+      rsk_seg_line *l = line_at(doc, i);
+      l->role = i == span[0] ? RSK_ROLE_HEADING : RSK_ROLE_HEADING_MORE;
+      l->split = l->text_len;
+    }
+  }
+  g_array_unref(found);
+}
+
 void rsk_seg_find_headings(rsk_seg_doc *doc)
 {
   count_letters(doc);
@@ -397,6 +479,8 @@ void rsk_seg_find_headings(rsk_seg_doc *doc)
   guint hclass = heading_class(doc, blocks, &mode);
   if (hclass != NO_CLASS)
     assign_roles(doc, blocks, hclass, mode);
+  else
+    find_plain_headings(doc);
   for (guint k = 0; k < blocks->len; k++)
     g_free(g_array_index(blocks, block, k).text);
   g_array_unref(blocks);

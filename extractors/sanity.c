@@ -76,7 +76,9 @@ static gboolean looks_like(const rsk_seg_doc *doc, guint c, guint h)
 static void flag_merges(rsk_seg_doc *doc)
 {
   guint hclass = heading_lead_class(doc);
-  if (hclass == G_MAXUINT)
+  /* Headings in the body's own style (told apart by their shape,
+   * headings.c) make every body paragraph look like one. */
+  if (hclass == G_MAXUINT || hclass == doc->body_class)
     return;
   int ordinal = 0;
   for (guint i = doc->first; i < doc->last; i++) {

@@ -50,15 +50,13 @@ static char *document_for(const char *corpus, const char *gold)
 static const struct {
   const char *gold, *why;
 } known_failures[] = {
-  {"aegon_20-f_fy2000.jsonl",
-   "F1 0.000 (0 of 13 headings; cold, eval/RESULTS.md wave 5): a plain-text 20-F whose "
-   "headings differ from the body by paragraph shape alone, a layout the segmenter lacks"},
+  {NULL, NULL},  /* none now; Aegon's 20-F was one until headings.c read plain text */
 };
 
 static const char *known_failure(const char *name)
 {
   for (gsize i = 0; i < G_N_ELEMENTS(known_failures); i++)
-    if (strcmp(name, known_failures[i].gold) == 0)
+    if (known_failures[i].gold && strcmp(name, known_failures[i].gold) == 0)
       return known_failures[i].why;
   return NULL;
 }

@@ -472,6 +472,65 @@ static void generated_10k_gives_its_risk_factors_in_every_look(void **state)
   }
 }
 
+/* A plain-text 20-F as EDGAR took them around 2000, wrapped in one <div>:
+ * no type style anywhere, a heading is a short unpunctuated paragraph
+ * between paragraphs of prose. */
+static const char *const plain_headings[] = {
+    "Changes in interest rates may significantly affect profitability",
+    "A decline in the securities markets may adversely affect sales of new savings and "
+    "investment products",
+    "Foreign currency fluctuations may affect profitability",
+    "Liquidity risk of certain investment assets",
+    "Competitive factors may adversely affect market share",
+};
+
+static char *plain_text_20f(void)
+{
+  GString *s = g_string_new("<html><body><div>\n\n                     FORM 20-F\n\n"
+                            "                     ACME HOLDINGS N.V.\n\n");
+  /* Enough lines of plain text for the reader to take the file as
+   * preformatted, as it takes such filings (html_reader.c). */
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf(s, "Item 2.%d. Offer statistics and expected timetable: not applicable\n\n",
+                           i + 1);
+  g_string_append(s, "Item 3. Key Information\n\nRisk factors\n- ------------\n\n"
+                     "The risk factors are described in more detail below.\n\n");
+  for (gsize i = 0; i < G_N_ELEMENTS(plain_headings); i++) {
+    const char *h = plain_headings[i];
+    /* The second heading runs over two lines, as a typist broke it. */
+    if (i == 1)
+      g_string_append(s, "A decline in the securities markets may adversely affect sales\n"
+                         "of new savings and investment products");
+    else
+      g_string_append(s, h);
+    g_string_append(s, "\n\nIn periods of change the company may have to sell invested assets at a\n"
+                       "time when their prices are low, which may result in realized investment\n"
+                       "losses and a decrease in net income for the year.\n\n"
+                       "Such losses could have a material adverse effect on the business, results\n"
+                       "of operations and financial condition of the company.\n\n");
+  }
+  g_string_append(s, "Item 4. Information on the Company\n\nThe company sells life insurance.\n"
+                     "</div></body></html>\n");
+  return g_string_free(s, FALSE);
+}
+
+static void plain_text_filing_gives_headings_by_their_shape(void **state)
+{
+  (void)state;
+  g_autofree char *html = plain_text_20f();
+  rsk_filing *f = read_html(html);
+  rsk_segment(f);
+  assert_int_equal(f->risks->len, G_N_ELEMENTS(plain_headings));
+  for (guint i = 0; i < f->risks->len; i++) {
+    const rsk_risk_factor *r = &g_array_index(f->risks, rsk_risk_factor, i);
+    assert_string_equal(r->heading, plain_headings[i]);
+    assert_non_null(strstr(r->body, "material adverse effect"));
+  }
+  for (guint i = 0; f->flags && i < f->flags->len; i++)
+    fail_msg("unexpected flag %s", (const char *)f->flags->pdata[i]);
+  rsk_filing_free(f);
+}
+
 /* An HTML document with COVER, then TITLE and five bold risk headings
  * with bodies, then NEXT_TITLE and a paragraph of the next section. */
 static char *sectioned(const char *cover, const char *title, const char *next_title)
@@ -647,6 +706,7 @@ int main(void)
       cmocka_unit_test(full_submission_reads_the_main_document_not_exhibits),
       cmocka_unit_test(a_lone_sgml_document_block_is_read),
       cmocka_unit_test(generated_10k_gives_its_risk_factors_in_every_look),
+      cmocka_unit_test(plain_text_filing_gives_headings_by_their_shape),
       cmocka_unit_test(a_20f_item_3d_and_a_prospectus_section_end_at_the_next_title),
       cmocka_unit_test(not_applicable_and_missing_sections_are_told_apart),
       cmocka_unit_test(bad_files_give_one_clear_error_each),
