@@ -29,8 +29,15 @@
 
 #include <glib.h>
 
+#ifdef RSK_SANITIZED
+/* AddressSanitizer's shadow memory and quarantine multiply what a process
+ * keeps resident, and its checks slow every page (meson.build). */
+#define RSK_WATCHDOG_MAX_MEMORY_MB 2400
+#define RSK_WATCHDOG_MAX_PAGE_SECONDS 100
+#else
 #define RSK_WATCHDOG_MAX_MEMORY_MB 400
 #define RSK_WATCHDOG_MAX_PAGE_SECONDS 20
+#endif
 
 typedef struct {
   guint64 max_memory;       /* bytes resident for the whole reading process */
