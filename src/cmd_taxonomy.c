@@ -26,14 +26,12 @@ static int run_check(const char *path, rsk_out *out)
 {
   /* Warnings are shown with the errors: a file with both gets both. */
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, &warnings);
+  rsk_taxonomy *tax = NULL;
+  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, &warnings, &tax);
   for (guint i = 0; i < errors->len; i++)
     rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(errors, i));
   for (guint i = 0; i < warnings->len; i++)
     rsk_cli_error(out, "%s", (const char *)g_ptr_array_index(warnings, i));
-  if (errors->len)
-    return RSK_EXIT_FAILURE;
-  rsk_taxonomy *tax = load(path, out);
   if (!tax)
     return RSK_EXIT_FAILURE;
   guint rules = 0;

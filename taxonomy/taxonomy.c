@@ -272,12 +272,12 @@ static const char *const probes[] = {"", "zq", "0", "~", "\xe4\xb8\x80"};
 
 /* Warns (when checking) about a pattern that matches the empty string or
  * every probe: its rule would fire everywhere (or, as an "unless",
- * nowhere). */
-static void warn_matches_anything(loader *ld, const rsk_regex *re,
-                                  const char *where)
+ * nowhere). TRUE when it matches the empty text. */
+static gboolean warn_matches_anything(loader *ld, const rsk_regex *re,
+                                      const char *where)
 {
   if (!ld->validate_only || !re->code)
-    return;
+    return FALSE;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
   guint hits = 0;
   gboolean empty = FALSE;
@@ -296,6 +296,57 @@ static void warn_matches_anything(loader *ld, const rsk_regex *re,
   else if (hits == G_N_ELEMENTS(probes) - 1)
     add_warning(ld, "%swarning: \"%s\" matches any text", where,
                 re->source);
+  return empty;
+}
+
+/* TRUE when RE matches somewhere in TEXT without consuming a character. */
+static gboolean empty_match_in(const pcre2_code *re, const char *text,
+                               pcre2_match_data *md, pcre2_match_context *mc)
+{
+  PCRE2_SIZE len = strlen(text), start = 0;
+  while (start <= len) {
+    if (pcre2_match(re, (PCRE2_SPTR)text, len, start, 0, md, mc) < 0)
+      return FALSE;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[0] == ov[1])
+      return TRUE;
+    start = ov[1];
+  }
+  return FALSE;
+}
+
+/* A pattern that can match without consuming a character: "a*", "\\b" or
+ * "x|" (PCRE2's lower bound on a subject that matches is 0), or a lookahead
+ * alone, "(?=AI)", which needs text to match but takes none of it: that
+ * one shows by matching the pattern against its own words and a sentence
+ * of filing prose. Only taxonomy check runs this (see validate_only). */
+static gboolean can_match_empty(const rsk_regex *re)
+{
+  static const char prose[] =
+      "We may be subject to new AI laws, export controls and data rules "
+      "that could harm our business.";
+  guint32 min_length = 1;
+  if (pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &min_length) == 0 &&
+      min_length == 0)
+    return TRUE;
+  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+  pcre2_match_context *mc = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(mc, 100000);
+  gboolean empty = empty_match_in(re->code, re->source, md, mc) ||
+                   empty_match_in(re->code, prose, md, mc);
+  pcre2_match_context_free(mc);
+  pcre2_match_data_free(md);
+  return empty;
+}
+
+/* The classifier never takes an empty match as evidence, so a pattern that
+ * can match the empty string matches less than its author thinks. */
+static void warn_if_empty_match(loader *ld, const rsk_regex *re, const char *where)
+{
+  if (ld->validate_only && re->code && can_match_empty(re))
+    add_warning(ld, "%swarning: \"%s\" can match the empty string; empty matches "
+                "are never evidence: make it match at least one character",
+                where, re->source);
 }
 
 /* WHOLE_TEXT: the pattern is matched over a whole heading or body, not over
@@ -343,7 +394,10 @@ static gboolean compile_regex(loader *ld, rsk_regex *re, const char *source,
   re->jit = jit;
   if (ld->filters)
     re->filter = rsk_prefilter_read(ld->filters, expanded, whole_text);
-  warn_matches_anything(ld, re, where);
+  /* A pattern over a whole text (a rule's own) that matches the empty
+   * text is warned about once, above; one that merely can is warned here. */
+  if (!warn_matches_anything(ld, re, where) && whole_text)
+    warn_if_empty_match(ld, re, where);
   return TRUE;
 }
 
@@ -365,65 +419,6 @@ static void warn_bad_id(loader *ld, const char *where, const char *what,
   if (*id && !good_id(id))
     add_warning(ld, "%swarning: %s id \"%s\" is not of the form "
                 "^[a-z][a-z0-9_.-]*$", where, what, id);
-}
-
-/* TRUE when RE matches somewhere in TEXT without consuming a character. */
-static gboolean empty_match_in(const pcre2_code *re, const char *text,
-                               pcre2_match_data *md, pcre2_match_context *mc)
-{
-  PCRE2_SIZE len = strlen(text), start = 0;
-  while (start <= len) {
-    if (pcre2_match(re, (PCRE2_SPTR)text, len, start, 0, md, mc) < 0)
-      return FALSE;
-    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (ov[0] == ov[1])
-      return TRUE;
-    start = ov[1];
-  }
-  return FALSE;
-}
-
-/* A pattern that can match without consuming a character: "a*", "\\b" or
- * "x|" (PCRE2's lower bound on a subject that matches is 0), or a lookahead
- * alone, "(?=AI)", which needs text to match but takes none of it: that
- * one shows by matching the pattern against its own words and a sentence
- * of filing prose. Only taxonomy check runs this (see validate_only). */
-static gboolean can_match_empty(const rsk_regex *re)
-{
-  static const char prose[] =
-      "We may be subject to new AI laws, export controls and data rules "
-      "that could harm our business.";
-  guint32 min_length = 1;
-  if (pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &min_length) == 0 &&
-      min_length == 0)
-    return TRUE;
-  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-  pcre2_match_context *mc = pcre2_match_context_create(NULL);
-  pcre2_set_match_limit(mc, 100000);
-  gboolean empty = empty_match_in(re->code, re->source, md, mc) ||
-                   empty_match_in(re->code, prose, md, mc);
-  pcre2_match_context_free(mc);
-  pcre2_match_data_free(md);
-  return empty;
-}
-
-/* TRUE when RE matches the empty text (warn_matches_anything says so). */
-static gboolean matches_empty_text(const rsk_regex *re)
-{
-  pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-  gboolean empty = pcre2_match(re->code, (PCRE2_SPTR)"", 0, 0, 0, md, NULL) >= 0;
-  pcre2_match_data_free(md);
-  return empty;
-}
-
-/* The classifier never takes an empty match as evidence, so a pattern that
- * can match the empty string matches less than its author thinks. */
-static void warn_if_empty_match(loader *ld, const rsk_regex *re, const char *where)
-{
-  if (ld->validate_only && re->code && !matches_empty_text(re) && can_match_empty(re))
-    add_warning(ld, "%swarning: \"%s\" can match the empty string; empty matches "
-                "are never evidence: make it match at least one character",
-                where, re->source);
 }
 
 static const char *const rule_keys[] = {"id", "pattern", "weight", "where", "requires",
@@ -454,7 +449,6 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
     rule->id = g_strdup_printf("p%u", n);
     ok = compile_regex(ld, &rule->main, json->valuestring, TRUE, settings->jit, TRUE,
                        where);
-    warn_if_empty_match(ld, &rule->main, where);
     rule->list_weight = rule->weight;
     if (!ok) {
       rsk_rule_free(rule);
@@ -485,7 +479,6 @@ static rsk_rule *parse_rule(loader *ld, const rsk_settings *settings, const cJSO
   } else {
     ok = compile_regex(ld, &rule->main, pattern->valuestring, caseless, settings->jit,
                        TRUE, where) && ok;
-    warn_if_empty_match(ld, &rule->main, where);
   }
   rule->weight = get_number(ld, json, "weight", default_weight, where);
   if (rule->weight < 0) {
@@ -876,26 +869,7 @@ rsk_taxonomy *rsk_taxonomy_load(const char *path, GError **error)
   return rsk_taxonomy_load_data(contents, len, origin, error);
 }
 
-rsk_taxonomy *rsk_taxonomy_load_checked(const char *path, GPtrArray **errors)
-{
-  g_autofree char *contents = NULL;
-  gsize len = 0;
-  const char *origin = NULL;
-  g_autoptr(GError) error = NULL;
-  if (!read_source(path, &contents, &len, &origin, &error)) {
-    *errors = g_ptr_array_new_with_free_func(g_free);
-    g_ptr_array_add(*errors, g_strdup(error->message));
-    return NULL;
-  }
-  rsk_taxonomy *tax = NULL;
-  *errors = run_parse(contents, len, origin, TRUE, &tax);
-  if ((*errors)->len == 0)
-    return tax;
-  rsk_taxonomy_free(tax);
-  return NULL;
-}
-
-GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings)
+GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings, rsk_taxonomy **taxonomy)
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
@@ -910,10 +884,18 @@ GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings)
     errors = run_parse(contents, len, origin, TRUE, &tax);
   }
   if (warnings)
-    *warnings = tax ? g_steal_pointer(&tax->warnings)
-                    : g_ptr_array_new_with_free_func(g_free);
+    *warnings = tax ? g_ptr_array_ref(tax->warnings) : g_ptr_array_new_with_free_func(g_free);
+  if (taxonomy && errors->len == 0)
+    *taxonomy = g_steal_pointer(&tax);
   rsk_taxonomy_free(tax);
   return errors;
+}
+
+rsk_taxonomy *rsk_taxonomy_load_checked(const char *path, GPtrArray **errors)
+{
+  rsk_taxonomy *tax = NULL;
+  *errors = rsk_taxonomy_check(path, NULL, &tax);
+  return tax;
 }
 
 const GPtrArray *rsk_taxonomy_warnings(const rsk_taxonomy *t)

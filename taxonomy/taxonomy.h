@@ -64,8 +64,10 @@ guint rsk_taxonomy_limit_hits(const rsk_taxonomy *taxonomy);
  * array means the file is valid. WARNINGS (may be NULL) gets a new array of
  * what is valid but surely not meant ("FILE: ...: warning: ..."): a pattern
  * that matches the empty string or any text, an id not of the form
- * ^[a-z][a-z0-9_.-]*$, no categories. Free both with g_ptr_array_unref(). */
-GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings);
+ * ^[a-z][a-z0-9_.-]*$, no categories. Free both with g_ptr_array_unref().
+ * TAXONOMY (may be NULL) gets what was loaded when there is no error, so
+ * that a caller which checks and then lists parses the file once. */
+GPtrArray *rsk_taxonomy_check(const char *path, GPtrArray **warnings, rsk_taxonomy **taxonomy);
 
 /* Loads PATH (or the built-in taxonomy when NULL) as rsk_taxonomy_load()
  * does, but for validating and listing (patterns are compiled without JIT),

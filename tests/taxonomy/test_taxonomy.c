@@ -533,14 +533,21 @@ static void check_lists_every_problem_of_a_file(void **state)
                      "{\"id\": \"a\", \"rules\": [{\"pattern\": \"(\"}]},"
                      "{\"id\": \"b\", \"rules\": [{\"pattern\": \"[\"}]}]}";
   assert_true(g_file_set_contents(path, json, -1, NULL));
-  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, NULL);
+  rsk_taxonomy *broken = NULL;
+  g_autoptr(GPtrArray) errors = rsk_taxonomy_check(path, NULL, &broken);
   assert_int_equal(errors->len, 2);
+  assert_null(broken);
   assert_non_null(strstr(g_ptr_array_index(errors, 0), "category \"a\": pattern 1:"));
   assert_non_null(strstr(g_ptr_array_index(errors, 1), "category \"b\": pattern 1:"));
   g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) none = rsk_taxonomy_check(NULL, &warnings);
+  rsk_taxonomy *loaded = NULL;
+  g_autoptr(GPtrArray) none = rsk_taxonomy_check(NULL, &warnings, &loaded);
   assert_int_equal(none->len, 0);
   assert_int_equal(warnings->len, 0);
+  /* What the check loaded is the taxonomy itself, ready to list. */
+  assert_non_null(loaded);
+  assert_true(rsk_taxonomy_n_categories(loaded) > 0);
+  rsk_taxonomy_free(loaded);
   g_unlink(path);
 }
 
@@ -553,7 +560,7 @@ static GPtrArray *check_json(const char *json, GPtrArray **warnings)
   assert_true(fd >= 0);
   close(fd);
   assert_true(g_file_set_contents(path, json, -1, NULL));
-  GPtrArray *errors = rsk_taxonomy_check(path, warnings);
+  GPtrArray *errors = rsk_taxonomy_check(path, warnings, NULL);
   g_unlink(path);
   return errors;
 }
