@@ -17,6 +17,7 @@
 #include "html_reader.h"
 #include "pdf.h"
 #include "rsk_error.h"
+#include "sha256.h"
 #include "submission.h"
 
 #include <errno.h>
@@ -114,9 +115,7 @@ typedef struct {
 static gpointer hash_main(gpointer data)
 {
   hash_job *job = data;
-  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)job->data, job->len);
-  g_strlcpy(job->sha256, sum, sizeof job->sha256);
-  g_free(sum);
+  rsk_sha256_hex(job->data, job->len, job->sha256);
   return NULL;
 }
 

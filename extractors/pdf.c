@@ -24,12 +24,10 @@
 #include "lines.h"
 #include "page_guard.h"
 #include "rsk_error.h"
+#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#ifdef RSK_HAVE_NETTLE
-#include <nettle/sha2.h>
-#endif
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <poppler.h>
@@ -295,20 +293,7 @@ static gpointer hash_main(gpointer data)
   hash_job *job = data;
   gsize size = 0;
   const guchar *bytes = g_bytes_get_data(job->bytes, &size);
-#ifdef RSK_HAVE_NETTLE
-  struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
-  sha256_init(&ctx);
-  sha256_update(&ctx, size, bytes);
-  sha256_digest(&ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    g_snprintf(job->sha256 + 2 * i, 3, "%02x", digest[i]);
-#else
-  GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-  g_checksum_update(sum, bytes, (gssize)size);
-  g_strlcpy(job->sha256, g_checksum_get_string(sum), 65);
-  g_checksum_free(sum);
-#endif
+  rsk_sha256_hex(bytes, size, job->sha256);
   return NULL;
 }
 

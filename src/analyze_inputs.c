@@ -30,6 +30,7 @@
 
 #include "read.h"
 #include "rsk_error.h"
+#include "sha256.h"
 #include "store.h"
 #include "taxonomy.h"
 
@@ -150,11 +151,7 @@ static guint jump_hash(guint64 key, guint buckets)
 guint rsk_shard_of(const char *path, guint n)
 {
   guint8 digest[32];
-  gsize len = sizeof digest;
-  GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-  g_checksum_update(sum, (const guchar *)path, (gssize)strlen(path));
-  g_checksum_get_digest(sum, digest, &len);
-  g_checksum_free(sum);
+  rsk_sha256_digest(path, strlen(path), digest);
   guint64 key = 0;
   for (int i = 0; i < 8; i++)
     key = key << 8 | digest[i];
@@ -177,9 +174,8 @@ static char *file_sha256(const char *path)
   GMappedFile *map = g_mapped_file_new(path, FALSE, NULL);
   if (!map)
     return NULL;
-  char *hex = g_compute_checksum_for_data(
-      G_CHECKSUM_SHA256, (const guchar *)g_mapped_file_get_contents(map),
-      g_mapped_file_get_length(map));
+  char *hex = g_malloc(65);
+  rsk_sha256_hex(g_mapped_file_get_contents(map), g_mapped_file_get_length(map), hex);
   g_mapped_file_unref(map);
   return hex;
 }

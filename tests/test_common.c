@@ -8,7 +8,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "sha256.h"
 #include "text.h"
+
+#include <string.h>
 
 static void assert_normalized(const char *in, const char *expected)
 {
@@ -63,6 +66,31 @@ static void words_and_capitals_are_counted(void **state)
   assert_false(rsk_text_is_upper("– 45 –"));
 }
 
+/* The digest resume and shards key on: FIPS 180-2's vectors, and GLib's
+ * own SHA-256 over a text longer than one block, whichever library the
+ * build hashes with. */
+static void sha256_is_the_standard_digest(void **state)
+{
+  (void)state;
+  char hex[65];
+  rsk_sha256_hex("abc", 3, hex);
+  assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  rsk_sha256_hex("", 0, hex);
+  assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  GString *long_text = g_string_new(NULL);
+  for (int i = 0; i < 1000; i++)
+    g_string_append_printf(long_text, "risk factor %d; ", i);
+  g_autofree char *expected =
+      g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)long_text->str, long_text->len);
+  rsk_sha256_hex(long_text->str, long_text->len, hex);
+  assert_string_equal(hex, expected);
+  guint8 digest[32];
+  rsk_sha256_digest(long_text->str, long_text->len, digest);
+  assert_int_equal(digest[0], (guint8)g_ascii_xdigit_value(expected[0]) << 4 |
+                                  (guint8)g_ascii_xdigit_value(expected[1]));
+  g_string_free(long_text, TRUE);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -71,6 +99,7 @@ int main(void)
     cmocka_unit_test(keys_keep_only_letters_and_digits),
     cmocka_unit_test(similarity_is_one_minus_relative_edit_distance),
     cmocka_unit_test(words_and_capitals_are_counted),
+    cmocka_unit_test(sha256_is_the_standard_digest),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
