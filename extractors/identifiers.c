@@ -90,12 +90,12 @@ static page_lines page_of(const rsk_filing *filing, guint i)
   return p;
 }
 
-/* TRUE when LINES[I] heads the trading-symbol column: "Trading Symbol(s)",
- * or "Symbol(s)" under a line ending in "Trading". */
-static gboolean is_symbol_header(const page_lines *p, guint i)
+/* TRUE when LINES[I] (LOWER: its text in ASCII lower case) heads the
+ * trading-symbol column: "Trading Symbol(s)", or "Symbol(s)" under a line
+ * ending in "Trading". */
+static gboolean is_symbol_header(const page_lines *p, guint i, const char *lower)
 {
   const rsk_line *l = &p->lines[i];
-  g_autofree char *lower = g_utf8_strdown(l->text, -1);
   if (strstr(lower, "trading symbol"))
     return TRUE;
   if (!g_str_has_prefix(lower, "symbol") && !g_str_has_prefix(lower, "(symbol"))
@@ -228,14 +228,14 @@ static char *ticker_in_table(const page_lines *p, guint i)
   return ticker ? ticker : ticker_in_rows(p, i, FALSE);
 }
 
-/* "listed ... under the symbol "NTES."" in TEXT: the ticker, or NULL. */
-static char *ticker_in_sentence(const char *text)
+/* "listed ... under the symbol "NTES."" in TEXT (LOWER: the same in ASCII
+ * lower case, so offsets agree): the ticker, or NULL. */
+static char *ticker_in_sentence(const char *text, const char *lower)
 {
   static const char *const phrases[] = {
       "under the symbol ", "under the trading symbol ", "under the ticker symbol ",
   };
   for (gsize k = 0; k < G_N_ELEMENTS(phrases); k++) {
-    g_autofree char *lower = g_ascii_strdown(text, -1);
     const char *at = strstr(lower, phrases[k]);
     if (!at)
       continue;
@@ -254,12 +254,12 @@ static char *ticker_in_sentence(const char *text)
 
 /* --- CIK and stock code ---------------------------------------------- */
 
-/* The number after LABEL (lower case) in TEXT: past spaces and ":", "#",
+/* The number after LABEL (lower case) in LOWER (a text in ASCII lower
+ * case: every label is ASCII or has no case): past spaces and ":", "#",
  * "No." or "Number"; its digits (MIN_DIGITS to MAX_DIGITS), or NULL. */
-static char *number_after(const char *text, const char *label, gsize min_digits,
+static char *number_after(const char *lower, const char *label, gsize min_digits,
                           gsize max_digits)
 {
-  g_autofree char *lower = g_utf8_strdown(text, -1);
   const char *at = strstr(lower, label);
   if (!at || (at > lower && g_ascii_isalpha(at[-1])))
     return NULL;
@@ -282,11 +282,12 @@ static char *number_after(const char *text, const char *label, gsize min_digits,
   return g_strndup(p, n);
 }
 
-static char *cik_in(const char *text)
+/* LOWER: the text in ASCII lower case. */
+static char *cik_in(const char *lower)
 {
-  char *digits = number_after(text, "central index key", 1, 10);
+  char *digits = number_after(lower, "central index key", 1, 10);
   if (!digits)
-    digits = number_after(text, "cik", 1, 10);
+    digits = number_after(lower, "cik", 1, 10);
   if (!digits)
     return NULL;
   char *cik = g_strdup_printf("%010" G_GINT64_MODIFIER "d",
@@ -297,21 +298,23 @@ static char *cik_in(const char *text)
 
 static const char *const stock_code_labels[] = {"stock code", "股份代號", "股份代号"};
 
-/* The stock code on LINES[I]: "Stock Code: 9999", or a "Stock Code" label
- * whose number stands further along its row. */
-static char *stock_code_at(const page_lines *p, guint i)
+/* The stock code on LINES[I] (LOWER: its text in ASCII lower case):
+ * "Stock Code: 9999", or a "Stock Code" label whose number stands further
+ * along its row. */
+static char *stock_code_at(const page_lines *p, guint i, const char *lower)
 {
   const rsk_line *l = &p->lines[i];
+  /* The line without trailing spaces and colons, for a label ending it. */
+  gsize len = strlen(lower);
+  while (len > 0 && strchr(": \t\n", lower[len - 1]))
+    len--;
   for (gsize k = 0; k < G_N_ELEMENTS(stock_code_labels); k++) {
-    g_autofree char *digits = number_after(l->text, stock_code_labels[k], 1, 5);
+    g_autofree char *digits = number_after(lower, stock_code_labels[k], 1, 5);
     if (digits)
       return rsk_stock_code_normalize(digits);
-    g_autofree char *lower = g_utf8_strdown(l->text, -1);
-    g_strstrip(lower);
-    gsize len = strlen(lower);
-    while (len > 0 && strchr(": ", lower[len - 1]))
-      lower[--len] = '\0';
-    if (!g_str_has_suffix(lower, stock_code_labels[k]) || !rsk_line_placed(l))
+    gsize label_len = strlen(stock_code_labels[k]);
+    if (len < label_len || memcmp(lower + len - label_len, stock_code_labels[k], label_len) ||
+        !rsk_line_placed(l))
       continue;
     const rsk_line *best = NULL;
     for (guint j = p->first; j < p->end; j++) {
@@ -341,23 +344,31 @@ void rsk_filing_guess_identifiers(rsk_filing *filing)
   /* Page by page: finding a line's page anew for each line is quadratic
    * in a page's lines, and an HTML filing without breaks is one page. */
   guint i = 0;
-  while (i < filing->lines->len && lines[i].page <= RSK_COVER_PAGES) {
+  /* Once all three are found, later lines change nothing ("said" counts
+   * only without a ticker). */
+  while (i < filing->lines->len && lines[i].page <= RSK_COVER_PAGES &&
+         !(ticker && cik && code)) {
     page_lines p = page_of(filing, i);
     for (; i < p.end; i++) {
       if (lines[i].flags & RSK_LINE_FURNITURE)
         continue;
-      if (!ticker && is_symbol_header(&p, i))
+      /* Lowered once for every search below (each line of a cover is
+       * searched for five labels and three phrases). */
+      g_autofree char *lower = g_ascii_strdown(lines[i].text, -1);
+      if (!ticker && is_symbol_header(&p, i, lower))
         ticker = ticker_in_table(&p, i);
       if (!said)
-        said = ticker_in_sentence(lines[i].text);
+        said = ticker_in_sentence(lines[i].text, lower);
       if (!cik)
-        cik = cik_in(lines[i].text);
+        cik = cik_in(lower);
       if (!code)
-        code = stock_code_at(&p, i);
+        code = stock_code_at(&p, i, lower);
     }
   }
-  if (!cik && filing->title)
-    cik = cik_in(filing->title);
+  if (!cik && filing->title) {
+    g_autofree char *lower = g_ascii_strdown(filing->title, -1);
+    cik = cik_in(lower);
+  }
   if (!ticker) {
     ticker = said;
     said = NULL;
