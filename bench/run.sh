@@ -22,7 +22,9 @@
 # HTML filings that have a Chromium print beside them (FILE.pdf; by
 # default every such FILE.html of ../shared/corpus) and times, in the same
 # alternation, pdftotext on the print against extract and analyze on the
-# HTML, with analyze's peak RSS.
+# HTML, with analyze's peak RSS, and two floors: libxml2's HTML parser alone
+# with callbacks that do nothing (bench/html_floor, "flr"), and riskscope's
+# start-up (`riskscope --version`, which maps every library it links).
 #
 # README.md beside this file explains the columns and the targets.
 #
@@ -132,38 +134,51 @@ if [ -n "$html" ]; then
     done
   fi
   [ ${#html_files[@]} -gt 0 ] || { echo "run.sh: no FILE.html with a FILE.pdf beside it" >&2; exit 1; }
-  echo "$exe; $(nproc) cores; median of $runs rounds (pdftotext on the print, extract, analyze)"
+  floor=$build/bench/html_floor
+  [ -x "$floor" ] || { echo "run.sh: $floor not built (ninja -C $build)" >&2; exit 1; }
+  echo "$exe; $(nproc) cores; median of $runs rounds (pdftotext on the print, extract, analyze," \
+    "parser floor)"
   echo "load average before: $(cut -d' ' -f1 /proc/loadavg)"
-  printf '%-26s %4s %6s %6s %6s %6s %6s %6s %6s %s\n' file MB "ptt s" "ext s" "anl s" \
-    "wall x" "ptt c" "anl c" "RSS MB" note
+  : >"$tmp/start.txt"
+  i=0
+  while [ $i -lt "$runs" ]; do pair "$tmp/start.txt" "$exe" --version; i=$((i + 1)); done
+  printf '%-26s %4s %6s %6s %6s %6s %6s %6s %6s %6s %s\n' file MB "ptt s" "ext s" "anl s" \
+    "wall x" "flr s" "flr x" "anl c" "RSS MB" note
   : >"$tmp/ratios.txt"
+  : >"$tmp/floors.txt"
   for f in "${html_files[@]}"; do
     pdf=${f%.*}.pdf
     [ -f "$pdf" ] || { echo "run.sh: $f: no $pdf beside it" >&2; exit 1; }
-    : >"$tmp/ptt.txt"; : >"$tmp/ext.txt"; : >"$tmp/anl.txt"
+    : >"$tmp/ptt.txt"; : >"$tmp/ext.txt"; : >"$tmp/anl.txt"; : >"$tmp/flr.txt"
     i=0
     while [ $i -lt "$runs" ]; do
       pair "$tmp/ptt.txt" pdftotext "$pdf" /dev/null
       pair "$tmp/ext.txt" "$exe" extract "$f"
       rm -f "$tmp/one.db"*
       pair "$tmp/anl.txt" "$exe" analyze --db "$tmp/one.db" "$f"
+      pair "$tmp/flr.txt" "$floor" "$f"
       i=$((i + 1))
     done
-    paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" |
-      awk '{printf "%.6f\n", ($5 / ($1 > 0 ? $1 : 1))}' >"$tmp/ratio.txt"
+    paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" "$tmp/flr.txt" |
+      awk '{d = ($1 > 0 ? $1 : 1); printf "%.6f %.6f\n", $5 / d, $9 / d}' >"$tmp/ratio.txt"
     wall_x=$(median "$tmp/ratio.txt" 1)
+    floor_x=$(median "$tmp/ratio.txt" 2)
     echo "$wall_x" >>"$tmp/ratios.txt"
+    echo "$floor_x" >>"$tmp/floors.txt"
     status=$(awk '$4 != 0 {print $4; exit}' "$tmp/anl.txt")
     note=; [ -z "$status" ] || note="exit $status"
     mbytes=$(awk -v b="$(wc -c <"$f")" 'BEGIN {printf "%.1f", b / 1048576}')
-    printf '%-26.26s %4s %6.3f %6.3f %6.3f %6.2f %6.3f %6.3f %6s %s\n' "$(basename "$f")" "$mbytes" \
-      "$(median "$tmp/ptt.txt" 1)" "$(median "$tmp/ext.txt" 1)" "$(median "$tmp/anl.txt" 1)" \
-      "$wall_x" "$(median "$tmp/ptt.txt" 2)" "$(median "$tmp/anl.txt" 2)" \
+    printf '%-26.26s %4s %6.3f %6.3f %6.3f %6.2f %6.3f %6.2f %6.3f %6s %s\n' "$(basename "$f")" \
+      "$mbytes" "$(median "$tmp/ptt.txt" 1)" "$(median "$tmp/ext.txt" 1)" \
+      "$(median "$tmp/anl.txt" 1)" "$wall_x" "$(median "$tmp/flr.txt" 1)" "$floor_x" \
+      "$(median "$tmp/anl.txt" 2)" \
       "$(mb "$(awk '$3 > m {m = $3} END {print m + 0}' "$tmp/anl.txt")")" "$note"
   done
   echo "load average after: $(cut -d' ' -f1 /proc/loadavg)"
   printf "median wall ratio analyze(HTML)/pdftotext(print): %.2f (target <= 0.25; RSS < 150 MB)\n" \
     "$(median "$tmp/ratios.txt" 1)"
+  printf "floors: libxml2's parser alone %.2f of pdftotext (median); riskscope start-up %.3f s\n" \
+    "$(median "$tmp/floors.txt" 1)" "$(median "$tmp/start.txt" 1)"
   exit 0
 fi
 
