@@ -429,9 +429,13 @@ static void find_plain_headings(rsk_seg_doc *doc)
 {
   GArray *found = g_array_new(FALSE, FALSE, sizeof(guint) * 2);
   gboolean prose_before = TRUE;
+  /* The paragraph after a heading-like one, read to judge it, is the next
+   * one the loop reads: kept, not built again. */
+  char *ahead = NULL;
+  guint ahead_end = 0;
   for (guint i = doc->first; i < doc->last;) {
-    guint end = paragraph_end(doc, i);
-    char *text = paragraph_text(doc, i, end);
+    guint end = ahead ? ahead_end : paragraph_end(doc, i);
+    char *text = ahead ? g_steal_pointer(&ahead) : paragraph_text(doc, i, end);
     if (prose_before && end < doc->last && plain_heading_like(doc, i, end, text)) {
       guint next_end = paragraph_end(doc, end);
       char *next = paragraph_text(doc, end, next_end);
@@ -454,12 +458,14 @@ static void find_plain_headings(rsk_seg_doc *doc)
         guint span[2] = {i, end};
         g_array_append_val(found, span);
       }
-      g_free(next);
+      ahead = next;
+      ahead_end = next_end;
     }
     prose_before = rsk_seg_ends_sentence(text);
     g_free(text);
     i = end;
   }
+  g_free(ahead);
   for (guint k = 0; found->len >= 3 && k < found->len; k++) {
     const guint *span = &g_array_index(found, guint, k * 2);
     for (guint i = span[0]; i < span[1]; i++) {
