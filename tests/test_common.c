@@ -86,8 +86,9 @@ static void sha256_is_the_standard_digest(void **state)
   assert_string_equal(hex, expected);
   guint8 digest[32];
   rsk_sha256_digest(long_text->str, long_text->len, digest);
-  assert_int_equal(digest[0], (guint8)g_ascii_xdigit_value(expected[0]) << 4 |
-                                  (guint8)g_ascii_xdigit_value(expected[1]));
+  for (int i = 0; i < 32; i++)
+    assert_int_equal(digest[i], g_ascii_xdigit_value(expected[2 * i]) << 4 |
+                                    g_ascii_xdigit_value(expected[2 * i + 1]));
   g_string_free(long_text, TRUE);
 }
 
