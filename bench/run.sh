@@ -12,7 +12,11 @@
 # prints per file the medians of wall and CPU (user + system) time of each,
 # the medians of the per-pair ratios and analyze's peak RSS; then one
 # summary line, and one batch run of analyze over all the PDFs in one
-# process. The machine's load average is printed before and after, with a
+# process. Two floors run in the same alternation: bench/pdf_floor makes
+# the Poppler calls analyze makes per page, on as many threads, and keeps
+# nothing (flr x: its wall time over pdftotext's; flr cx: its CPU time),
+# and `pdf_floor --text` gets only the text, pdftotext's work split over
+# the threads (txt x). The machine's load average is printed before and after, with a
 # warning above 0.5: on a busy machine the times mean little (callgrind
 # instruction counts, bench/profile.sh, do not depend on load). LIST names
 # base names to leave out, one a line. The second form generates Hong
@@ -212,11 +216,13 @@ load_check() {   # load_check WHEN
   fi
 }
 
+floor=$build/bench/pdf_floor
+[ -x "$floor" ] || { echo "run.sh: $floor not built (ninja -C $build)" >&2; exit 1; }
 echo "$exe: $("$exe" --version 2>/dev/null | head -1 || true); $(nproc) cores;" \
-  "median of $runs pairs (pdftotext, analyze alternating)"
+  "median of $runs rounds (pdftotext, analyze, Poppler floor, text floor alternating)"
 load_check before
-printf '%-30s %5s %7s %7s %7s %7s %6s %6s %6s %s\n' file pages "ptt s" "ptt cpu" "anl s" \
-  "anl cpu" "wall x" "cpu x" "RSS MB" note
+printf '%-26s %5s %7s %7s %7s %7s %6s %6s %6s %6s %6s %6s %s\n' file pages "ptt s" "ptt cpu" \
+  "anl s" "anl cpu" "wall x" "cpu x" "flr x" "flr cx" "txt x" "RSS MB" note
 : >"$tmp/summary.txt"
 sum_ptt=0
 sum_pages=0
@@ -225,15 +231,23 @@ for pdf; do
   pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   : >"$tmp/ptt.txt"
   : >"$tmp/anl.txt"
+  : >"$tmp/flr.txt"
+  : >"$tmp/txt.txt"
   i=0
   while [ $i -lt "$runs" ]; do
     pair "$tmp/ptt.txt" pdftotext "$pdf" /dev/null
     rm -f "$tmp/one.db"*
     pair "$tmp/anl.txt" "$exe" analyze --db "$tmp/one.db" "$pdf"
+    pair "$tmp/flr.txt" "$floor" "$pdf"
+    pair "$tmp/txt.txt" "$floor" --text "$pdf"
     i=$((i + 1))
   done
-  paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" |
-    awk '{printf "%.6f %.6f\n", ($5 / ($1 > 0 ? $1 : 1)), ($6 / ($2 > 0 ? $2 : 1))}' >"$tmp/ratio.txt"
+  # Per round, over pdftotext: analyze wall, analyze CPU, floor wall, floor
+  # CPU, text floor wall, text floor CPU.
+  paste -d' ' "$tmp/ptt.txt" "$tmp/anl.txt" "$tmp/flr.txt" "$tmp/txt.txt" |
+    awk '{w = ($1 > 0 ? $1 : 1); c = ($2 > 0 ? $2 : 1)
+          printf "%.6f %.6f %.6f %.6f %.6f %.6f\n", $5 / w, $6 / c, $9 / w, $10 / c, $13 / w, $14 / c}' \
+      >"$tmp/ratio.txt"
   ptt=$(median "$tmp/ptt.txt" 1)
   ptt_cpu=$(median "$tmp/ptt.txt" 2)
   anl=$(median "$tmp/anl.txt" 1)
@@ -241,14 +255,19 @@ for pdf; do
   rss=$(awk '$3 > m {m = $3} END {print m + 0}' "$tmp/anl.txt")
   wall_x=$(median "$tmp/ratio.txt" 1)
   cpu_x=$(median "$tmp/ratio.txt" 2)
+  median "$tmp/ratio.txt" 3 >"$tmp/f1"; median "$tmp/ratio.txt" 4 >"$tmp/f2"
+  median "$tmp/ratio.txt" 5 >"$tmp/f3"; median "$tmp/ratio.txt" 6 >"$tmp/f4"
+  floors=$(paste -d' ' "$tmp/f1" "$tmp/f2" "$tmp/f3" "$tmp/f4")
   note=
   status=$(awk '$4 != 0 {print $4; exit}' "$tmp/anl.txt")
   [ -z "$status" ] || note="exit $status: $(head -c 60 "$tmp/stderr.txt" | head -1)"
-  echo "$wall_x $cpu_x $rss $name" >>"$tmp/summary.txt"
+  echo "$wall_x $cpu_x $rss $name $floors" >>"$tmp/summary.txt"
   sum_ptt=$(awk -v a="$sum_ptt" -v b="$ptt" 'BEGIN {printf "%.4f", a + b}')
   sum_pages=$((sum_pages + ${pages:-0}))
-  printf '%-30.30s %5s %7.3f %7.3f %7.3f %7.3f %6.2f %6.2f %6s %s\n' "$name" "${pages:-?}" \
-    "$ptt" "$ptt_cpu" "$anl" "$anl_cpu" "$wall_x" "$cpu_x" "$(mb "$rss")" "$note" | cut -c1-110
+  read -r flr_x flr_cx txt_x _ <<<"$floors"
+  printf '%-26.26s %5s %7.3f %7.3f %7.3f %7.3f %6.2f %6.2f %6.2f %6.2f %6.2f %6s %s\n' "$name" \
+    "${pages:-?}" "$ptt" "$ptt_cpu" "$anl" "$anl_cpu" "$wall_x" "$cpu_x" "$flr_x" "$flr_cx" "$txt_x" \
+    "$(mb "$rss")" "$note" | cut -c1-130
 done
 
 echo
@@ -260,6 +279,10 @@ awk -v n="$#" -v medw="$(median "$tmp/summary.txt" 1)" -v medc="$(median "$tmp/s
       n, medw, mw, fw, medc, mc, fc, mr / 1024, fr
     printf "targets: wall ratio median <= 0.6, max <= 0.8; CPU ratio <= 1.25; RSS < 300 MB\n"
   }' "$tmp/summary.txt"
+printf "floors (medians over pdftotext): Poppler's text, fonts and positions as analyze reads them:"
+printf " wall %.2f, CPU %.2f; the text alone on the same threads: wall %.2f, CPU %.2f\n" \
+  "$(median "$tmp/summary.txt" 5)" "$(median "$tmp/summary.txt" 6)" \
+  "$(median "$tmp/summary.txt" 7)" "$(median "$tmp/summary.txt" 8)"
 
 : >"$tmp/batch.txt"
 rm -f "$tmp/batch.db"*
