@@ -5,10 +5,10 @@
  *
  * Reads FILE's pages the way extractors/pdf.c does and keeps nothing: the
  * file mapped once, one PopplerDocument per thread (N threads, default the
- * number of cores; the first reuses the one that counted the pages), pages handed out one at a time from a shared counter,
- * and per page the three calls extractors/lines.c makes on Poppler's
- * cached TextPage (the text, one rectangle per character, the font runs)
- * and the page label. With --text, only the text: pdftotext's own work,
+ * number of cores; the first reuses the one that counted the pages), pages
+ * handed out one at a time from a shared counter, and per page the three
+ * calls extractors/lines.c makes on Poppler's cached TextPage (the text,
+ * one rectangle per character, the font runs) and the page label. With --text, only the text: pdftotext's own work,
  * split over the threads. bench/run.sh times both beside pdftotext and
  * riskscope analyze, so that the analyze/pdftotext targets can be read
  * against what Poppler alone costs: no lines, no segmentation, no tags, no

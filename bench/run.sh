@@ -16,8 +16,8 @@
 # the Poppler calls analyze makes per page, on as many threads, and keeps
 # nothing (flr x: its wall time over pdftotext's; flr cx: its CPU time),
 # and `pdf_floor --text` gets only the text, pdftotext's work split over
-# the threads (txt x). The machine's load average is printed before and after, with a
-# warning above 0.5: on a busy machine the times mean little (callgrind
+# the threads (txt x). The machine's load average is printed before and
+# after, with a warning above 0.5: on a busy machine the times mean little (callgrind
 # instruction counts, bench/profile.sh, do not depend on load). LIST names
 # base names to leave out, one a line. The second form generates Hong
 # Kong-layout filings of N pages (default 100 400 800) with the fixtures'
@@ -255,16 +255,16 @@ for pdf; do
   rss=$(awk '$3 > m {m = $3} END {print m + 0}' "$tmp/anl.txt")
   wall_x=$(median "$tmp/ratio.txt" 1)
   cpu_x=$(median "$tmp/ratio.txt" 2)
-  median "$tmp/ratio.txt" 3 >"$tmp/f1"; median "$tmp/ratio.txt" 4 >"$tmp/f2"
-  median "$tmp/ratio.txt" 5 >"$tmp/f3"; median "$tmp/ratio.txt" 6 >"$tmp/f4"
-  floors=$(paste -d' ' "$tmp/f1" "$tmp/f2" "$tmp/f3" "$tmp/f4")
+  flr_x=$(median "$tmp/ratio.txt" 3)
+  flr_cx=$(median "$tmp/ratio.txt" 4)
+  txt_x=$(median "$tmp/ratio.txt" 5)
+  txt_cx=$(median "$tmp/ratio.txt" 6)
   note=
   status=$(awk '$4 != 0 {print $4; exit}' "$tmp/anl.txt")
   [ -z "$status" ] || note="exit $status: $(head -c 60 "$tmp/stderr.txt" | head -1)"
-  echo "$wall_x $cpu_x $rss $name $floors" >>"$tmp/summary.txt"
+  echo "$wall_x $cpu_x $rss $name $flr_x $flr_cx $txt_x $txt_cx" >>"$tmp/summary.txt"
   sum_ptt=$(awk -v a="$sum_ptt" -v b="$ptt" 'BEGIN {printf "%.4f", a + b}')
   sum_pages=$((sum_pages + ${pages:-0}))
-  read -r flr_x flr_cx txt_x _ <<<"$floors"
   printf '%-26.26s %5s %7.3f %7.3f %7.3f %7.3f %6.2f %6.2f %6.2f %6.2f %6.2f %6s %s\n' "$name" \
     "${pages:-?}" "$ptt" "$ptt_cpu" "$anl" "$anl_cpu" "$wall_x" "$cpu_x" "$flr_x" "$flr_cx" "$txt_x" \
     "$(mb "$rss")" "$note" | cut -c1-130
