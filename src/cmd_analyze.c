@@ -35,6 +35,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "allocator.h"
 #include "analyze_inputs.h"
 #include "classifier.h"
 #include "cli.h"
@@ -49,9 +50,6 @@
 #include "taxonomy.h"
 
 #include <signal.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -462,20 +460,6 @@ static void store(analyze_run *run, analyzed_filing *item)
   g_error_free(error);
 }
 
-/* A filing's pages, lines and analysis are freed once it is stored, but
- * glibc keeps freed memory in its heaps, scattered among what later
- * filings hold, so a long batch's resident size crept up (bench/batch.sh:
- * +12% from 50 to 200 filings). When the heaps hold more than 8 MB free,
- * it goes back to the system; trimming after every filing would cost a
- * page fault for each page taken again. */
-static void release_freed_memory(void)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-  if (mallinfo2().fordblks > (8u << 20))
-    malloc_trim(0);
-#endif
-}
-
 static gpointer store_thread(gpointer data)
 {
   analyze_run *run = data;
@@ -508,7 +492,7 @@ static gpointer store_thread(gpointer data)
     progress_draw(run, item->path);
     analyzed_filing_free(item);
     if (run->done < run->total)   /* not before the process exits */
-      release_freed_memory();
+      rsk_allocator_release_freed();
   }
   return NULL;
 }

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "allocator.h"
 #include "cli.h"
 #include "rsk_config.h"
 
@@ -10,9 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 static const rsk_command commands[] = {
   {"analyze", "extract, segment, tag and store filings", rsk_cmd_analyze},
@@ -79,24 +77,12 @@ static void check_standard_streams(void)
     _exit(RSK_EXIT_FAILURE);
 }
 
-/* glibc grows a thread's heap a few pages at a time, one mprotect call and
- * fresh zeroed pages each; the page workers allocate and free a TextPage
- * per page, so analyze made ~900 such calls for a 118-page filing. Growing
- * by 8 MB (address space; untouched pages take no memory) makes it ~70 and
- * cuts the page faults by a seventh. */
-static void tune_malloc(void)
-{
-#ifdef __GLIBC__
-  mallopt(M_TOP_PAD, 8 << 20);
-#endif
-}
-
 int main(int argc, char **argv)
 {
   rsk_out out = {.out = stdout, .err = stderr, .verbosity = 1};
 
   atexit(check_standard_streams);
-  tune_malloc();
+  rsk_allocator_tune();
   setlocale(LC_ALL, "");
   if (argc < 2) {
     print_help(stderr);
@@ -117,6 +103,7 @@ int main(int argc, char **argv)
   }
   if (strcmp(argv[1], "--version") == 0) {
     printf("riskscope %s\n", RSK_VERSION);
+    printf("allocator: %s\n", rsk_allocator_name());
     return RSK_EXIT_OK;
   }
   for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {

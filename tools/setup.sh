@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 # are not embedded (traditional-Chinese prospectuses: no 風險因素 at all).
 packages="gcc pkg-config python3 meson ninja-build libglib2.0-dev
 libpoppler-glib-dev libxml2-dev libpcre2-dev libcjson-dev libsqlite3-dev libcairo2-dev
-libcmocka-dev nettle-dev fonts-dejavu-core fonts-liberation2 poppler-utils poppler-data"
+libcmocka-dev nettle-dev libjemalloc-dev fonts-dejavu-core fonts-liberation2 poppler-utils poppler-data"
 build_dir=build
 if [ "${1:-}" = "--tests" ]; then
   packages="$packages qpdf chromium time tmux fonts-wqy-microhei fonts-dejavu-extra
